@@ -1,0 +1,33 @@
+// Background service worker. Listeners are registered at top level so a stopped worker that is
+// woken by an event still hears it; each wake-up reconciles the rules with storage.
+import browser from 'webextension-polyfill';
+import type { MessageType, Reply, Request } from '../shared/protocol';
+import { isSettingsChange } from '../shared/store';
+import { handlers, isOwnPage } from './handlers';
+import { reconcile } from './reconcile';
+
+function isRequest(x: unknown): x is Request {
+  return typeof x === 'object' && x !== null && typeof (x as { type?: unknown }).type === 'string' && (x as { type: string }).type in handlers;
+}
+
+async function dispatch<K extends MessageType>(req: { type: K; payload: unknown }): Promise<Reply<K>> {
+  try {
+    const handler = handlers[req.type] as (p: unknown) => Promise<unknown>;
+    return { ok: true, value: (await handler(req.payload ?? {})) as Reply<K> extends { value: infer V } ? V : never };
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message : 'unknown error' };
+  }
+}
+
+browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
+  if (!isOwnPage(sender) || !isRequest(message)) return undefined;
+  return dispatch(message);
+});
+
+browser.runtime.onInstalled.addListener(() => void reconcile());
+browser.runtime.onStartup.addListener(() => void reconcile());
+browser.storage.onChanged.addListener((changes, area) => {
+  if (isSettingsChange(changes, area)) void reconcile();
+});
+
+void reconcile();

@@ -1,0 +1,62 @@
+// Key rules: what a MaiAgent API key may look like, how it is cleaned up, and how it is shown.
+// Pure: no browser calls. Error codes map to i18n message names in the shells.
+
+export type KeyProblem =
+  | 'keyEmpty'
+  | 'keyBearer'
+  | 'keyWhitespace'
+  | 'keyQuotes'
+  | 'keyControl'
+  | 'keyNonAscii'
+  | 'keyBadChars'
+  | 'keyTooShort'
+  | 'keyTooLong';
+
+export type KeyCheck = { ok: true; key: string } | { ok: false; problem: KeyProblem };
+
+/** Letters, digits, and the `.` between prefix and secret; `-` and `_` are allowed too. */
+const KEY_CHARS = /^[A-Za-z0-9._-]+$/;
+export const KEY_MIN_LENGTH = 8;
+export const KEY_MAX_LENGTH = 512;
+
+/**
+ * Normalise what the user typed or pasted: trim, drop a pasted `Api-Key ` prefix
+ * (or a whole `Authorization: Api-Key …` line), and refuse anything that would not work
+ * as `Authorization: Api-Key <key>`.
+ */
+export function normalizeKey(input: string): KeyCheck {
+  let s = input.trim();
+  s = s.replace(/^authorization\s*:\s*/i, '');
+  if (/^bearer(\s|$)/i.test(s)) return { ok: false, problem: 'keyBearer' };
+  s = s.replace(/^api-key(\s+|$)/i, '').trim();
+  if (s === '') return { ok: false, problem: 'keyEmpty' };
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(s)) return { ok: false, problem: 'keyControl' };
+  if (/\s/.test(s)) return { ok: false, problem: 'keyWhitespace' };
+  if (/["'`\u2018\u2019\u201c\u201d]/.test(s)) return { ok: false, problem: 'keyQuotes' };
+  if (/[^\x00-\x7f]/.test(s)) return { ok: false, problem: 'keyNonAscii' };
+  if (!KEY_CHARS.test(s)) return { ok: false, problem: 'keyBadChars' };
+  if (s.length < KEY_MIN_LENGTH) return { ok: false, problem: 'keyTooShort' };
+  if (s.length > KEY_MAX_LENGTH) return { ok: false, problem: 'keyTooLong' };
+  return { ok: true, key: s };
+}
+
+/** The console's masked form: first 6 characters, `...`, last 2. Short keys are masked wholly. */
+export function maskKey(key: string): string {
+  if (key.length <= 10) return '•'.repeat(Math.max(4, key.length));
+  return `${key.slice(0, 6)}...${key.slice(-2)}`;
+}
+
+/** The value DNR sets and the docs require. */
+export function authorizationValue(key: string): string {
+  return `Api-Key ${key}`;
+}
+
+/**
+ * A short, stable fingerprint to tell two keys apart without showing either.
+ * SHA-256 over the key, first 8 hex digits. Web Crypto exists in extension pages and Node 20.
+ */
+export async function keyFingerprint(key: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(key));
+  return Array.from(new Uint8Array(digest).slice(0, 4), (b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,7 @@
+import { render } from 'preact';
+import '../ui/theme.css';
+import './popup.css';
+import { Popup } from './Popup';
+
+document.documentElement.lang = navigator.language;
+render(<Popup />, document.getElementById('app')!);

@@ -1,0 +1,289 @@
+// A local stand-in for the MaiAgent API (and the docs site, and a few unrelated sites), served
+// over HTTPS and plain HTTP on one port. Tests map the real host names onto it with
+// --host-resolver-rules, so the extension sees `api.maiagent.ai` and `docs.maiagent.ai`.
+//
+// It answers like the documented API: the two 401 bodies, DRF field errors, 403/404/405/429/500,
+// paginated lists and GET /api/users/current/. Every request is recorded for assertions.
+import http from 'node:http';
+import https from 'node:https';
+import net from 'node:net';
+import { Duplex } from 'node:stream';
+import { makeCertificate } from './certificate';
+
+export const API_HOST = 'api.maiagent.ai';
+export const DOCS_HOST = 'docs.maiagent.ai';
+/** Host names the tests map onto this server, besides the two real ones. */
+export const OTHER_HOSTS = [
+  'evil.test', // an unrelated website
+  'api.maiagent.ai.evil.test', // look-alike: the API host as a subdomain of another site
+  'maiagent.ai.evil.test',
+  'apimaiagent.ai', // look-alike: no dot
+  'other.maiagent.ai', // sibling subdomain
+  'app.local.test', // a developer's own site (allowed by the user in some tests)
+];
+
+export const NOT_PROVIDED = 'Authentication credentials were not provided.';
+export const INVALID_FORMAT = 'Invalid API key format.';
+/** Assumed body for a well-formed but unknown key (DRF's wording for a failed API-key lookup). */
+export const INVALID_KEY = 'Invalid API key.';
+
+export interface RecordedRequest {
+  scheme: 'http' | 'https';
+  host: string;
+  port: number | null;
+  method: string;
+  path: string;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+  at: number;
+}
+
+export interface TestServer {
+  port: number;
+  requests: RecordedRequest[];
+  /** Keys the server accepts, with the user each belongs to. */
+  keys: Map<string, { id: string; name: string; email: string; company: string }>;
+  close(): Promise<void>;
+}
+
+type Res = http.ServerResponse;
+
+function json(res: Res, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...headers });
+  res.end(text);
+}
+
+function html(res: Res, status: number, body: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', ...headers });
+  res.end(body);
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** A page for a non-API host: it can fetch, post forms and link to the API when tests drive it. */
+function sitePage(host: string): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(host)} test page</title></head>
+<body><h1>${escapeHtml(host)}</h1>
+<a id="api-link" href="https://${API_HOST}/api/users/current/">API link</a>
+<form id="api-form" method="post" action="https://${API_HOST}/api/v1/chatbots/"><input name="name" value="x"><button>post</button></form>
+</body></html>`;
+}
+
+function cors(req: http.IncomingMessage): Record<string, string> {
+  const origin = req.headers.origin;
+  return origin
+    ? {
+        'Access-Control-Allow-Origin': origin,
+        'Access-Control-Allow-Credentials': 'true',
+        'Access-Control-Expose-Headers': 'Retry-After, X-Request-Id, Allow',
+        Vary: 'Origin',
+      }
+    : {};
+}
+
+export async function startServer(): Promise<TestServer> {
+  const { key, cert } = await makeCertificate([API_HOST, DOCS_HOST, ...OTHER_HOSTS, 'localhost']);
+  const requests: RecordedRequest[] = [];
+  const keys: TestServer['keys'] = new Map();
+
+  const handler = (scheme: 'http' | 'https') => (req: http.IncomingMessage, res: Res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const hostHeader = req.headers.host ?? '';
+      const m = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(hostHeader);
+      const host = (m?.[1] ?? hostHeader).toLowerCase();
+      const rec: RecordedRequest = {
+        scheme,
+        host,
+        port: m?.[2] ? Number(m[2]) : null,
+        method: req.method ?? 'GET',
+        path: req.url ?? '/',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+        at: Date.now(),
+      };
+      requests.push(rec);
+      try {
+        route(rec, req, res, keys);
+      } catch (e) {
+        html(res, 500, `<title>Test server error</title>${escapeHtml(String(e))}`);
+      }
+    });
+  };
+
+  const tls = https.createServer({ key, cert }, handler('https'));
+  const plain = http.createServer(handler('http'));
+  // One port for both: a TLS handshake starts with byte 0x16, anything else is plain HTTP.
+  const front = net.createServer((socket) => {
+    socket.on('error', () => socket.destroy());
+    socket.once('data', (first) => {
+      if (first[0] !== 0x16) {
+        socket.pause();
+        socket.unshift(first);
+        plain.emit('connection', socket);
+        socket.resume();
+        return;
+      }
+      // TLS reads the native handle directly, so bytes already read must be replayed through a stream.
+      const wrapped = new Duplex({
+        read() {},
+        write(chunk: Buffer, _enc, cb) {
+          socket.write(chunk, cb);
+        },
+        final(cb) {
+          socket.end(cb);
+        },
+        destroy(err, cb) {
+          socket.destroy();
+          cb(err);
+        },
+      });
+      wrapped.push(first);
+      socket.on('data', (d) => wrapped.push(d));
+      socket.on('end', () => wrapped.push(null));
+      socket.on('close', () => wrapped.destroy());
+      tls.emit('connection', wrapped);
+    });
+  });
+  await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
+  const port = (front.address() as net.AddressInfo).port;
+  return {
+    port,
+    requests,
+    keys,
+    close: () =>
+      new Promise<void>((resolve) => {
+        tls.closeAllConnections?.();
+        plain.closeAllConnections?.();
+        front.close(() => resolve());
+        setTimeout(resolve, 500).unref();
+      }),
+  };
+}
+
+function echo(rec: RecordedRequest, res: Res, req: http.IncomingMessage): void {
+  json(res, 200, { scheme: rec.scheme, host: rec.host, authorization: rec.headers.authorization ?? null }, cors(req));
+}
+
+/** DRF-style authentication: the two documented 401 bodies, then the key lookup. */
+function authenticate(rec: RecordedRequest, keys: TestServer['keys']) {
+  const value = rec.headers.authorization;
+  if (value === undefined || !/^api-key\b/i.test(value.trimStart())) return { error: NOT_PROVIDED } as const;
+  const m = /^Api-Key ([A-Za-z0-9._-]+)$/.exec(value);
+  if (!m) return { error: INVALID_FORMAT } as const;
+  const user = keys.get(m[1]!);
+  if (!user) return { error: INVALID_KEY } as const;
+  return { user } as const;
+}
+
+function wantsHtml(req: http.IncomingMessage): boolean {
+  return (req.headers.accept ?? '').includes('text/html');
+}
+
+/** DRF's browsable API: what a typed navigation to an API URL shows. */
+function browsable(res: Res, status: number, title: string, body: unknown, extra: Record<string, string> = {}): void {
+  html(res, status, `<!doctype html><html><head><title>${escapeHtml(title)} – Django REST framework</title></head>
+<body><h1>${escapeHtml(title)}</h1><pre id="response">HTTP ${status}\n\n${escapeHtml(JSON.stringify(body, null, 2))}</pre></body></html>`, extra);
+}
+
+function route(rec: RecordedRequest, req: http.IncomingMessage, res: Res, keys: TestServer['keys']): void {
+  const url = new URL(rec.path, `${rec.scheme}://${rec.host}`);
+  const path = url.pathname;
+  if (path === '/__echo') return echo(rec, res, req);
+  if (path === '/favicon.ico') return void res.writeHead(204).end();
+  if (rec.host !== API_HOST) {
+    if (path === '/redirect-to-api') return void res.writeHead(302, { Location: `https://${API_HOST}/__echo` }).end();
+    return html(res, 200, sitePage(rec.host));
+  }
+
+  const c = cors(req);
+  if (rec.method === 'OPTIONS') {
+    return void res
+      .writeHead(204, {
+        ...c,
+        'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
+        'Access-Control-Allow-Headers': 'Authorization, Content-Type',
+        'Access-Control-Max-Age': '600',
+      })
+      .end();
+  }
+  // A redirect off the API host: the key must not follow it.
+  if (path === '/api/v1/redirect-out/') return void res.writeHead(302, { ...c, Location: `https://other.maiagent.ai/__echo` }).end();
+
+  const send = (status: number, body: unknown, headers: Record<string, string> = {}, title = 'Api') =>
+    wantsHtml(req) && rec.method === 'GET' ? browsable(res, status, title, body, headers) : json(res, status, body, { ...c, ...headers });
+
+  const auth = authenticate(rec, keys);
+  if ('error' in auth) return send(401, { detail: auth.error }, { 'WWW-Authenticate': 'Api-Key' }, 'Current User');
+
+  // Django's APPEND_SLASH: paths without the trailing slash are redirected (POST bodies are lost).
+  if (!path.endsWith('/')) {
+    return void res.writeHead(301, { ...c, Location: `${path}/${url.search}` }).end();
+  }
+
+  const body = (): Record<string, unknown> | null => {
+    if (!rec.body) return null;
+    try {
+      const v: unknown = JSON.parse(rec.body);
+      return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+    } catch {
+      return null;
+    }
+  };
+
+  if (path === '/api/users/current/' && rec.method === 'GET') {
+    const u = auth.user;
+    return send(200, { ...u, permissions: ['chatbot.view', 'chatbot.change'] }, {}, 'Current User');
+  }
+  if (path === '/api/v1/chatbots/') {
+    if (rec.method === 'GET') {
+      const page = Math.max(1, Number(url.searchParams.get('page') ?? '1'));
+      const total = 45;
+      const size = 20;
+      const results = Array.from({ length: Math.max(0, Math.min(size, total - (page - 1) * size)) }, (_, i) => ({
+        id: `bot-${(page - 1) * size + i + 1}`,
+        name: `Chatbot ${(page - 1) * size + i + 1}`,
+      }));
+      const at = (p: number) => `https://${API_HOST}/api/v1/chatbots/?page=${p}`;
+      return send(200, { count: total, next: page * size < total ? at(page + 1) : null, previous: page > 1 ? at(page - 1) : null, results }, {}, 'Chatbot List');
+    }
+    if (rec.method === 'POST') {
+      if (!/application\/json/.test(rec.headers['content-type'] ?? '')) {
+        return send(415, { detail: `Unsupported media type "${rec.headers['content-type'] ?? ''}" in request.` });
+      }
+      const b = body() ?? {};
+      const errors: Record<string, string[]> = {};
+      for (const f of ['name', 'rag']) if (!(f in b)) errors[f] = ['This field is required.'];
+      if ('name' in b && typeof b.name === 'string' && b.name.length > 100) errors.name = ['Ensure this field has no more than 100 characters.'];
+      if (Object.keys(errors).length) return send(400, errors);
+      return send(201, { id: 'bot-new', ...b });
+    }
+    return send(405, { detail: `Method "${rec.method}" not allowed.` }, { Allow: 'GET, POST, HEAD, OPTIONS' });
+  }
+  const completions = /^\/api\/v1\/chatbots\/([^/]+)\/completions\/$/.exec(path);
+  if (completions && rec.method === 'POST') {
+    const b = body() ?? {};
+    const messages = Array.isArray(b.messages) ? b.messages : null;
+    if (!messages) return send(400, { messages: ['This field is required.'] });
+    const errs = messages.map((m: unknown) => (m && typeof m === 'object' && 'content' in m ? {} : { content: ['This field is required.'] }));
+    if (errs.some((e) => Object.keys(e).length)) return send(400, { messages: errs });
+    res.writeHead(200, { ...c, 'Content-Type': 'text/event-stream' });
+    res.write('data: {"content":"Hel"}\n\n');
+    res.write('data: {"content":"lo"}\n\n');
+    return void res.end('event: done\ndata: {}\n\n');
+  }
+  if (path === '/api/v1/organizations/other-org/') return send(403, { detail: 'You do not have permission to perform this action.' });
+  if (path === '/api/v1/throttled/') {
+    return send(429, { detail: 'Request was throttled. Expected available in 30 seconds.' }, { 'Retry-After': '30' });
+  }
+  if (path === '/api/v1/broken/') {
+    return html(res, 500, '<!doctype html><html lang="en"><head><title>Server Error (500)</title></head><body><h1>Server Error (500)</h1><p></p></body></html>', { ...c, 'X-Request-Id': 'req-5f2c9a' });
+  }
+  if (path === '/api/v1/hostile/') {
+    // A body full of markup: the panel must show it as text.
+    return send(400, { name: ['<img src=x onerror="document.title=\'pwned\'"><script>document.title="pwned"</script>'] });
+  }
+  return send(404, { detail: 'Not found.' });
+}
