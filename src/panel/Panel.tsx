@@ -3,6 +3,7 @@ import { harToExchange } from '../core/har';
 import { DEFAULT_API_ORIGIN } from '../core/settings';
 import { t, tm } from '../shared/i18n';
 import { send, type PublicState } from '../shared/protocol';
+import { onSettingsChanged } from '../shared/store';
 import { existingEntries, inspectedOrigin, onNavigated, onRequest, type Captured } from './capture';
 import { Details } from './Details';
 import { buildRow, pageOriginOf, sentKeyFingerprint, type Row } from './model';
@@ -43,20 +44,25 @@ export function Panel() {
     setRows((rs) => (rs.length >= MAX_ROWS ? [...rs.slice(rs.length - MAX_ROWS + 1), row] : [...rs, row]));
   }, []);
 
+  const refreshState = useCallback(async () => {
+    try {
+      const s = await send('getState', {});
+      stateRef.current = s;
+      setState(s);
+    } catch {
+      /* the panel still decodes without settings; diagnosis just knows less */
+    }
+  }, []);
+
   useEffect(() => {
     void (async () => {
-      try {
-        const s = await send('getState', {});
-        stateRef.current = s;
-        setState(s);
-      } catch {
-        /* the panel still decodes without settings; diagnosis just knows less */
-      }
+      await refreshState();
+      onSettingsChanged(() => void refreshState());
       for (const c of await existingEntries(accept)) await add(c);
       onRequest(accept, (c) => void add(c));
       onNavigated(() => undefined);
     })();
-  }, [accept, add]);
+  }, [accept, add, refreshState]);
 
   // Re-diagnose when settings change (e.g. the user saved a key or allowed a site).
   useEffect(() => {

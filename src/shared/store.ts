@@ -43,3 +43,10 @@ export function updateSettings(change: (s: Settings) => Settings): Promise<Setti
 export function isSettingsChange(changes: Record<string, unknown>, area: string): boolean {
   return area === 'local' && SETTINGS in changes;
 }
+
+/** Call back (without the values) when settings change, so pages can re-ask the background. */
+export function onSettingsChanged(cb: () => void): void {
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (isSettingsChange(changes, area)) cb();
+  });
+}

@@ -1,0 +1,143 @@
+// The real DevTools panel explains what the API answered, as text, with the key masked.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launch, type Launched } from './browser';
+import { openPanel, poll, type Cdp } from './devtools';
+import { pageFetch, saveKeyInPopup } from './user';
+import { startServer, type TestServer } from '../server/maiagent-server';
+
+const KEY = 'Pn7Yq2Lm.panelTestSecret0123456789';
+
+let server: TestServer;
+let b: Launched;
+let docs: Page;
+let panel: Cdp;
+
+interface RowInfo {
+  method: string;
+  path: string;
+  status: string;
+  summary: string;
+}
+
+const rows = () =>
+  panel.eval<RowInfo[]>(`[...document.querySelectorAll('[role=option]')].map((r) => ({
+    method: r.querySelector('.method').textContent, path: r.querySelector('.path').textContent,
+    status: r.querySelector('.status').textContent, summary: r.querySelector('.summary').textContent }))`);
+
+/** Click the newest row with this path and status, as a user would, and return the detail view's text. */
+async function select(path: string, status: string): Promise<string> {
+  await poll(`a ${status} row for ${path}`, () =>
+    panel.eval<boolean>(`(() => {
+      const r = [...document.querySelectorAll('[role=option]')].reverse().find((r) => r.querySelector('.path').textContent === ${JSON.stringify(path)} && r.querySelector('.status').textContent === ${JSON.stringify(status)});
+      if (!r) return false;
+      r.click();
+      return true;
+    })()`),
+  );
+  return poll('the detail view', () => panel.eval<string>(`document.querySelector('.details .detail')?.innerText ?? ''`));
+}
+
+async function setInjection(on: boolean): Promise<void> {
+  const popup = await b.openPopup();
+  const toggle = popup.getByRole('switch', { name: /Add the key/ });
+  if (on) await toggle.check();
+  else await toggle.uncheck();
+  await popup.getByText(/Injection is off/).waitFor({ state: on ? 'detached' : 'visible' });
+  await popup.close();
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  server.keys.set(KEY, { id: 'u1', name: 'Ada', email: 'ada@example.com', company: 'Example Co' });
+  b = await launch({ server, devtools: true });
+  await (await saveKeyInPopup(b, KEY)).close();
+  docs = await b.ctx.newPage();
+  await docs.goto('https://docs.maiagent.ai/');
+  panel = await openPanel(b.profileDir, b.extId, 'https://docs.maiagent.ai/');
+});
+afterAll(async () => {
+  panel?.close();
+  await b?.close();
+  await server?.close();
+});
+
+describe('DevTools panel', () => {
+  it('lists API requests with a one-line summary, and explains a 401 "not provided" from injection being off', async () => {
+    await setInjection(false);
+    await pageFetch(docs, 'https://api.maiagent.ai/api/users/current/');
+    const list = await poll('the 401 row', async () => (await rows()).find((r) => r.status === '401'));
+    expect(list.method).toBe('GET');
+    expect(list.path).toBe('/api/users/current/');
+    expect(list.summary).toBe('Not authenticated — Authentication credentials were not provided.');
+    const detail = await select('/api/users/current/', '401');
+    expect(detail).toContain('key injection is switched off');
+    expect(detail).toContain('Authorization: Api-Key <your key>');
+    expect(detail).toContain('No Authorization header was sent.');
+  });
+
+  it('explains a 401 "Invalid API key format." showing what was sent, masked', async () => {
+    // Injection is still off, so the page's own malformed header goes out as it is.
+    await pageFetch(docs, 'https://api.maiagent.ai/api/v1/chatbots/', { headers: { Authorization: `Api-Key  Api-Key ${KEY}` } });
+    const row = await poll('the format row', async () => (await rows()).find((r) => r.path === '/api/v1/chatbots/' && r.status === '401'));
+    expect(row.summary).toBe('Not authenticated — Invalid API key format.');
+    const detail = await select('/api/v1/chatbots/', '401');
+    expect(detail).toContain(`Authorization sent: Api-Key␣␣Api-Key ${KEY.slice(0, 6)}...${KEY.slice(-2)}`);
+    expect(detail).toContain('The prefix appears twice');
+    expect(detail).toContain('Remove extra spaces');
+    await setInjection(true);
+  });
+
+  it('shows every field of a 400 with its messages, and which fields were sent', async () => {
+    await pageFetch(docs, 'https://api.maiagent.ai/api/v1/chatbots/', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ description: 'no name' }),
+    });
+    const row = await poll('the 400 row', async () => (await rows()).find((r) => r.status === '400' && r.path === '/api/v1/chatbots/'));
+    expect(row.summary).toBe('Bad request — name, rag');
+    const detail = await select('/api/v1/chatbots/', '400');
+    expect(detail).toContain('name: This field is required. The field was not in the request body.');
+    expect(detail).toContain('rag: This field is required.');
+    expect(detail).toContain('Fields that were sent: description');
+  });
+
+  it('never shows the full key, and shows the sent Authorization masked', async () => {
+    await pageFetch(docs, 'https://api.maiagent.ai/api/users/current/');
+    await poll('the 200 row', async () => (await rows()).find((r) => r.status === '200'));
+    const detail = await select('/api/users/current/', '200');
+    expect(detail).toContain(`Api-Key ${KEY.slice(0, 6)}...${KEY.slice(-2)}`);
+    const all = await panel.eval<string>('document.documentElement.outerHTML');
+    expect(all).not.toContain(KEY);
+    expect(all).not.toContain(KEY.slice(6, -2));
+  });
+
+  it('renders a hostile body as text: no element is created from it and no script runs', async () => {
+    await pageFetch(docs, 'https://api.maiagent.ai/api/v1/hostile/');
+    await poll('the hostile row', async () => (await rows()).find((r) => r.path === '/api/v1/hostile/'));
+    const detail = await select('/api/v1/hostile/', '400');
+    expect(detail).toContain('<script>document.title="pwned"</script>');
+    expect(await panel.eval<number>(`document.querySelectorAll('.details img, .details script').length`)).toBe(0);
+    expect(await panel.eval<string>('document.title')).not.toBe('pwned');
+  });
+
+  it('decodes 403, 404 (with the corrected URL), 405, 429 (with Retry-After) and a 500 HTML page', async () => {
+    await pageFetch(docs, 'https://api.maiagent.ai/api/v1/organizations/other-org/');
+    await pageFetch(docs, 'https://api.maiagent.ai/api/v1/chatbots/missing/');
+    await pageFetch(docs, 'https://api.maiagent.ai/api/v1/chatbots/', { method: 'DELETE' });
+    await pageFetch(docs, 'https://api.maiagent.ai/api/v1/throttled/');
+    await pageFetch(docs, 'https://api.maiagent.ai/api/v1/broken/');
+    let d = await select('/api/v1/organizations/other-org/', '403');
+    expect(d).toContain('You do not have permission to perform this action.');
+    expect(d).toContain('may not access this resource');
+    d = await select('/api/v1/chatbots/missing/', '404');
+    expect(d).toContain('Not found.');
+    d = await select('/api/v1/chatbots/', '405');
+    expect(d).toContain('Allowed methods: GET, POST, HEAD, OPTIONS');
+    d = await select('/api/v1/throttled/', '429');
+    expect(d).toContain('Wait 30 (Retry-After)');
+    d = await select('/api/v1/broken/', '500');
+    expect(d).toContain('Server Error (500)');
+    expect(d).toContain('req-5f2c9a');
+  });
+});
