@@ -2,18 +2,18 @@
 // woken by an event still hears it; each wake-up reconciles the rules with storage.
 import browser from 'webextension-polyfill';
 import type { MessageType, Reply, Request } from '../shared/protocol';
-import { isSettingsChange } from '../shared/store';
+import { isSettingsChange, updateSettings } from '../shared/store';
 import { handlers, isOwnPage } from './handlers';
 import { reconcile } from './reconcile';
 
 function isRequest(x: unknown): x is Request {
-  return typeof x === 'object' && x !== null && typeof (x as { type?: unknown }).type === 'string' && (x as { type: string }).type in handlers;
+  return typeof x === 'object' && x !== null && typeof (x as { type?: unknown }).type === 'string' && Object.hasOwn(handlers, (x as { type: string }).type);
 }
 
 async function dispatch<K extends MessageType>(req: { type: K; payload: unknown }): Promise<Reply<K>> {
   try {
-    const handler = handlers[req.type] as (p: unknown) => Promise<unknown>;
-    return { ok: true, value: (await handler(req.payload ?? {})) as Reply<K> extends { value: infer V } ? V : never };
+    const handler = handlers[req.type] as (p: unknown) => Promise<Reply<K> extends { value: infer V } ? V : never>;
+    return { ok: true, value: await handler(req.payload ?? {}) };
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e.message : 'unknown error' };
   }
@@ -28,6 +28,12 @@ browser.runtime.onInstalled.addListener(() => void reconcile());
 browser.runtime.onStartup.addListener(() => void reconcile());
 browser.storage.onChanged.addListener((changes, area) => {
   if (isSettingsChange(changes, area)) void reconcile();
+});
+
+/** The keyboard shortcut (commands API) flips injection. */
+browser.commands.onCommand.addListener((command) => {
+  if (command !== 'toggle-injection') return;
+  void updateSettings((s) => ({ ...s, enabled: !s.enabled })).then(() => reconcile());
 });
 
 void reconcile();

@@ -1,22 +1,16 @@
 // The background is the only writer of DNR rules. Every change goes through one queue and one
-// atomic updateDynamicRules call (all old rules out, the new set in), as uBlock Origin does.
+// atomic update per rule set (all old rules out, the new set in), as uBlock Origin does.
 import browser from 'webextension-polyfill';
 import tldsUrl from 'tlds/index.json?url';
-import { compileRules, initiatorRoots, sameRules } from '../core/rules';
+import { compileRules, initiatorRoots, sameRules, type DnrRule } from '../core/rules';
+import type { Settings } from '../core/settings';
 import { readSettings } from '../shared/store';
+import { toolbarKey, updateToolbar } from './toolbar';
 
-let queue: Promise<void> = Promise.resolve();
-
-export function reconcile(): Promise<void> {
-  const run = queue.then(applyRules);
-  queue = run.catch((e: unknown) => {
-    // Report the failure without rule contents: they hold the key.
-    console.error('MaiAgent DevTools: rule update failed:', e instanceof Error ? e.message : 'unknown error');
-  });
-  return run;
-}
-
+let queue: Promise<unknown> = Promise.resolve();
 let roots: Promise<string[]> | null = null;
+/** What the toolbar last showed (per wake-up), so unchanged state costs no action calls. */
+let lastToolbar = '';
 
 /** The TLD list ships as a file, not code, to keep the worker small; read once per wake-up. */
 function loadRoots(): Promise<string[]> {
@@ -30,13 +24,40 @@ function loadRoots(): Promise<string[]> {
   return roots;
 }
 
-async function applyRules(): Promise<void> {
-  const settings = await readSettings();
-  const wanted = compileRules(settings, await loadRoots());
-  const installed = await browser.declarativeNetRequest.getDynamicRules();
-  if (sameRules(installed, wanted)) return;
-  await browser.declarativeNetRequest.updateDynamicRules({
-    removeRuleIds: installed.map((r) => r.id),
-    addRules: wanted as browser.DeclarativeNetRequest.Rule[],
+export interface ReconcileResult {
+  changed: boolean;
+}
+
+/** Make the installed rules match storage. Serialised: a second call waits for the first. */
+export function reconcile(): Promise<ReconcileResult> {
+  const run = queue.then(applyRules);
+  queue = run.catch((e: unknown) => {
+    // Report the failure without rule contents: they hold the key.
+    console.error('MaiAgent DevTools: rule update failed:', e instanceof Error ? e.message : 'unknown error');
   });
+  return run;
+}
+
+type Dnr = typeof browser.declarativeNetRequest;
+
+async function replace(get: () => Promise<browser.DeclarativeNetRequest.Rule[]>, update: Dnr['updateDynamicRules'], wanted: DnrRule[]): Promise<boolean> {
+  const installed = await get();
+  if (sameRules(installed, wanted)) return false;
+  await update({ removeRuleIds: installed.map((r) => r.id), addRules: wanted as browser.DeclarativeNetRequest.Rule[] });
+  return true;
+}
+
+async function applyRules(): Promise<ReconcileResult> {
+  const settings: Settings = await readSettings();
+  const wanted = compileRules(settings, await loadRoots());
+  const dnr = browser.declarativeNetRequest;
+  // Session rules first, so that a key moving from session to local is never in both sets at once with stale ids.
+  const a = await replace(() => dnr.getSessionRules(), (o) => dnr.updateSessionRules(o), wanted.session);
+  const b = await replace(() => dnr.getDynamicRules(), (o) => dnr.updateDynamicRules(o), wanted.dynamic);
+  const look = toolbarKey(settings);
+  if (look !== lastToolbar) {
+    await updateToolbar(settings);
+    lastToolbar = look;
+  }
+  return { changed: a || b };
 }

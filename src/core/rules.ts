@@ -21,6 +21,8 @@ export interface DnrRule {
 
 /** Rule ids: 10 per API origin, in origin order. Stable for the same settings. */
 const IDS_PER_ORIGIN = 10;
+/** Session rules get their own id range so a key moving between the two sets never collides. */
+const SESSION_ID_OFFSET = 500_000;
 export const RULE_FETCH = 1;
 export const RULE_NAV_TYPED = 2;
 export const RULE_NAV_FROM_SITES = 3;
@@ -54,12 +56,20 @@ export function initiatorRoots(tlds: readonly string[]): string[] {
  * The extension's own pages are not initiators here: they set the header themselves, so that a
  * "Check key" of a non-active profile is not overwritten by the active key.
  */
-export function compileRules(settings: Settings, roots: readonly string[]): DnrRule[] {
-  if (!settings.enabled) return [];
+export interface RuleSets {
+  /** Rules for keys remembered on this device: dynamic rules, kept across restarts. */
+  dynamic: DnrRule[];
+  /** Rules for session-only keys: session rules, gone when the browser closes. */
+  session: DnrRule[];
+}
+
+export function compileRules(settings: Settings, roots: readonly string[]): RuleSets {
+  const out: RuleSets = { dynamic: [], session: [] };
+  if (!settings.enabled) return out;
   const initiators = [...new Set(settings.sites.map((s) => new URL(s).hostname))].sort();
-  const rules: DnrRule[] = [];
-  activeKeys(settings).forEach(({ origin, key }, i) => {
-    const base = i * IDS_PER_ORIGIN;
+  activeKeys(settings).forEach(({ origin, key, persist }, i) => {
+    const rules = persist === 'session' ? out.session : out.dynamic;
+    const base = i * IDS_PER_ORIGIN + (persist === 'session' ? SESSION_ID_OFFSET : 0);
     const urlFilter = `|${origin}/`;
     const action: DnrRule['action'] = {
       type: 'modifyHeaders',
@@ -99,7 +109,12 @@ export function compileRules(settings: Settings, roots: readonly string[]): DnrR
       });
     }
   });
-  return rules;
+  return out;
+}
+
+/** All rules of both sets, for tests and matching checks. */
+export function allRules(sets: RuleSets): DnrRule[] {
+  return [...sets.dynamic, ...sets.session];
 }
 
 /** Host permissions the rules need: each API origin and each initiator site. */

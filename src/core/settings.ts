@@ -4,17 +4,27 @@ import * as v from 'valibot';
 import { normalizeKey } from './keys';
 import { normalizeOrigin } from './origins';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
+export const ROTATION_DAYS = 90;
 export const DEFAULT_API_ORIGIN = 'https://api.maiagent.ai';
 export const DOCS_ORIGIN = 'https://docs.maiagent.ai';
 
-const ProfileSchema = v.object({
-  id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
-  name: v.pipe(v.string(), v.maxLength(100)),
-  key: v.pipe(v.string(), v.check(isStoredKeyValid)),
-  origins: v.pipe(v.array(v.pipe(v.string(), v.check((o) => normalizeOrigin(o).ok))), v.minLength(1)),
-  addedAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
-});
+const OriginSchema = v.pipe(v.string(), v.check((o) => { const r = normalizeOrigin(o); return r.ok && r.origin === o; }));
+
+const ProfileSchema = v.pipe(
+  v.object({
+    id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+    name: v.pipe(v.string(), v.maxLength(100)),
+    /** The key, or '' when it is kept only for the browser session (then it lives in storage.session). */
+    key: v.string(),
+    origins: v.pipe(v.array(OriginSchema), v.minLength(1)),
+    addedAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    persist: v.picklist(['local', 'session']),
+    /** When the user dismissed the rotation reminder for this key (ms), if ever. */
+    rotationDismissedAt: v.optional(v.number()),
+  }),
+  v.check((p) => (p.persist === 'session' ? p.key === '' : isStoredKeyValid(p.key))),
+);
 export type Profile = v.InferOutput<typeof ProfileSchema>;
 
 const SettingsSchema = v.object({
@@ -24,7 +34,7 @@ const SettingsSchema = v.object({
   /** Which profile is active for each API origin. */
   active: v.record(v.string(), v.string()),
   /** Origins whose pages' requests get the header (the docs site by default). */
-  sites: v.array(v.pipe(v.string(), v.check((o) => normalizeOrigin(o).ok))),
+  sites: v.array(OriginSchema),
 });
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 
@@ -40,7 +50,14 @@ export interface Loaded {
 }
 
 /** Migrations from each older version to the next; index = from-version. */
-const migrations: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {};
+const migrations: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
+  // v1 kept every key in storage.local; v2 adds the per-profile choice of where the key is kept.
+  1: (old) => ({
+    ...old,
+    version: 2,
+    profiles: Array.isArray(old.profiles) ? old.profiles.map((p: unknown) => (isRecord(p) ? { persist: 'local', ...p } : p)) : old.profiles,
+  }),
+};
 
 function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -110,14 +127,52 @@ export function fixReferences(s: Settings): Settings {
   return { ...s, active };
 }
 
-/** The key to inject for each API origin, given the active profiles. */
-export function activeKeys(s: Settings): { origin: string; key: string; profileId: string }[] {
+/** Session-only keys by profile id, as kept in storage.session. */
+export type SessionKeys = Record<string, string>;
+
+/** Fill in the session-only keys; profiles whose session key is gone keep key ''. */
+export function withSessionKeys(s: Settings, session: SessionKeys): Settings {
+  return {
+    ...s,
+    profiles: s.profiles.map((p) => {
+      const k = p.persist === 'session' ? session[p.id] : undefined;
+      return k !== undefined && isStoredKeyValid(k) ? { ...p, key: k } : p;
+    }),
+  };
+}
+
+/** Only the session keys that still belong to a session profile. */
+export function cleanSessionKeys(s: Settings, session: unknown): SessionKeys {
+  const out: SessionKeys = {};
+  if (!isRecord(session)) return out;
+  for (const p of s.profiles) {
+    const k = session[p.id];
+    if (p.persist === 'session' && typeof k === 'string' && isStoredKeyValid(k)) out[p.id] = k;
+  }
+  return out;
+}
+
+export interface ActiveKey {
+  origin: string;
+  key: string;
+  profileId: string;
+  persist: 'local' | 'session';
+}
+
+/** The key to inject for each API origin, given the active profiles (with session keys filled in). */
+export function activeKeys(s: Settings): ActiveKey[] {
   return Object.entries(s.active)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .flatMap(([origin, id]) => {
       const p = s.profiles.find((x) => x.id === id);
-      return p ? [{ origin, key: p.key, profileId: p.id }] : [];
+      return p && p.key ? [{ origin, key: p.key, profileId: p.id, persist: p.persist }] : [];
     });
+}
+
+/** Days since the key was added, and whether a rotation reminder is due. */
+export function keyAge(p: Pick<Profile, 'addedAt' | 'rotationDismissedAt'>, now: number): { days: number; rotationDue: boolean } {
+  const days = Math.max(0, Math.floor((now - p.addedAt) / 86_400_000));
+  return { days, rotationDue: days >= ROTATION_DAYS && !(p.rotationDismissedAt && p.rotationDismissedAt >= p.addedAt) };
 }
 
 /** A stored key must be exactly what normalizeKey would produce: nothing invalid is ever injected. */

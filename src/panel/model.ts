@@ -46,7 +46,7 @@ export function authContext(state: PublicState | null, ex: Exchange, pageOrigin:
   return {
     enabled: state?.enabled ?? true,
     keyedOrigins: state ? Object.keys(state.active) : [],
-    allowedSites: state?.sites ?? [],
+    allowedSites: state?.sites.map((x) => x.origin) ?? [],
     storedFingerprint: stored?.fingerprint ?? null,
     sentFingerprint,
     pageOrigin,

@@ -1,46 +1,57 @@
 // The key field with live validation: what the user types is checked before anything is stored.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { normalizeKey, type KeyProblem } from '../core/keys';
+import { normalizeKey } from '../core/keys';
+import type { MessageKey } from '../core/messages';
 import { t } from '../shared/i18n';
+import type { Persist, Problem } from '../shared/protocol';
 
 interface Props {
-  onSave: (key: string) => Promise<KeyProblem | null>;
+  onSave: (key: string, persist: Persist, name: string) => Promise<Problem | null>;
   onCancel?: (() => void) | undefined;
+  /** Ask for a name too (adding a second key). */
+  withName?: boolean;
+  initialPersist?: Persist;
 }
 
-export function KeyForm({ onSave, onCancel }: Props) {
+export function KeyForm({ onSave, onCancel, withName, initialPersist = 'local' }: Props) {
   const [value, setValue] = useState('');
-  const [problem, setProblem] = useState<KeyProblem | null>(null);
-  const [touched, setTouched] = useState(false);
+  const [name, setName] = useState('');
+  const [persist, setPersist] = useState<Persist>(initialPersist);
+  const [problem, setProblem] = useState<MessageKey | null>(null);
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
+  // Focus lands in the key field, so a first-run user can paste and press Enter.
   useEffect(() => input.current?.focus(), []);
-
-  const check = (v: string) => {
-    const r = normalizeKey(v);
-    setProblem(r.ok ? null : r.problem);
-    return r;
-  };
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    setTouched(true);
-    const r = check(value);
-    if (!r.ok) return;
+    const r = normalizeKey(value);
+    if (!r.ok) {
+      setProblem(r.problem);
+      input.current?.focus();
+      return;
+    }
     setBusy(true);
     try {
-      const serverProblem = await onSave(r.key);
-      if (serverProblem) setProblem(serverProblem);
+      const refused = await onSave(r.key, persist, name.trim());
+      if (refused) setProblem(refused);
       else setValue('');
     } finally {
       setBusy(false);
     }
   };
 
-  const showProblem = touched && problem !== null && !(problem === 'keyEmpty' && value === '' && !touched);
+  const live = value === '' ? null : normalizeKey(value);
+  const shown = problem ?? (live && !live.ok ? live.problem : null);
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={submit} noValidate class="key-form">
+      {withName && (
+        <label class="field">
+          {t('profileNameLabel')}
+          <input type="text" value={name} maxLength={100} placeholder={t('profileNamePlaceholder')} onInput={(e) => setName(e.currentTarget.value)} />
+        </label>
+      )}
       <label class="field">
         {t('keyLabel')}
         <input
@@ -50,19 +61,28 @@ export function KeyForm({ onSave, onCancel }: Props) {
           spellcheck={false}
           placeholder={t('keyPlaceholder')}
           value={value}
-          aria-invalid={showProblem}
+          aria-invalid={shown !== null}
           aria-describedby="key-message"
           onInput={(e) => {
-            const v = e.currentTarget.value;
-            setValue(v);
-            setTouched(v !== '');
-            check(v);
+            setValue(e.currentTarget.value);
+            setProblem(null);
           }}
         />
       </label>
-      <p id="key-message" class={`message ${showProblem ? 'error' : 'ok'}`} role={showProblem ? 'alert' : undefined}>
-        {showProblem ? t(problem) : value && !problem ? t('keyLooksOk') : ''}
+      <p id="key-message" class={`message ${shown ? 'error' : 'ok'}`} role={shown ? 'alert' : undefined}>
+        {shown ? t(shown) : live?.ok ? t('keyLooksOk') : ''}
       </p>
+      <fieldset class="persist">
+        <legend>{t('persistLegend')}</legend>
+        <label>
+          <input type="radio" name="persist" checked={persist === 'local'} onChange={() => setPersist('local')} />
+          {t('persistLocal')}
+        </label>
+        <label>
+          <input type="radio" name="persist" checked={persist === 'session'} onChange={() => setPersist('session')} />
+          {t('persistSession')}
+        </label>
+      </fieldset>
       <div class="row">
         <button type="submit" class="primary" disabled={busy}>
           {t('save')}

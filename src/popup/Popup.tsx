@@ -1,43 +1,22 @@
-import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { useState } from 'preact/hooks';
 import { DEFAULT_API_ORIGIN } from '../core/settings';
 import { t } from '../shared/i18n';
-import { send, type PublicState } from '../shared/protocol';
+import { send } from '../shared/protocol';
+import { useAppState } from '../ui/useAppState';
 import { KeyForm } from './KeyForm';
+import { ProfileCard } from './ProfileCard';
+import { TabStatus } from './TabStatus';
 
 export function Popup() {
-  const [state, setState] = useState<PublicState | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [status, setStatus] = useState<string>('');
-  const [replacing, setReplacing] = useState(false);
-
-  const run = async <T,>(p: Promise<T>): Promise<T | undefined> => {
-    try {
-      setError(null);
-      return await p;
-    } catch {
-      setError(t('backgroundUnavailable'));
-      return undefined;
-    }
-  };
-
-  useEffect(() => {
-    void run(send('getState', {})).then((s) => s && setState(s));
-  }, []);
+  const { state, error, run } = useAppState();
+  const [status, setStatus] = useState('');
+  const [adding, setAdding] = useState(false);
 
   if (!state) return <main aria-busy="true">{error && <p class="error" role="alert">{error}</p>}</main>;
 
-  const activeId = state.active[DEFAULT_API_ORIGIN];
-  const active = state.profiles.find((p) => p.id === activeId);
-
-  const save = async (key: string) => {
-    const r = await run(send('saveKey', { key, ...(replacing && active ? { profileId: active.id } : {}) }));
-    if (!r) return null;
-    if (!r.ok) return r.problem;
-    setState(r.state);
-    setReplacing(false);
-    setStatus(t('saved', DEFAULT_API_ORIGIN));
-    return null;
-  };
+  const origins = Object.keys(state.active).sort();
+  const firstRun = state.profiles.length === 0;
 
   return (
     <main>
@@ -45,7 +24,7 @@ export function Popup() {
       {state.notice && (
         <div class="notice" role="status">
           <span>{t(state.notice)}</span>
-          <button type="button" onClick={() => void run(send('dismissNotice', {})).then((s) => s && setState(s))}>
+          <button type="button" onClick={() => void run(send('dismissNotice', {}))}>
             {t('dismiss')}
           </button>
         </div>
@@ -55,55 +34,57 @@ export function Popup() {
           {error}
         </p>
       )}
-      {!active || replacing ? (
+      {firstRun ? (
         <>
-          <KeyForm onSave={save} onCancel={replacing ? () => setReplacing(false) : undefined} />
+          <KeyForm
+            onSave={async (key, persist) => {
+              const r = await run(send('saveKey', { key, persist }));
+              if (!r) return null;
+              if (!r.ok) return r.problem;
+              setStatus(t('saved', DEFAULT_API_ORIGIN));
+              return null;
+            }}
+          />
           <p class="hint muted">{t('keyHint')}</p>
         </>
       ) : (
-        <section aria-label={t('savedKeyLabel')}>
-          <div class="row">
-            <span>{t('savedKeyLabel')}:</span>
-            <span class="masked" data-testid="masked-key">
-              {active.masked}
-            </span>
-          </div>
-          <div class="row muted hint">
-            {t('apiOriginLabel')}: {DEFAULT_API_ORIGIN}
-          </div>
-          <div class="row" style={{ marginTop: '8px' }}>
-            <button type="button" onClick={() => setReplacing(true)}>
-              {t('changeKey')}
-            </button>
-            <button
-              type="button"
-              onClick={() =>
-                void run(send('forgetKey', { profileId: active.id })).then((s) => {
-                  if (s) {
-                    setState(s);
-                    setStatus(t('forgotten'));
-                  }
-                })
-              }
-            >
-              {t('forgetKey')}
-            </button>
-          </div>
-        </section>
+        origins.map((o) => <ProfileCard key={o} origin={o} state={state} run={run} onStatus={setStatus} />)
       )}
-      <label class="row">
+      {!firstRun &&
+        (adding ? (
+          <KeyForm
+            withName
+            onCancel={() => setAdding(false)}
+            onSave={async (key, persist, name) => {
+              const r = await run(send('addProfile', { key, persist, name }));
+              if (!r) return null;
+              if (!r.ok) return r.problem;
+              const created = r.state.profiles.at(-1);
+              if (created) await run(send('setActive', { origin: DEFAULT_API_ORIGIN, profileId: created.id }));
+              setAdding(false);
+              setStatus(t('saved', DEFAULT_API_ORIGIN));
+              return null;
+            }}
+          />
+        ) : (
+          <button type="button" onClick={() => setAdding(true)}>
+            {t('addKey')}
+          </button>
+        ))}
+      <label class="row switch">
         <input
           type="checkbox"
           role="switch"
           checked={state.enabled}
-          onChange={(e) => {
-            const enabled = e.currentTarget.checked;
-            void run(send('setEnabled', { enabled })).then((s) => s && setState(s));
-          }}
+          onChange={(e) => void run(send('setEnabled', { enabled: e.currentTarget.checked }))}
         />
         {t('injectionLabel')}
       </label>
       {!state.enabled && <p class="hint error">{t('injectionOffNote')}</p>}
+      <TabStatus state={state} run={run} onStatus={setStatus} />
+      <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+        {t('manage')}
+      </button>
       <p class="message ok" role="status" aria-live="polite">
         {status}
       </p>

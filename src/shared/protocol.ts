@@ -1,16 +1,34 @@
-// One typed message map shared by the pages (popup, panel) and the background.
-// Pages never see a full key unless a handler exists for that purpose and the user asked.
+// One typed message map shared by the pages (popup, options, panel) and the background.
+// Pages never receive a full key, except from revealKey, which they call only on a user's request.
 import browser from 'webextension-polyfill';
+import type { Exchange } from '../core/exchange';
 import type { KeyProblem } from '../core/keys';
+import type { OriginProblem } from '../core/origins';
 import type { RepairNotice } from '../core/settings';
+import type { Rejection } from '../core/transfer';
+
+export type Persist = 'local' | 'session';
 
 export interface PublicProfile {
   id: string;
   name: string;
+  /** '' when a session-only key is gone (the browser was closed). */
   masked: string;
   fingerprint: string;
+  hasKey: boolean;
   origins: string[];
   addedAt: number;
+  persist: Persist;
+  ageDays: number;
+  rotationDue: boolean;
+}
+
+export interface SiteInfo {
+  origin: string;
+  /** Whether the browser currently grants the host access the rules need. */
+  granted: boolean;
+  /** The docs site: access comes with the extension, it cannot be revoked. */
+  builtIn: boolean;
 }
 
 export interface PublicState {
@@ -18,18 +36,63 @@ export interface PublicState {
   profiles: PublicProfile[];
   /** Active profile id per API origin. */
   active: Record<string, string>;
-  sites: string[];
+  sites: SiteInfo[];
+  /** API origins whose host access is missing. */
+  missingApiAccess: string[];
   notice: RepairNotice | null;
 }
 
-export type SaveKeyResult = { ok: true; state: PublicState } | { ok: false; problem: KeyProblem };
+export type Problem = KeyProblem | OriginProblem | 'nameEmpty' | 'permissionMissing' | 'profileMissing';
+export type Result = { ok: true; state: PublicState } | { ok: false; problem: Problem };
+
+export interface ProfileInput {
+  name?: string;
+  key?: string;
+  origins?: string[];
+  persist?: Persist;
+}
+
+export interface CheckedUser {
+  name: string;
+  email: string;
+  company: string;
+}
+
+export type CheckResult =
+  | { kind: 'ok'; user: CheckedUser }
+  /** The API answered with an error: the exchange goes through the panel's decoder. Headers carry no key. */
+  | { kind: 'http'; exchange: Exchange }
+  | { kind: 'timeout' }
+  | { kind: 'offline' }
+  | { kind: 'network'; message: string }
+  | { kind: 'noKey' };
+
+export interface TabStatus {
+  origin: string | null;
+  /** allowed: requests from this page get the key. */
+  verdict: 'allowed' | 'apiOrigin' | 'notAllowed' | 'notWeb' | 'insecure' | 'noAccess' | 'injectionOff' | 'noKey';
+}
 
 export interface Protocol {
   getState: { req: Record<string, never>; res: PublicState };
-  saveKey: { req: { key: string; profileId?: string }; res: SaveKeyResult };
+  saveKey: { req: { key: string; profileId?: string; persist?: Persist }; res: Result };
+  addProfile: { req: ProfileInput & { key: string }; res: Result };
+  updateProfile: { req: ProfileInput & { id: string }; res: Result };
+  deleteProfile: { req: { id: string }; res: Result };
+  undoDelete: { req: Record<string, never>; res: Result };
+  moveProfile: { req: { id: string; by: -1 | 1 }; res: Result };
+  setActive: { req: { origin: string; profileId: string }; res: Result };
   setEnabled: { req: { enabled: boolean }; res: PublicState };
   forgetKey: { req: { profileId: string }; res: PublicState };
+  revealKey: { req: { profileId: string }; res: { key: string } };
+  checkKey: { req: { profileId: string }; res: CheckResult };
+  dismissRotation: { req: { profileId: string }; res: PublicState };
   dismissNotice: { req: Record<string, never>; res: PublicState };
+  addSite: { req: { origin: string }; res: Result };
+  removeSite: { req: { origin: string }; res: Result };
+  tabStatus: { req: { url: string }; res: TabStatus };
+  exportProfiles: { req: { includeKeys: boolean }; res: { json: string } };
+  importProfiles: { req: { json: string }; res: { ok: true; state: PublicState; count: number } | { ok: false; rejected: Rejection[] } };
 }
 
 export type MessageType = keyof Protocol;

@@ -1,12 +1,14 @@
-// Storage: the only module that touches storage.local. Settings are parsed (and repaired) on
-// every read; writes are serialised so two quick edits cannot overwrite each other.
+// Storage: the only module that touches extension storage. Settings live in storage.local
+// (parsed and repaired on every read); session-only keys live in storage.session, which the
+// browser clears when it closes. Never storage.sync. Writes are serialised in one queue.
 import browser from 'webextension-polyfill';
-import { loadSettings, type RepairNotice, type Settings } from '../core/settings';
+import { cleanSessionKeys, loadSettings, withSessionKeys, type RepairNotice, type SessionKeys, type Settings } from '../core/settings';
 
 const SETTINGS = 'settings';
 const NOTICE = 'notice';
+const SESSION_KEYS = 'sessionKeys';
 
-export async function readSettings(): Promise<Settings> {
+async function readLocal(): Promise<Settings> {
   const got = await browser.storage.local.get([SETTINGS]);
   const { settings, notice } = loadSettings(got[SETTINGS]);
   if (notice) {
@@ -14,6 +16,17 @@ export async function readSettings(): Promise<Settings> {
     await browser.storage.local.set({ [SETTINGS]: settings, [NOTICE]: notice });
   }
   return settings;
+}
+
+async function readSessionKeys(local: Settings): Promise<SessionKeys> {
+  const got = await browser.storage.session.get([SESSION_KEYS]);
+  return cleanSessionKeys(local, got[SESSION_KEYS]);
+}
+
+/** Settings with session-only keys filled in: what rules and handlers work on. */
+export async function readSettings(): Promise<Settings> {
+  const local = await readLocal();
+  return withSessionKeys(local, await readSessionKeys(local));
 }
 
 export async function readNotice(): Promise<RepairNotice | null> {
@@ -26,27 +39,52 @@ export async function clearNotice(): Promise<void> {
   await browser.storage.local.remove(NOTICE);
 }
 
+/** Split effective settings into what goes to storage.local and what stays in the session. */
+function split(s: Settings): { local: Settings; session: SessionKeys } {
+  const session: SessionKeys = {};
+  const profiles = s.profiles.map((p) => {
+    if (p.persist !== 'session') return p;
+    if (p.key) session[p.id] = p.key;
+    return { ...p, key: '' };
+  });
+  return { local: { ...s, profiles }, session };
+}
+
 let chain: Promise<unknown> = Promise.resolve();
 
-/** Read-modify-write under one queue. */
-export function updateSettings(change: (s: Settings) => Settings): Promise<Settings> {
+/** Read-modify-write under one queue, so edits from popup and options page never overwrite each other. */
+export function updateSettings(change: (s: Settings) => Settings | Promise<Settings>): Promise<Settings> {
   const next = chain.then(async () => {
     const current = await readSettings();
-    const updated = change(current);
-    await browser.storage.local.set({ [SETTINGS]: updated });
+    const updated = await change(current);
+    const { local, session } = split(updated);
+    // Session keys first: the storage.local change is what wakes reconciliation.
+    await browser.storage.session.set({ [SESSION_KEYS]: session });
+    await browser.storage.local.set({ [SETTINGS]: local });
     return updated;
   });
   chain = next.catch(() => undefined);
   return next;
 }
 
-export function isSettingsChange(changes: Record<string, unknown>, area: string): boolean {
-  return area === 'local' && SETTINGS in changes;
+/** Pending undo of a deletion, kept only for this browser session (it may hold a key). */
+const UNDO = 'undoDelete';
+export async function putUndo(value: unknown): Promise<void> {
+  await browser.storage.session.set({ [UNDO]: value });
+}
+export async function takeUndo(): Promise<unknown> {
+  const got = await browser.storage.session.get([UNDO]);
+  await browser.storage.session.remove(UNDO);
+  return got[UNDO];
 }
 
-/** Call back (without the values) when settings change, so pages can re-ask the background. */
+export function isSettingsChange(changes: Record<string, unknown>, area: string): boolean {
+  return (area === 'local' && SETTINGS in changes) || (area === 'session' && SESSION_KEYS in changes);
+}
+
+/** Call back (without the values) when settings or the repair notice change, so pages can re-ask the background. */
 export function onSettingsChanged(cb: () => void): void {
   browser.storage.onChanged.addListener((changes, area) => {
-    if (isSettingsChange(changes, area)) cb();
+    if (isSettingsChange(changes, area) || (area === 'local' && NOTICE in changes)) cb();
   });
 }

@@ -26,6 +26,8 @@ export const NOT_PROVIDED = 'Authentication credentials were not provided.';
 export const INVALID_FORMAT = 'Invalid API key format.';
 /** Assumed body for a well-formed but unknown key (DRF's wording for a failed API-key lookup). */
 export const INVALID_KEY = 'Invalid API key.';
+/** Requests with this key get no answer at all. */
+export const HANGING_KEY = 'Hang0000.neverAnswers';
 
 export interface RecordedRequest {
   scheme: 'http' | 'https';
@@ -215,6 +217,8 @@ function route(rec: RecordedRequest, req: http.IncomingMessage, res: Res, keys: 
   const send = (status: number, body: unknown, headers: Record<string, string> = {}, title = 'Api') =>
     wantsHtml(req) && rec.method === 'GET' ? browsable(res, status, title, body, headers) : json(res, status, body, { ...c, ...headers });
 
+  // A key the tests use to make the API hang (for the 10 s "Check key" limit).
+  if (rec.headers.authorization === `Api-Key ${HANGING_KEY}`) return;
   const auth = authenticate(rec, keys);
   if ('error' in auth) return send(401, { detail: auth.error }, { 'WWW-Authenticate': 'Api-Key' }, 'Current User');
 

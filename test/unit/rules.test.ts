@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import tlds from 'tlds' with { type: 'json' };
-import { compileRules, initiatorRoots, sameRules, type DnrRule } from '../../src/core/rules';
+import { allRules, compileRules as compileSets, initiatorRoots, sameRules, type DnrRule } from '../../src/core/rules';
 import { defaultSettings, type Settings } from '../../src/core/settings';
 
 const KEY = 'abcdef12.secretsecret';
 const roots = initiatorRoots(tlds);
+const compileRules = (s: Settings, r: string[]) => allRules(compileSets(s, r));
 const settings = (over: Partial<Settings> = {}): Settings => ({
   ...defaultSettings(),
-  profiles: [{ id: 'a', name: 'a', key: KEY, origins: ['https://api.maiagent.ai'], addedAt: 1 }],
+  profiles: [{ id: 'a', name: 'a', key: KEY, origins: ['https://api.maiagent.ai'], addedAt: 1, persist: 'local' }],
   active: { 'https://api.maiagent.ai': 'a' },
   ...over,
 });
@@ -52,8 +53,8 @@ describe('compileRules', () => {
   it('gives one rule set per active origin with deterministic ids', () => {
     const s = settings({
       profiles: [
-        { id: 'a', name: 'a', key: KEY, origins: ['https://api.maiagent.ai'], addedAt: 1 },
-        { id: 'b', name: 'b', key: 'zzzzzzzz.yyyyyy', origins: ['http://localhost:8000'], addedAt: 1 },
+        { id: 'a', name: 'a', key: KEY, origins: ['https://api.maiagent.ai'], addedAt: 1, persist: 'local' as const },
+        { id: 'b', name: 'b', key: 'zzzzzzzz.yyyyyy', origins: ['http://localhost:8000'], addedAt: 1, persist: 'local' as const },
       ],
       active: { 'https://api.maiagent.ai': 'a', 'http://localhost:8000': 'b' },
     });
@@ -67,7 +68,7 @@ describe('compileRules', () => {
   it('sameRules ignores order and undefined fields, and sees a changed key', () => {
     const a = compileRules(settings(), roots);
     expect(sameRules(a, [...a].reverse())).toBe(true);
-    const b = compileRules(settings({ profiles: [{ id: 'a', name: 'a', key: 'other123.key', origins: ['https://api.maiagent.ai'], addedAt: 1 }] }), roots);
+    const b = compileRules(settings({ profiles: [{ id: 'a', name: 'a', key: 'other123.key', origins: ['https://api.maiagent.ai'], addedAt: 1, persist: 'local' as const }] }), roots);
     expect(sameRules(a, b)).toBe(false);
   });
 });
@@ -79,5 +80,27 @@ describe('initiatorRoots', () => {
     expect(r).toContain('xn--fiqs8s');
     expect(r).toContain('255');
     expect(r).not.toContain('256');
+  });
+});
+
+describe('session-only keys', () => {
+  it('go to session rules, remembered keys to dynamic rules, with ids unique across both', () => {
+    const s = settings({
+      profiles: [
+        { id: 'a', name: 'a', key: KEY, origins: ['https://api.maiagent.ai'], addedAt: 1, persist: 'local' },
+        { id: 'b', name: 'b', key: 'zzzzzzzz.yyyyyy', origins: ['https://onprem.example'], addedAt: 1, persist: 'session' },
+      ],
+      active: { 'https://api.maiagent.ai': 'a', 'https://onprem.example': 'b' },
+    });
+    const sets = compileSets(s, roots);
+    expect(sets.dynamic.every((r) => r.condition.urlFilter === '|https://api.maiagent.ai/')).toBe(true);
+    expect(sets.session.every((r) => r.condition.urlFilter === '|https://onprem.example/')).toBe(true);
+    expect(sets.session.length).toBe(4);
+    const ids = allRules(sets).map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+  it('a session profile whose key is gone (browser restarted) gets no rules', () => {
+    const s = settings({ profiles: [{ id: 'a', name: 'a', key: '', origins: ['https://api.maiagent.ai'], addedAt: 1, persist: 'session' }] });
+    expect(allRules(compileSets(s, roots))).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { activeKeys, defaultSettings, loadSettings, SCHEMA_VERSION } from '../../src/core/settings';
+import { activeKeys, cleanSessionKeys, defaultSettings, keyAge, loadSettings, SCHEMA_VERSION, withSessionKeys } from '../../src/core/settings';
 
-const profile = (id: string, key = 'abcdef12.secretsecret', origins = ['https://api.maiagent.ai']) => ({ id, name: id, key, origins, addedAt: 1 });
+const profile = (id: string, key = 'abcdef12.secretsecret', origins = ['https://api.maiagent.ai']) => ({ id, name: id, key, origins, addedAt: 1, persist: 'local' as const });
 
 describe('loadSettings', () => {
   it('gives defaults when nothing is stored', () => {
@@ -55,5 +55,38 @@ describe('activeKeys', () => {
       ['http://localhost:8000', 'b'],
       ['https://api.maiagent.ai', 'a'],
     ]);
+  });
+});
+
+describe('migrations', () => {
+  it('v1 settings (every key in storage.local) become v2 with persist "local", without a notice', () => {
+    const v1 = { version: 1, enabled: true, profiles: [{ id: 'a', name: 'Key 1', key: 'abcdef12.secretsecret', origins: ['https://api.maiagent.ai'], addedAt: 5 }], active: { 'https://api.maiagent.ai': 'a' }, sites: ['https://docs.maiagent.ai'] };
+    const r = loadSettings(v1);
+    expect(r.notice).toBeNull();
+    expect(r.settings.version).toBe(SCHEMA_VERSION);
+    expect(r.settings.profiles[0]).toEqual({ ...v1.profiles[0], persist: 'local' });
+  });
+});
+
+describe('session keys', () => {
+  const s = { ...defaultSettings(), profiles: [{ ...profile('a'), key: '', persist: 'session' as const }, profile('b')], active: { 'https://api.maiagent.ai': 'a' } };
+  it('a session profile stores no key in storage.local', () => {
+    expect(loadSettings({ ...s, profiles: [{ ...s.profiles[0], key: 'abcdef12.secretsecret' }] }).settings.profiles).toEqual([]);
+  });
+  it('are merged in for injection and dropped when they belong to no session profile', () => {
+    const keys = cleanSessionKeys(s, { a: 'sessionkey.123', b: 'notsession.123', c: 'orphan.12345' });
+    expect(keys).toEqual({ a: 'sessionkey.123' });
+    expect(activeKeys(withSessionKeys(s, keys))).toEqual([{ origin: 'https://api.maiagent.ai', key: 'sessionkey.123', profileId: 'a', persist: 'session' }]);
+    expect(activeKeys(withSessionKeys(s, {}))).toEqual([]);
+  });
+});
+
+describe('keyAge', () => {
+  const day = 86_400_000;
+  it('suggests rotation from 90 days, until dismissed for this key', () => {
+    expect(keyAge({ addedAt: 0 }, 89 * day + 5)).toEqual({ days: 89, rotationDue: false });
+    expect(keyAge({ addedAt: 0 }, 90 * day)).toEqual({ days: 90, rotationDue: true });
+    expect(keyAge({ addedAt: 0, rotationDismissedAt: 91 * day }, 95 * day).rotationDue).toBe(false);
+    expect(keyAge({ addedAt: 100 * day, rotationDismissedAt: 91 * day }, 195 * day).rotationDue).toBe(true);
   });
 });

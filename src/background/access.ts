@@ -1,0 +1,30 @@
+// Host access: the rules act only where the browser grants the extension access, for both the
+// request URL and the page that sent it. Users' own sites are granted at run time, from a click.
+import browser from 'webextension-polyfill';
+import { originToMatchPattern } from '../core/origins';
+import { DEFAULT_API_ORIGIN, DOCS_ORIGIN } from '../core/settings';
+
+/** Origins whose access comes with the extension (manifest host_permissions). */
+export const BUILT_IN = new Set([DEFAULT_API_ORIGIN, DOCS_ORIGIN]);
+
+export async function hasAccess(origin: string): Promise<boolean> {
+  if (BUILT_IN.has(origin)) return true;
+  try {
+    return await browser.permissions.contains({ origins: [originToMatchPattern(origin)] });
+  } catch {
+    return false;
+  }
+}
+
+/** Give back access the user no longer needs (never the built-in hosts). */
+export async function revokeAccess(origin: string, stillNeeded: readonly string[]): Promise<void> {
+  if (BUILT_IN.has(origin)) return;
+  const pattern = originToMatchPattern(origin);
+  // Another configured origin on the same host (another port) still needs the same pattern.
+  if (stillNeeded.some((o) => o !== origin && originToMatchPattern(o) === pattern)) return;
+  try {
+    await browser.permissions.remove({ origins: [pattern] });
+  } catch {
+    /* already gone */
+  }
+}

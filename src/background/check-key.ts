@@ -1,0 +1,58 @@
+// "Check key": one GET /api/users/current/ with the profile's key, from the background, with a
+// 10 s limit. The page gets the owner's name or an exchange for the decoder; never the key.
+import type { Header } from '../core/exchange';
+import { maskKey } from '../core/keys';
+import type { CheckResult } from '../shared/protocol';
+import { readSettings } from '../shared/store';
+import type { Handler } from './profiles';
+
+export const CHECK_TIMEOUT_MS = 10_000;
+export const CHECK_PATH = '/api/users/current/';
+
+const str = (x: unknown) => (typeof x === 'string' ? x : typeof x === 'number' ? String(x) : '');
+
+export const checkKey: Handler<'checkKey'> = async ({ profileId }): Promise<CheckResult> => {
+  const s = await readSettings();
+  const p = s.profiles.find((x) => x.id === profileId);
+  if (!p || !p.key) return { kind: 'noKey' };
+  const url = `${p.origins[0]}${CHECK_PATH}`;
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      headers: { Authorization: `Api-Key ${p.key}`, Accept: 'application/json' },
+      credentials: 'omit',
+      cache: 'no-store',
+      redirect: 'error',
+      signal: AbortSignal.timeout(CHECK_TIMEOUT_MS),
+    });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'TimeoutError') return { kind: 'timeout' };
+    if (!navigator.onLine) return { kind: 'offline' };
+    return { kind: 'network', message: e instanceof Error ? e.message : String(e) };
+  }
+  const text = await res.text().catch(() => '');
+  if (res.ok) {
+    try {
+      const u = JSON.parse(text) as Record<string, unknown>;
+      const company = u.company && typeof u.company === 'object' ? str((u.company as Record<string, unknown>).name) : str(u.company);
+      return { kind: 'ok', user: { name: str(u.name), email: str(u.email), company } };
+    } catch {
+      /* a 200 that is not the profile: let the decoder say what it is */
+    }
+  }
+  const responseHeaders: Header[] = [];
+  res.headers.forEach((value, name) => responseHeaders.push({ name, value }));
+  return {
+    kind: 'http',
+    exchange: {
+      method: 'GET',
+      url,
+      status: res.status,
+      statusText: res.statusText,
+      requestHeaders: [{ name: 'Authorization', value: `Api-Key ${maskKey(p.key)}` }],
+      responseHeaders,
+      responseBody: text.slice(0, 100_000),
+      responseMimeType: res.headers.get('content-type') ?? undefined,
+    },
+  };
+};

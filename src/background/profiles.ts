@@ -1,0 +1,196 @@
+// Handlers for keys and profiles. Each validates its input; nothing invalid is ever stored.
+import { normalizeKey } from '../core/keys';
+import { normalizeOrigin } from '../core/origins';
+import { DEFAULT_API_ORIGIN, fixReferences, type Profile, type Settings } from '../core/settings';
+import type { Problem, Protocol, Result } from '../shared/protocol';
+import { clearNotice, putUndo, readSettings, takeUndo, updateSettings } from '../shared/store';
+import { hasAccess } from './access';
+import { reconcile } from './reconcile';
+import { publicState } from './state';
+
+export type Handler<K extends keyof Protocol> = (payload: Protocol[K]['req']) => Promise<Protocol[K]['res']>;
+
+/** Thrown inside an update to abort it with a problem the page shows. */
+class Refused extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem);
+  }
+}
+
+/** Apply a change, install the rules, answer with the new state; a refusal leaves storage untouched. */
+export async function change(fn: (s: Settings) => Settings | Promise<Settings>): Promise<Result> {
+  try {
+    const s = await updateSettings(async (cur) => fixReferences(await fn(cur)));
+    await reconcile();
+    return { ok: true, state: await publicState(s) };
+  } catch (e) {
+    if (e instanceof Refused) return { ok: false, problem: e.problem };
+    throw e;
+  }
+}
+
+function checkedKey(key: string): string {
+  const r = normalizeKey(key);
+  if (!r.ok) throw new Refused(r.problem);
+  return r.key;
+}
+
+async function checkedOrigins(origins: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const o of origins) {
+    const r = normalizeOrigin(o);
+    if (!r.ok) throw new Refused(r.problem);
+    if (!(await hasAccess(r.origin))) throw new Refused('permissionMissing');
+    out.push(r.origin);
+  }
+  if (out.length === 0) throw new Refused('originInvalid');
+  return [...new Set(out)];
+}
+
+function find(s: Settings, id: string): Profile {
+  const p = s.profiles.find((x) => x.id === id);
+  if (!p) throw new Refused('profileMissing');
+  return p;
+}
+
+function defaultName(s: Settings): string {
+  const used = new Set(s.profiles.map((p) => p.name));
+  for (let i = s.profiles.length + 1; ; i++) if (!used.has(`Key ${i}`)) return `Key ${i}`;
+}
+
+/** Make `id` the active profile for each of its origins. */
+function activate(s: Settings, p: Pick<Profile, 'id' | 'origins'>): Settings {
+  const active = { ...s.active };
+  for (const o of p.origins) active[o] = p.id;
+  return { ...s, active };
+}
+
+export const saveKey: Handler<'saveKey'> = ({ key, profileId, persist }) =>
+  change((s) => {
+    const k = checkedKey(key);
+    if (profileId) {
+      const p = find(s, profileId);
+      return { ...s, profiles: s.profiles.map((x) => (x.id === p.id ? { ...x, key: k, addedAt: Date.now(), persist: persist ?? x.persist } : x)) };
+    }
+    // First run: one step, a default name the user can change later, the public API origin.
+    const p: Profile = { id: crypto.randomUUID(), name: defaultName(s), key: k, origins: [DEFAULT_API_ORIGIN], addedAt: Date.now(), persist: persist ?? 'local' };
+    return activate({ ...s, profiles: [...s.profiles, p] }, p);
+  });
+
+export const addProfile: Handler<'addProfile'> = (input) =>
+  change(async (s) => {
+    const key = checkedKey(input.key);
+    const origins = await checkedOrigins(input.origins ?? [DEFAULT_API_ORIGIN]);
+    const name = input.name?.trim() || defaultName(s);
+    const p: Profile = { id: crypto.randomUUID(), name: name.slice(0, 100), key, origins, addedAt: Date.now(), persist: input.persist ?? 'local' };
+    const next = { ...s, profiles: [...s.profiles, p] };
+    // A new profile becomes active only where its origins have none yet.
+    return { ...next, active: { ...Object.fromEntries(origins.map((o) => [o, p.id])), ...s.active } };
+  });
+
+export const updateProfile: Handler<'updateProfile'> = (input) =>
+  change(async (s) => {
+    const p = find(s, input.id);
+    let name = p.name;
+    if (input.name !== undefined) {
+      name = input.name.trim();
+      if (!name) throw new Refused('nameEmpty');
+    }
+    const key = input.key !== undefined ? checkedKey(input.key) : p.key;
+    const origins = input.origins !== undefined ? await checkedOrigins(input.origins) : p.origins;
+    const updated: Profile = {
+      ...p,
+      name: name.slice(0, 100),
+      key,
+      origins,
+      persist: input.persist ?? p.persist,
+      addedAt: key !== p.key ? Date.now() : p.addedAt,
+    };
+    return { ...s, profiles: s.profiles.map((x) => (x.id === p.id ? updated : x)) };
+  });
+
+export const deleteProfile: Handler<'deleteProfile'> = ({ id }) =>
+  change(async (s) => {
+    const p = find(s, id);
+    const index = s.profiles.indexOf(p);
+    const wasActive = Object.entries(s.active).filter(([, v]) => v === id).map(([o]) => o);
+    // Undo lives in storage.session only: it holds the key and must not outlive the browser session.
+    await putUndo({ profile: p, index, wasActive });
+    return removeProfile(s, id);
+  });
+
+function removeProfile(s: Settings, id: string): Settings {
+  return {
+    ...s,
+    profiles: s.profiles.filter((p) => p.id !== id),
+    active: Object.fromEntries(Object.entries(s.active).filter(([, v]) => v !== id)),
+  };
+}
+
+export const undoDelete: Handler<'undoDelete'> = async () => {
+  const undo = (await takeUndo()) as { profile: Profile; index: number; wasActive: string[] } | undefined;
+  if (!undo?.profile) return { ok: false, problem: 'profileMissing' };
+  return change((s) => {
+    if (s.profiles.some((p) => p.id === undo.profile.id)) return s;
+    const profiles = [...s.profiles];
+    profiles.splice(Math.min(undo.index, profiles.length), 0, undo.profile);
+    const active = { ...s.active };
+    for (const o of undo.wasActive) active[o] = undo.profile.id;
+    return { ...s, profiles, active };
+  });
+};
+
+export const moveProfile: Handler<'moveProfile'> = ({ id, by }) =>
+  change((s) => {
+    const i = s.profiles.findIndex((p) => p.id === id);
+    const j = i + by;
+    if (i < 0 || j < 0 || j >= s.profiles.length) return s;
+    const profiles = [...s.profiles];
+    [profiles[i], profiles[j]] = [profiles[j]!, profiles[i]!];
+    return { ...s, profiles };
+  });
+
+export const setActive: Handler<'setActive'> = ({ origin, profileId }) =>
+  change((s) => {
+    const p = find(s, profileId);
+    if (!p.origins.includes(origin)) throw new Refused('originInvalid');
+    return { ...s, active: { ...s.active, [origin]: p.id } };
+  });
+
+export const setEnabled: Handler<'setEnabled'> = async ({ enabled }) => {
+  const s = await updateSettings((cur) => ({ ...cur, enabled }));
+  await reconcile();
+  return publicState(s);
+};
+
+/** Forget: the key leaves storage and every rule at once; no undo keeps a copy. */
+export const forgetKey: Handler<'forgetKey'> = async ({ profileId }) => {
+  const s = await updateSettings((cur) => fixReferences(removeProfile(cur, profileId)));
+  await reconcile();
+  return publicState(s);
+};
+
+export const revealKey: Handler<'revealKey'> = async ({ profileId }) => {
+  const s = await readSettings();
+  return { key: s.profiles.find((p) => p.id === profileId)?.key ?? '' };
+};
+
+export const dismissRotation: Handler<'dismissRotation'> = async ({ profileId }) => {
+  const s = await updateSettings((cur) => ({
+    ...cur,
+    profiles: cur.profiles.map((p) => (p.id === profileId ? { ...p, rotationDismissedAt: Date.now() } : p)),
+  }));
+  await reconcile();
+  return publicState(s);
+};
+
+export const dismissNotice: Handler<'dismissNotice'> = async () => {
+  await clearNotice();
+  return publicState(await readSettings());
+};
+
+/** State is reported only once the rules match it, so "saved" on screen means "in effect". */
+export const getState: Handler<'getState'> = async () => {
+  await reconcile();
+  return publicState(await readSettings());
+};

@@ -1,0 +1,46 @@
+// Sites allowed to use the key: their pages' requests to the API get the header.
+import { normalizeOrigin } from '../core/origins';
+import { activeKeys } from '../core/settings';
+import type { TabStatus } from '../shared/protocol';
+import { readSettings } from '../shared/store';
+import { BUILT_IN, hasAccess, revokeAccess } from './access';
+import { change, type Handler } from './profiles';
+
+/** The page asked the browser for access from the user's click; we only record a granted site. */
+export const addSite: Handler<'addSite'> = async ({ origin }) => {
+  const r = normalizeOrigin(origin);
+  if (!r.ok) return { ok: false, problem: r.problem };
+  if (!(await hasAccess(r.origin))) return { ok: false, problem: 'permissionMissing' };
+  return change((s) => (s.sites.includes(r.origin) ? s : { ...s, sites: [...s.sites, r.origin] }));
+};
+
+export const removeSite: Handler<'removeSite'> = async ({ origin }) => {
+  const result = await change((s) => ({ ...s, sites: s.sites.filter((x) => x !== origin) }));
+  if (result.ok) {
+    const s = await readSettings();
+    await revokeAccess(origin, [...s.sites, ...s.profiles.flatMap((p) => p.origins)]);
+  }
+  return result;
+};
+
+export const tabStatus: Handler<'tabStatus'> = async ({ url }) => {
+  let origin: string | null = null;
+  try {
+    const u = new URL(url);
+    if (u.protocol === 'http:' || u.protocol === 'https:') origin = u.origin;
+  } catch {
+    /* not a web page */
+  }
+  const verdict = async (): Promise<TabStatus['verdict']> => {
+    if (!origin) return 'notWeb';
+    const s = await readSettings();
+    if (!s.enabled) return 'injectionOff';
+    const keys = activeKeys(s);
+    if (keys.length === 0) return 'noKey';
+    if (keys.some((k) => k.origin === origin)) return 'apiOrigin';
+    if (s.sites.includes(origin)) return BUILT_IN.has(origin) || (await hasAccess(origin)) ? 'allowed' : 'noAccess';
+    if (!normalizeOrigin(origin).ok) return 'insecure';
+    return 'notAllowed';
+  };
+  return { origin, verdict: await verdict() };
+};

@@ -1,0 +1,34 @@
+// What pages may know of the settings: keys masked, with fingerprints to compare.
+import { keyFingerprint, maskKey } from '../core/keys';
+import { keyAge, type Settings } from '../core/settings';
+import type { PublicState } from '../shared/protocol';
+import { readNotice } from '../shared/store';
+import { BUILT_IN, hasAccess } from './access';
+
+export async function publicState(s: Settings): Promise<PublicState> {
+  const now = Date.now();
+  const profiles = await Promise.all(
+    s.profiles.map(async (p) => ({
+      id: p.id,
+      name: p.name,
+      masked: p.key ? maskKey(p.key) : '',
+      fingerprint: p.key ? await keyFingerprint(p.key) : '',
+      hasKey: p.key !== '',
+      origins: p.origins,
+      addedAt: p.addedAt,
+      persist: p.persist,
+      ...keyAge(p, now),
+    })),
+  );
+  const sites = await Promise.all(s.sites.map(async (origin) => ({ origin, granted: await hasAccess(origin), builtIn: BUILT_IN.has(origin) })));
+  const apiOrigins = [...new Set(s.profiles.flatMap((p) => p.origins))];
+  const missingApiAccess = (await Promise.all(apiOrigins.map(async (o) => ((await hasAccess(o)) ? null : o)))).filter((o): o is string => o !== null);
+  return {
+    enabled: s.enabled,
+    profiles: profiles.map(({ days, ...p }) => ({ ...p, ageDays: days })),
+    active: s.active,
+    sites,
+    missingApiAccess,
+    notice: await readNotice(),
+  };
+}

@@ -1,0 +1,30 @@
+// Export and import of profiles (see core/transfer.ts for the format and its checks).
+import { exportProfiles as toFile, parseImport } from '../core/transfer';
+import type { Profile } from '../core/settings';
+import { readSettings } from '../shared/store';
+import { change, type Handler } from './profiles';
+
+export const exportProfiles: Handler<'exportProfiles'> = async ({ includeKeys }) => ({
+  json: JSON.stringify(toFile(await readSettings(), includeKeys, new Date()), null, 2),
+});
+
+export const importProfiles: Handler<'importProfiles'> = async ({ json }) => {
+  const current = await readSettings();
+  const parsed = parseImport(json, new Set(current.profiles.map((p) => p.name)));
+  if (!parsed.ok) return parsed;
+  const result = await change((s) => {
+    const profiles = [...s.profiles];
+    for (const imp of parsed.profiles) {
+      const i = profiles.findIndex((p) => p.name === imp.name);
+      if (i >= 0) {
+        const old = profiles[i]!;
+        profiles[i] = { ...old, ...imp, id: old.id, key: imp.key || old.key, persist: imp.key ? imp.persist : old.persist };
+      } else {
+        profiles.push({ ...imp, id: crypto.randomUUID() } as Profile);
+      }
+    }
+    return { ...s, profiles, sites: [...new Set([...s.sites, ...parsed.sites])] };
+  });
+  if (!result.ok) return { ok: false, rejected: [{ index: -1, name: '', reason: result.problem }] };
+  return { ok: true, state: result.state, count: parsed.profiles.length };
+};

@@ -1,0 +1,116 @@
+// Import and export of profiles as JSON. Keys are left out unless the user asks for them.
+// Import is all-or-nothing: every entry is checked, every rejection is reported, nothing partial is saved.
+import { normalizeKey } from './keys';
+import type { MessageKey } from './messages';
+import { normalizeOrigin } from './origins';
+import type { Profile, Settings } from './settings';
+
+export const EXPORT_FORMAT = 'maiagent-devtools-profiles';
+export const EXPORT_VERSION = 1;
+
+export interface ExportedProfile {
+  name: string;
+  origins: string[];
+  addedAt: number;
+  persist: 'local' | 'session';
+  key?: string;
+}
+
+export interface ExportFile {
+  format: typeof EXPORT_FORMAT;
+  version: typeof EXPORT_VERSION;
+  exportedAt: string;
+  includesKeys: boolean;
+  profiles: ExportedProfile[];
+  sites: string[];
+}
+
+export function exportProfiles(s: Settings, includeKeys: boolean, now: Date): ExportFile {
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: now.toISOString(),
+    includesKeys: includeKeys,
+    profiles: s.profiles.map((p) => ({
+      name: p.name,
+      origins: p.origins,
+      addedAt: p.addedAt,
+      persist: p.persist,
+      ...(includeKeys && p.key ? { key: p.key } : {}),
+    })),
+    sites: s.sites,
+  };
+}
+
+export interface Rejection {
+  /** Index in the file's profiles list, or -1 for the file as a whole. */
+  index: number;
+  name: string;
+  reason: MessageKey;
+}
+
+export type ImportResult =
+  | { ok: true; profiles: Omit<Profile, 'id'>[]; sites: string[] }
+  | { ok: false; rejected: Rejection[] };
+
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/**
+ * Validate an export file. Profiles without a key are accepted only when `existingNames` has a
+ * profile of that name (its key is then kept); a new profile needs a key.
+ */
+export function parseImport(text: string, existingNames: ReadonlySet<string>): ImportResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { ok: false, rejected: [{ index: -1, name: '', reason: 'importNotJson' }] };
+  }
+  if (!isRecord(data) || data.format !== EXPORT_FORMAT || !Array.isArray(data.profiles)) {
+    return { ok: false, rejected: [{ index: -1, name: '', reason: 'importWrongFormat' }] };
+  }
+  if (typeof data.version !== 'number' || data.version > EXPORT_VERSION) {
+    return { ok: false, rejected: [{ index: -1, name: '', reason: 'importNewerVersion' }] };
+  }
+  const rejected: Rejection[] = [];
+  const profiles: Omit<Profile, 'id'>[] = [];
+  const seen = new Set<string>();
+  data.profiles.forEach((raw: unknown, index: number) => {
+    const name = isRecord(raw) && typeof raw.name === 'string' ? raw.name.trim() : '';
+    const reject = (reason: MessageKey) => rejected.push({ index, name, reason });
+    if (!isRecord(raw)) return reject('importEntryNotObject');
+    if (!name || name.length > 100) return reject('importBadName');
+    if (seen.has(name)) return reject('importDuplicateName');
+    seen.add(name);
+    const origins = Array.isArray(raw.origins) ? raw.origins : null;
+    if (!origins || origins.length === 0) return reject('importBadOrigins');
+    const normalized: string[] = [];
+    for (const o of origins) {
+      const r = typeof o === 'string' ? normalizeOrigin(o) : null;
+      if (!r?.ok) return reject('importBadOrigins');
+      normalized.push(r.origin);
+    }
+    let key = '';
+    if (raw.key !== undefined) {
+      const k = typeof raw.key === 'string' ? normalizeKey(raw.key) : null;
+      if (!k?.ok) return reject('importBadKey');
+      key = k.key;
+    } else if (!existingNames.has(name)) {
+      return reject('importMissingKey');
+    }
+    const persist = raw.persist === 'session' ? 'session' : 'local';
+    const addedAt = typeof raw.addedAt === 'number' && Number.isInteger(raw.addedAt) && raw.addedAt >= 0 ? raw.addedAt : Date.now();
+    profiles.push({ name, key, origins: [...new Set(normalized)], addedAt, persist });
+  });
+  const sites: string[] = [];
+  if (data.sites !== undefined) {
+    if (!Array.isArray(data.sites)) rejected.push({ index: -1, name: '', reason: 'importBadSites' });
+    else
+      for (const s of data.sites) {
+        const r = typeof s === 'string' ? normalizeOrigin(s) : null;
+        if (!r?.ok) rejected.push({ index: -1, name: String(s), reason: 'importBadSites' });
+        else sites.push(r.origin);
+      }
+  }
+  return rejected.length ? { ok: false, rejected } : { ok: true, profiles, sites };
+}

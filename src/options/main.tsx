@@ -1,0 +1,8 @@
+import { render } from 'preact';
+import '../ui/theme.css';
+import './options.css';
+import { Options } from './Options';
+
+document.documentElement.lang = navigator.language;
+document.title = `${document.title}`;
+render(<Options />, document.getElementById('app')!);

@@ -1,0 +1,146 @@
+// The active key for one API origin: switch profile, see it masked, reveal, copy, check, replace, forget.
+import { useState } from 'preact/hooks';
+import { t } from '../shared/i18n';
+import { send, type CheckResult, type PublicState } from '../shared/protocol';
+import { CheckResultView } from '../ui/CheckResultView';
+import { KeyForm } from './KeyForm';
+
+interface Props {
+  origin: string;
+  state: PublicState;
+  run: <T>(p: Promise<T>) => Promise<T | undefined>;
+  onStatus: (text: string) => void;
+}
+
+export function ProfileCard({ origin, state, run, onStatus }: Props) {
+  const candidates = state.profiles.filter((p) => p.origins.includes(origin));
+  const active = candidates.find((p) => p.id === state.active[origin]) ?? candidates[0];
+  const [revealed, setRevealed] = useState<string | null>(null);
+  const [check, setCheck] = useState<CheckResult | 'busy' | null>(null);
+  const [replacing, setReplacing] = useState(false);
+  if (!active) return null;
+  const selectId = `active-${origin}`;
+
+  return (
+    <section class="card" aria-label={t('activeKeyFor', origin)}>
+      <label class="field" for={selectId}>
+        {t('activeKeyFor', origin)}
+      </label>
+      <select
+        id={selectId}
+        value={active.id}
+        onChange={(e) => {
+          setRevealed(null);
+          setCheck(null);
+          void run(send('setActive', { origin, profileId: e.currentTarget.value }));
+        }}
+      >
+        {candidates.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name}
+          </option>
+        ))}
+      </select>
+      {active.hasKey ? (
+        <>
+          <div class="row">
+            <span class="masked" data-testid="masked-key">
+              {active.masked}
+            </span>
+            {revealed !== null && (
+              <code class="revealed" data-testid="revealed-key">
+                {revealed}
+              </code>
+            )}
+          </div>
+          <p class="hint muted">
+            {t(active.persist === 'session' ? 'keptSession' : 'keptLocal')} · {t('keyAge', String(active.ageDays))}
+          </p>
+          {active.rotationDue && (
+            <div class="notice" role="status">
+              <span>{t('rotationDue', String(active.ageDays))}</span>
+              <button type="button" onClick={() => void run(send('dismissRotation', { profileId: active.id }))}>
+                {t('dismiss')}
+              </button>
+            </div>
+          )}
+          <div class="row buttons">
+            <button
+              type="button"
+              aria-pressed={revealed !== null}
+              onClick={async () => {
+                if (revealed !== null) return setRevealed(null);
+                const r = await run(send('revealKey', { profileId: active.id }));
+                if (r) setRevealed(r.key);
+              }}
+            >
+              {t(revealed !== null ? 'hideKey' : 'revealKey')}
+            </button>
+            <button
+              type="button"
+              onClick={async () => {
+                const r = await run(send('revealKey', { profileId: active.id }));
+                if (!r) return;
+                try {
+                  await navigator.clipboard.writeText(r.key);
+                  onStatus(t('copied'));
+                } catch {
+                  onStatus(t('copyFailed'));
+                }
+              }}
+            >
+              {t('copyKey')}
+            </button>
+            <button
+              type="button"
+              disabled={check === 'busy'}
+              onClick={async () => {
+                setCheck('busy');
+                setCheck((await run(send('checkKey', { profileId: active.id }))) ?? null);
+              }}
+            >
+              {t('checkKey')}
+            </button>
+          </div>
+        </>
+      ) : (
+        <p class="notice" role="status">
+          {t('sessionKeyGone')}
+        </p>
+      )}
+      {check === 'busy' && <p class="muted" role="status">{t('checking')}</p>}
+      {check && check !== 'busy' && <CheckResultView result={check} state={state} fingerprint={active.fingerprint} />}
+      {replacing ? (
+        <KeyForm
+          initialPersist={active.persist}
+          onCancel={() => setReplacing(false)}
+          onSave={async (key, persist) => {
+            const r = await run(send('saveKey', { key, profileId: active.id, persist }));
+            if (!r) return null;
+            if (!r.ok) return r.problem;
+            setReplacing(false);
+            setRevealed(null);
+            setCheck(null);
+            onStatus(t('saved', origin));
+            return null;
+          }}
+        />
+      ) : (
+        <div class="row buttons">
+          <button type="button" onClick={() => setReplacing(true)}>
+            {t(active.hasKey ? 'changeKey' : 'enterKeyAgain')}
+          </button>
+          <button
+            type="button"
+            onClick={async () => {
+              const s = await run(send('forgetKey', { profileId: active.id }));
+              if (s) onStatus(t('forgotten'));
+            }}
+          >
+            {t('forgetKey')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+// Whether the current tab's page may use the key, why not, and "Allow this site".
+import browser from 'webextension-polyfill';
+import { useEffect, useState } from 'preact/hooks';
+import type { MessageKey } from '../core/messages';
+import { originToMatchPattern } from '../core/origins';
+import { t } from '../shared/i18n';
+import { send, type PublicState, type TabStatus as Status } from '../shared/protocol';
+
+const TEXT: Record<Status['verdict'], MessageKey> = {
+  allowed: 'tabAllowed',
+  apiOrigin: 'tabApiOrigin',
+  notAllowed: 'tabNotAllowed',
+  notWeb: 'tabNotWeb',
+  insecure: 'tabInsecure',
+  noAccess: 'tabNoAccess',
+  injectionOff: 'tabInjectionOff',
+  noKey: 'tabNoKey',
+};
+
+/** The tab this popup describes: the active tab (its URL is readable thanks to activeTab). */
+async function currentTabUrl(): Promise<string | undefined> {
+  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+  return tab?.url;
+}
+
+export function TabStatus({ state, run, onStatus }: { state: PublicState; run: <T>(p: Promise<T>) => Promise<T | undefined>; onStatus: (s: string) => void }) {
+  const [status, setStatus] = useState<Status | null | 'unknown'>(null);
+
+  useEffect(() => {
+    void (async () => {
+      const url = await currentTabUrl().catch(() => undefined);
+      if (!url) return setStatus('unknown');
+      setStatus((await run(send('tabStatus', { url }))) ?? 'unknown');
+    })();
+  }, [state, run]);
+
+  if (status === null) return null;
+  if (status === 'unknown') return <p class="hint muted">{t('tabUnknown')}</p>;
+  const origin = status.origin ?? '';
+  const allow = async () => {
+    // Asked from the click itself, as the browser requires; the background then records the site.
+    const granted = await browser.permissions.request({ origins: [originToMatchPattern(origin)] }).catch(() => false);
+    if (!granted) return;
+    const r = await run(send('addSite', { origin }));
+    if (r?.ok) onStatus(t('siteAdded', origin));
+  };
+  return (
+    <section class="tab-status" aria-label={t('tabHeading')}>
+      <p class={status.verdict === 'allowed' || status.verdict === 'apiOrigin' ? 'ok' : 'muted'}>{t(TEXT[status.verdict], origin)}</p>
+      {(status.verdict === 'notAllowed' || status.verdict === 'noAccess') && (
+        <button type="button" onClick={() => void allow()}>
+          {t(status.verdict === 'noAccess' ? 'grantAgain' : 'allowSite')}
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+// Shared page state: the public settings from the background, refreshed when storage or
+// permissions change (the options page and the popup may be open together).
+import browser from 'webextension-polyfill';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { t } from '../shared/i18n';
+import { send, type PublicState } from '../shared/protocol';
+import { onSettingsChanged } from '../shared/store';
+
+export function useAppState() {
+  const [state, setState] = useState<PublicState | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const refresh = useCallback(async () => {
+    try {
+      setState(await send('getState', {}));
+      setError(null);
+    } catch {
+      setError(t('backgroundUnavailable'));
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+    onSettingsChanged(() => void refresh());
+    const onPerm = () => void refresh();
+    browser.permissions.onAdded.addListener(onPerm);
+    browser.permissions.onRemoved.addListener(onPerm);
+    return () => {
+      browser.permissions.onAdded.removeListener(onPerm);
+      browser.permissions.onRemoved.removeListener(onPerm);
+    };
+  }, [refresh]);
+
+  /** Run a background call; on failure show the generic message instead of throwing. */
+  const run = useCallback(async <T,>(p: Promise<T>): Promise<T | undefined> => {
+    try {
+      setError(null);
+      return await p;
+    } catch {
+      setError(t('backgroundUnavailable'));
+      return undefined;
+    }
+  }, []);
+
+  return { state, setState, error, run, refresh };
+}
