@@ -26,32 +26,41 @@ const headers = (hs: unknown): Header[] =>
 export function isHarEntry(x: unknown): x is HarEntry {
   if (!x || typeof x !== 'object') return false;
   const e = x as { request?: { method?: unknown; url?: unknown }; response?: { status?: unknown } };
-  return typeof e.request?.method === 'string' && typeof e.request.url === 'string' && typeof e.response?.status === 'number';
+  return typeof e.request?.method === 'string' && typeof e.request.url === 'string' && typeof e.response?.status === 'number' && Number.isFinite(e.response.status);
 }
 
-/** `body` overrides the HAR's own content text (DevTools delivers it separately via getContent). */
+const str = (x: unknown): string | undefined => (typeof x === 'string' ? x : undefined);
+const size = (x: unknown): number | undefined => (typeof x === 'number' && Number.isFinite(x) && x >= 0 ? x : undefined);
+
+/**
+ * `body` overrides the HAR's own content text (DevTools delivers it separately via getContent);
+ * when getContent had nothing, the HAR's own text is used. Fields of the wrong type (imported
+ * files come from many tools) are dropped rather than passed on to the decoder.
+ */
 export function harToExchange(e: HarEntry, body?: { text: string | null; encoding?: string | null }): Exchange {
   const content = e.response.content ?? {};
-  const text = body ? body.text ?? undefined : content.text;
-  const encoding = body ? body.encoding : content.encoding;
-  const started = e.startedDateTime ? Date.parse(e.startedDateTime) : NaN;
-  const size = e.response.bodySize !== undefined && e.response.bodySize >= 0 ? e.response.bodySize : content.size;
+  const { text, encoding } =
+    typeof body?.text === 'string' ? { text: body.text, encoding: body.encoding } : { text: str(content.text), encoding: str(content.encoding) };
+  const started = typeof e.startedDateTime === 'string' ? Date.parse(e.startedDateTime) : NaN;
+  const postData = e.request.postData;
   return {
     method: e.request.method,
     url: e.request.url,
-    status: e.response.status,
-    statusText: e.response.statusText,
+    // Some tools write -1 for "no response"; the decoder's word for that is 0.
+    status: e.response.status >= 0 ? e.response.status : 0,
+    statusText: str(e.response.statusText),
     requestHeaders: headers(e.request.headers),
     responseHeaders: headers(e.response.headers),
-    requestBody: e.request.postData?.text,
-    requestMimeType: e.request.postData?.mimeType,
-    responseBody: text ?? undefined,
+    requestBody: str(postData?.text),
+    requestMimeType: str(postData?.mimeType),
+    responseBody: text,
     responseBase64: encoding === 'base64',
-    responseMimeType: content.mimeType,
-    error: e.response._error ?? e._error ?? undefined,
+    responseMimeType: str(content.mimeType),
+    error: str(e.response._error) ?? str(e._error),
     startedAt: Number.isFinite(started) ? started : undefined,
-    durationMs: typeof e.time === 'number' ? e.time : undefined,
-    size: typeof size === 'number' && size >= 0 ? size : undefined,
+    durationMs: typeof e.time === 'number' && e.time >= 0 ? e.time : undefined,
+    // bodySize is -1 (or null in some tools) when unknown; then the decoded size stands in.
+    size: size(e.response.bodySize) ?? size(content.size),
   };
 }
 

@@ -9,16 +9,24 @@ export const KEY_PLACEHOLDER = '$MAIAGENT_API_KEY';
  * Stray spaces are made visible (`␣`) because they are a common cause of "Invalid API key format.".
  */
 export function maskAuthorization(value: string): string {
-  const tokens = value.split(/( +)/);
+  // Tabs, line breaks and no-break spaces break the header as much as doubled spaces do.
+  const tokens = value.split(/(\s+)/);
   const out = tokens.map((t, i) => {
-    if (/^ +$/.test(t)) {
-      const edge = i === 0 || i === tokens.length - 1;
-      return t.length > 1 || edge ? '␣'.repeat(t.length) : ' ';
+    if (/^\s+$/.test(t)) {
+      // split() puts an empty string before a leading and after a trailing run: look past those.
+      const edge = tokens.slice(0, i).every((x) => x === '') || tokens.slice(i + 1).every((x) => x === '');
+      return t === ' ' && !edge ? ' ' : '␣'.repeat(t.length);
     }
     if (/^(api-key|bearer|token|basic)$/i.test(t)) return t;
-    return t ? maskKey(t) : t;
+    return t ? maskToken(t) : t;
   });
   return out.join('');
+}
+
+/** maskKey, except when its six-dots-two form would spell the token out (a key like `abcdef...gh`). */
+function maskToken(t: string): string {
+  const masked = maskKey(t);
+  return masked === t ? '•'.repeat(t.length) : masked;
 }
 
 /** The key a header carries, if it has the `Api-Key <key>` form (or something close to it). */

@@ -25,8 +25,7 @@ const IDS_PER_ORIGIN = 10;
 const SESSION_ID_OFFSET = 500_000;
 export const RULE_FETCH = 1;
 export const RULE_NAV_TYPED = 2;
-export const RULE_NAV_FROM_SITES = 3;
-export const RULE_NAV_GUARD = 4;
+export const RULE_NAV_GUARD = 3;
 
 /**
  * Every host name ends in one of these labels: the top-level domains, the numbers 0–255 (the last
@@ -49,8 +48,10 @@ export function initiatorRoots(tlds: readonly string[]): string[] {
 /**
  * Rules that set `Authorization: Api-Key <key>` on requests to each active API origin:
  *  - fetch/XHR/other started by pages of the allowed sites (the docs site and sites the user allowed);
- *  - GET navigations (top level and frames) that the user typed, or that an allowed site or the API
- *    itself started. A guard rule of higher priority stops navigations that any other site started.
+ *  - GET navigations (top level and frames) that the user typed, or that pages of the API itself
+ *    started (links in the browsable API). A guard rule of higher priority stops navigations that any
+ *    other site started, the allowed sites included: DNR cannot tell https://docs.maiagent.ai from
+ *    http://docs.maiagent.ai or its subdomains for navigations, and fetch is what those sites use.
  * The URL filter anchors scheme, host and port followed by `/`, so `api.maiagent.ai.evil.test`,
  * `api.maiagent.ai:8443` and `http://api.maiagent.ai` do not match.
  * The extension's own pages are not initiators here: they set the header themselves, so that a
@@ -91,7 +92,8 @@ export function compileRules(settings: Settings, roots: readonly string[]): Rule
         urlFilter,
         resourceTypes: ['main_frame', 'sub_frame'],
         initiatorDomains: [...roots],
-        excludedInitiatorDomains: [...new Set([...initiators, new URL(origin).hostname])].sort(),
+        // Links inside the browsable API (next page, related objects) stay authenticated.
+        excludedInitiatorDomains: [new URL(origin).hostname],
       },
     });
     rules.push({
@@ -100,14 +102,6 @@ export function compileRules(settings: Settings, roots: readonly string[]): Rule
       action,
       condition: { urlFilter, resourceTypes: ['main_frame', 'sub_frame'], requestMethods: ['get'] },
     });
-    if (initiators.length > 0) {
-      rules.push({
-        id: base + RULE_NAV_FROM_SITES,
-        priority: 1,
-        action,
-        condition: { urlFilter, resourceTypes: ['main_frame', 'sub_frame'], requestMethods: ['get'], initiatorDomains: initiators },
-      });
-    }
   });
   return out;
 }

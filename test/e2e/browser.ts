@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { API_HOST, DOCS_HOST, OTHER_HOSTS, type TestServer } from '../server/maiagent-server';
+import type { TestServer } from '../server/maiagent-server';
 
 export const DIST = resolve(import.meta.dirname, '../../dist');
 
@@ -52,11 +52,11 @@ export async function launch(opts: LaunchOptions): Promise<Launched> {
   const executablePath = findChrome();
   const profileDir = opts.profileDir ?? mkdtempSync(join(tmpdir(), 'maiagent-e2e-'));
   const port = opts.server.port;
-  const hosts = [API_HOST, DOCS_HOST, ...OTHER_HOSTS];
   const args = [
     `--disable-extensions-except=${DIST}`,
     `--load-extension=${DIST}`,
-    `--host-resolver-rules=${hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ')}`,
+    // Every host name resolves to the test server: the real API and docs names, look-alikes, other sites.
+    `--host-resolver-rules=MAP * 127.0.0.1:${port}`,
     '--ignore-certificate-errors',
     '--disable-background-networking',
     '--disable-component-update',

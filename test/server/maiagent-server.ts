@@ -197,6 +197,16 @@ function route(rec: RecordedRequest, req: http.IncomingMessage, res: Res, keys: 
   if (path === '/favicon.ico') return void res.writeHead(204).end();
   if (rec.host !== API_HOST) {
     if (path === '/redirect-to-api') return void res.writeHead(302, { Location: `https://${API_HOST}/__echo` }).end();
+    if (path === '/sw.js') {
+      // A page's own service worker: requests it makes on the page's behalf must get the key too.
+      res.writeHead(200, { 'Content-Type': 'text/javascript', 'Service-Worker-Allowed': '/' });
+      return void res.end(`self.addEventListener('install', () => self.skipWaiting());
+self.addEventListener('activate', (e) => e.waitUntil(self.clients.claim()));
+self.addEventListener('fetch', (e) => {
+  const u = new URL(e.request.url);
+  if (u.pathname === '/via-sw') e.respondWith(fetch('https://${API_HOST}/api/users/current/?from=sw', { credentials: 'omit' }));
+});`);
+    }
     return html(res, 200, sitePage(rec.host));
   }
 

@@ -41,13 +41,14 @@ describe('compileRules', () => {
   it('navigations: GET only, and a higher-priority guard for navigations other sites start', () => {
     const rules = compileRules(settings(), roots);
     const navs = rules.filter((r) => r.condition.resourceTypes.includes('main_frame') && r.action.type === 'modifyHeaders');
-    expect(navs.length).toBe(2);
+    expect(navs.length).toBe(1);
     for (const n of navs) expect(n.condition.requestMethods).toEqual(['get']);
     const guard = rules.find((r) => r.action.type === 'allow')!;
     expect(guard.priority).toBeGreaterThan(Math.max(...navs.map((n) => n.priority)));
     expect(guard.condition.resourceTypes).toEqual(['main_frame', 'sub_frame']);
     expect(guard.condition.initiatorDomains).toEqual(expect.arrayContaining(['com', 'test', 'ai', '127', '1', 'localhost', 'xn--p1ai']));
-    expect(guard.condition.excludedInitiatorDomains).toEqual(['api.maiagent.ai', 'docs.maiagent.ai']);
+    // Only the API's own pages may start authenticated navigations; allowed sites use fetch.
+    expect(guard.condition.excludedInitiatorDomains).toEqual(['api.maiagent.ai']);
   });
 
   it('gives one rule set per active origin with deterministic ids', () => {
@@ -62,7 +63,7 @@ describe('compileRules', () => {
     const two = compileRules(s, roots);
     expect(one).toEqual(two);
     expect(new Set(one.map((r) => r.id)).size).toBe(one.length);
-    expect(one.filter((r) => r.condition.urlFilter === '|http://localhost:8000/').length).toBe(4);
+    expect(one.filter((r) => r.condition.urlFilter === '|http://localhost:8000/').length).toBe(3);
   });
 
   it('sameRules ignores order and undefined fields, and sees a changed key', () => {
@@ -95,7 +96,7 @@ describe('session-only keys', () => {
     const sets = compileSets(s, roots);
     expect(sets.dynamic.every((r) => r.condition.urlFilter === '|https://api.maiagent.ai/')).toBe(true);
     expect(sets.session.every((r) => r.condition.urlFilter === '|https://onprem.example/')).toBe(true);
-    expect(sets.session.length).toBe(4);
+    expect(sets.session.length).toBe(3);
     const ids = allRules(sets).map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
   });
