@@ -24,6 +24,8 @@ export interface Exchange {
   startedAt?: number | undefined;
   durationMs?: number | undefined;
   size?: number | undefined;
+  /** True when the panel kept only the first part of a large body. */
+  responseTruncated?: boolean | undefined;
 }
 
 export function headerValue(headers: readonly Header[], name: string): string | undefined {

@@ -1,7 +1,12 @@
 // The detail view: diagnosis on top, then request and response. Everything is rendered as text.
+import browser from 'webextension-polyfill';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Body } from '../core/decode';
+import { toCurl, toFetch } from '../core/export';
+import { originToMatchPattern } from '../core/origins';
 import { isAuthorizationHeader, maskAuthorization } from '../core/redact';
 import { t, tm } from '../shared/i18n';
+import { send, type PublicState } from '../shared/protocol';
 import type { Row } from './model';
 
 function bodySummary(b: Body): string | null {
@@ -24,17 +29,80 @@ function pretty(text: string | undefined): string {
   }
 }
 
-export function Details({ row }: { row: Row }) {
+function queryParams(url: string): [string, string][] {
+  try {
+    return [...new URL(url).searchParams.entries()];
+  } catch {
+    return [];
+  }
+}
+
+async function copyText(text: string): Promise<boolean> {
+  try {
+    // Without focus the clipboard call can stay pending; do not wait for it forever.
+    await Promise.race([navigator.clipboard.writeText(text), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 1000))]);
+    return true;
+  } catch {
+    // DevTools panels may not get clipboard access; fall back to a selected textarea.
+    const area = document.createElement('textarea');
+    area.value = text;
+    document.body.append(area);
+    area.select();
+    const ok = document.execCommand('copy');
+    area.remove();
+    return ok;
+  }
+}
+
+export function Details({ row, state }: { row: Row; state: PublicState | null }) {
   const { exchange: ex, diagnosis: d } = row;
+  const [raw, setRaw] = useState(false);
+  const [includeKey, setIncludeKey] = useState(false);
+  const [snippet, setSnippet] = useState<{ kind: 'curl' | 'fetch'; text: string; copied: boolean | null } | null>(null);
+  const [offerDone, setOfferDone] = useState<string | null>(null);
+  const shownRow = useRef(row.id);
+  shownRow.current = row.id;
+  useEffect(() => {
+    setSnippet(null);
+    setOfferDone(null);
+  }, [row.id]);
+
   const bs = bodySummary(d.decoded.body);
+  const params = queryParams(ex.url);
+  let origin = '';
+  try {
+    origin = new URL(ex.url).origin;
+  } catch {
+    /* keep '' */
+  }
+  const profileId = state?.active[origin];
+
+  const makeSnippet = async (kind: 'curl' | 'fetch') => {
+    // The key goes into a snippet only when the user ticked the box, and comes from the background then.
+    const key = includeKey && profileId ? (await send('revealKey', { profileId })).key || undefined : undefined;
+    const text = kind === 'curl' ? toCurl(ex, key) : toFetch(ex, key);
+    // The user may have moved to another row while the key was fetched.
+    if (shownRow.current !== row.id) return;
+    setSnippet({ kind, text, copied: null });
+    const copied = await copyText(text);
+    setSnippet((cur) => (cur?.text === text ? { ...cur, copied } : cur));
+  };
+
+  const allowSite = async (site: string) => {
+    const granted = await browser.permissions.request({ origins: [originToMatchPattern(site)] }).catch(() => false);
+    if (!granted) return setOfferDone(t('permissionMissing'));
+    const r = await send('addSite', { origin: site });
+    setOfferDone(r.ok ? t('siteAdded', site) : t(r.problem));
+  };
+
   return (
     <div class="detail">
-      <h2 class="title">
+      <h2 class={ex.status === 0 || ex.status >= 400 ? 'bad-title' : ''}>
         <span class="status">{ex.status || '—'}</span> {tm(d.decoded.meaning)}
         {d.decoded.serverMessage && <span class="server-message"> — {d.decoded.serverMessage}</span>}
       </h2>
       {d.cause && (
-        <section aria-labelledby="dx-cause">
+        <section class="diagnosis" aria-labelledby="dx-cause">
           <h3 id="dx-cause">{t('diagnosisHeading')}</h3>
           <p class="cause">{tm(d.cause)}</p>
           {d.fixes.length > 0 && (
@@ -47,6 +115,17 @@ export function Details({ row }: { row: Row }) {
               </ul>
             </>
           )}
+          {d.offer?.kind === 'allowSite' && (
+            <button type="button" onClick={() => void allowSite((d.offer as { origin: string }).origin)}>
+              {t('allowSiteNamed', d.offer.origin)}
+            </button>
+          )}
+          {d.offer?.kind === 'url' && (
+            <button type="button" onClick={() => void copyText((d.offer as { url: string }).url).then(() => setOfferDone(t('urlCopied')))}>
+              {t('copyCorrectedUrl')}
+            </button>
+          )}
+          {offerDone && <p role="status">{offerDone}</p>}
         </section>
       )}
       {d.decoded.body.kind === 'fields' && (
@@ -60,11 +139,42 @@ export function Details({ row }: { row: Row }) {
         </dl>
       )}
       <p class="sent-auth mono">{d.sentAuthorization !== null ? t('sentAuthorization', d.sentAuthorization) : t('noAuthorizationSent')}</p>
+      <div class="actions">
+        <button type="button" onClick={() => void makeSnippet('curl')}>
+          {t('copyCurl')}
+        </button>
+        <button type="button" onClick={() => void makeSnippet('fetch')}>
+          {t('copyFetch')}
+        </button>
+        <label>
+          <input type="checkbox" checked={includeKey} disabled={!profileId} onChange={(e) => setIncludeKey(e.currentTarget.checked)} />
+          {t('includeKey')}
+        </label>
+      </div>
+      {includeKey && <p class="error">{t('includeKeyWarning')}</p>}
+      {snippet && (
+        <>
+          {snippet.copied !== null && <p role="status" class="muted">{snippet.copied ? t('snippetCopied') : t('snippetNotCopied')}</p>}
+          <pre class="snippet" data-testid="snippet">{snippet.text}</pre>
+        </>
+      )}
       <h3>{t('requestHeading')}</h3>
       <p class="mono url">
         {ex.method} {ex.url}
       </p>
-      <table class="headers">
+      {params.length > 0 && (
+        <table class="headers" aria-label={t('queryHeading')}>
+          <tbody>
+            {params.map(([k, v], i) => (
+              <tr key={i}>
+                <th class="mono">{k}</th>
+                <td class="mono">{v}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <table class="headers" aria-label={t('requestHeadersHeading')}>
         <tbody>
           {ex.requestHeaders.map((h, i) => (
             <tr key={i}>
@@ -76,7 +186,10 @@ export function Details({ row }: { row: Row }) {
       </table>
       {ex.requestBody && <pre class="body">{pretty(ex.requestBody)}</pre>}
       <h3>{t('responseHeading')}</h3>
-      <table class="headers">
+      <p class="mono">
+        {ex.status} {ex.statusText ?? ''}
+      </p>
+      <table class="headers" aria-label={t('responseHeadersHeading')}>
         <tbody>
           {ex.responseHeaders.map((h, i) => (
             <tr key={i}>
@@ -87,7 +200,17 @@ export function Details({ row }: { row: Row }) {
         </tbody>
       </table>
       {bs && <p class="muted">{bs}</p>}
-      {ex.responseBody && !ex.responseBase64 && <pre class="body" data-testid="response-body">{pretty(ex.responseBody)}</pre>}
+      {ex.responseTruncated && <p class="muted">{t('bodyTruncated')}</p>}
+      {!row.bodyLoaded && <p class="muted">{t('bodyLoading')}</p>}
+      {ex.responseBody && !ex.responseBase64 && (
+        <>
+          <label class="actions">
+            <input type="checkbox" checked={raw} onChange={(e) => setRaw(e.currentTarget.checked)} />
+            {t('showRaw')}
+          </label>
+          <pre class="body" data-testid="response-body">{raw ? ex.responseBody : pretty(ex.responseBody)}</pre>
+        </>
+      )}
     </div>
   );
 }

@@ -1,33 +1,52 @@
+// The MaiAgent panel: captures the inspected tab's API requests (or shows an imported HAR file)
+// and explains each response.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { harToExchange } from '../core/har';
+import { compileFilter, keepNewest, NO_FILTER, type RowFilter, type StatusClass } from '../core/filter';
+import { harToExchange, parseHar, type HarEntry } from '../core/har';
+import { toHar } from '../core/export';
 import { DEFAULT_API_ORIGIN } from '../core/settings';
-import { t, tm } from '../shared/i18n';
+import { t } from '../shared/i18n';
 import { send, type PublicState } from '../shared/protocol';
 import { onSettingsChanged } from '../shared/store';
-import { existingEntries, inspectedOrigin, onNavigated, onRequest, type Captured } from './capture';
+import { devtoolsTheme, existingEntries, inDevtools, inspectedOrigin, onNavigated, onRequest, reloadInspected, type Body, type Captured } from './capture';
 import { Details } from './Details';
 import { buildRow, pageOriginOf, sentKeyFingerprint, type Row } from './model';
+import { RequestList } from './RequestList';
+import { KEEP_MAX, KEEP_MIN, usePanelSettings } from './usePanelSettings';
 
-const MAX_ROWS = 5000;
+const STATUS_CLASSES: StatusClass[] = ['all', '2xx', '3xx', '4xx', '5xx', 'failed'];
 
-export function summaryText(row: Row): string {
-  const d = row.diagnosis.decoded;
-  return d.serverMessage ? `${tm(d.meaning)} — ${d.serverMessage}` : tm(d.meaning);
+function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export function Panel() {
+  const devtools = useMemo(inDevtools, []);
+  const [settings, setSettings] = usePanelSettings();
   const [state, setState] = useState<PublicState | null>(null);
   const [rows, setRows] = useState<Row[]>([]);
   const [selected, setSelected] = useState<number | null>(null);
+  const [filter, setFilter] = useState<RowFilter>(NO_FILTER);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [showReloadHint, setShowReloadHint] = useState(false);
   const stateRef = useRef<PublicState | null>(null);
+  const settingsRef = useRef(settings);
+  settingsRef.current = settings;
   const nextId = useRef(1);
-  const listRef = useRef<HTMLDivElement>(null);
+  const pending = useRef<Row[]>([]);
+  const flush = useRef<number | null>(null);
 
   const apiOrigins = useCallback((): string[] => {
     const s = stateRef.current;
-    return s && Object.keys(s.active).length ? Object.keys(s.active) : [DEFAULT_API_ORIGIN];
+    const configured = s ? [...new Set(s.profiles.flatMap((p) => p.origins))] : [];
+    return configured.length ? configured : [DEFAULT_API_ORIGIN];
   }, []);
-  const accept = useCallback((url: string) => {
+  const isApi = useCallback((url: string) => {
     try {
       return apiOrigins().includes(new URL(url).origin);
     } catch {
@@ -35,14 +54,35 @@ export function Panel() {
     }
   }, [apiOrigins]);
 
-  const add = useCallback(async (c: Captured) => {
-    const body = await c.body;
-    const ex = harToExchange(c.entry, body);
-    const page = pageOriginOf(ex, await inspectedOrigin());
-    const fp = await sentKeyFingerprint(ex);
-    const row = buildRow(nextId.current++, ex, stateRef.current, page, fp);
-    setRows((rs) => (rs.length >= MAX_ROWS ? [...rs.slice(rs.length - MAX_ROWS + 1), row] : [...rs, row]));
+  /** Rows arrive in bursts; add them once per frame, and keep only the newest N. */
+  const push = useCallback((row: Row) => {
+    pending.current.push(row);
+    flush.current ??= requestAnimationFrame(() => {
+      flush.current = null;
+      const batch = pending.current;
+      pending.current = [];
+      setRows((rs) => keepNewest([...rs, ...batch], settingsRef.current.keep));
+    });
   }, []);
+
+  const rowFrom = useCallback(async (entry: HarEntry, body: Body | null, inspected: string | null): Promise<Row> => {
+    const exchange = { ...harToExchange(entry, body ?? undefined), responseTruncated: body?.truncated ?? false };
+    return buildRow(
+      { id: nextId.current++, entry, exchange, pageOrigin: pageOriginOf(exchange, inspected), sentFingerprint: await sentKeyFingerprint(exchange), bodyLoaded: body !== null || !devtools },
+      stateRef.current,
+    );
+  }, [devtools]);
+
+  const bodies = useRef(new Map<number, Captured['body']>());
+
+  const addCaptured = useCallback(async (c: Captured, inspected: string | null) => {
+    const api = isApi(c.entry.request.url);
+    if (!api && !settingsRef.current.allRequests) return;
+    // API bodies are read right away for the summary; other requests' bodies only when selected.
+    const row = await rowFrom(c.entry, api ? await c.body() : null, inspected);
+    if (!api) bodies.current.set(row.id, c.body);
+    push(row);
+  }, [isApi, push, rowFrom]);
 
   const refreshState = useCallback(async () => {
     try {
@@ -50,82 +90,170 @@ export function Panel() {
       stateRef.current = s;
       setState(s);
     } catch {
-      /* the panel still decodes without settings; diagnosis just knows less */
+      /* the panel still decodes without settings; the diagnosis just knows less */
     }
   }, []);
 
   useEffect(() => {
+    const theme = devtoolsTheme();
+    if (theme) document.documentElement.dataset.theme = theme;
     void (async () => {
       await refreshState();
       onSettingsChanged(() => void refreshState());
-      for (const c of await existingEntries(accept)) await add(c);
-      onRequest(accept, (c) => void add(c));
-      onNavigated(() => undefined);
+      if (!devtools) return;
+      const inspected = await inspectedOrigin();
+      const earlier = await existingEntries();
+      for (const c of earlier) await addCaptured(c, inspected);
+      setShowReloadHint(!earlier.some((c) => isApi(c.entry.request.url)));
+      onRequest((c) => void inspectedOrigin().then((o) => addCaptured(c, o)));
+      onNavigated(() => {
+        if (!settingsRef.current.preserve) {
+          setRows([]);
+          setSelected(null);
+        }
+      });
     })();
-  }, [accept, add, refreshState]);
+  }, [addCaptured, devtools, isApi, refreshState]);
 
-  // Re-diagnose when settings change (e.g. the user saved a key or allowed a site).
+  // Re-diagnose when settings change (a key saved, a site allowed, injection switched).
   useEffect(() => {
-    setRows((rs) => rs.map((r) => buildRow(r.id, r.exchange, state, r.pageOrigin, r.sentFingerprint)));
+    setRows((rs) => rs.map((r) => buildRow(r, state)));
   }, [state]);
 
-  const index = useMemo(() => rows.findIndex((r) => r.id === selected), [rows, selected]);
-  const current = index >= 0 ? rows[index] : undefined;
+  const visible = useMemo(() => {
+    const keep = compileFilter(filter);
+    return rows.filter((r) => keep({ status: r.exchange.status, search: r.search }));
+  }, [rows, filter]);
+  const current = rows.find((r) => r.id === selected);
 
-  const onKey = (e: KeyboardEvent) => {
-    if (!rows.length) return;
-    let i = index;
-    if (e.key === 'ArrowDown') i = Math.min(rows.length - 1, index + 1);
-    else if (e.key === 'ArrowUp') i = Math.max(0, index - 1);
-    else if (e.key === 'Home') i = 0;
-    else if (e.key === 'End') i = rows.length - 1;
-    else return;
-    e.preventDefault();
-    setSelected(rows[i]!.id);
-    listRef.current?.querySelector(`[data-row-id="${rows[i]!.id}"]`)?.scrollIntoView({ block: 'nearest' });
+  const select = useCallback(async (id: number) => {
+    setSelected(id);
+    const read = bodies.current.get(id);
+    if (!read) return;
+    bodies.current.delete(id);
+    const body = await read();
+    setRows((rs) =>
+      rs.map((r) => (r.id === id ? buildRow({ ...r, exchange: { ...harToExchange(r.entry, body), responseTruncated: body.truncated }, bodyLoaded: true }, stateRef.current) : r)),
+    );
+  }, []);
+
+  const importHar = async (file: File) => {
+    try {
+      const entries = parseHar(await file.text());
+      const imported: Row[] = [];
+      for (const e of entries) imported.push(await rowFrom(e, null, null));
+      bodies.current.clear();
+      setRows(keepNewest(imported, settings.keep));
+      setSelected(null);
+      setNotice(t('harImported', String(entries.length), file.name));
+    } catch (e) {
+      setNotice(t('harImportFailed', file.name, e instanceof Error ? e.message : String(e)));
+    }
+  };
+
+  const exportHar = () => {
+    const entries = visible.map((r) => ({
+      ...r.entry,
+      response: {
+        ...r.entry.response,
+        content: { ...(r.entry.response.content ?? {}), text: r.exchange.responseBody, ...(r.exchange.responseBase64 ? { encoding: 'base64' } : {}) },
+      },
+    }));
+    download(`maiagent-${new Date().toISOString().replace(/[:.]/g, '-')}.har`, toHar(entries, { name: 'MaiAgent DevTools', version: '0.1.0' }));
   };
 
   return (
     <div class="panel">
-      <div class="toolbar" role="toolbar">
-        <button type="button" onClick={() => { setRows([]); setSelected(null); }}>
+      <div class="toolbar" role="toolbar" aria-label={t('panelToolbar')}>
+        <button type="button" onClick={() => { setRows([]); setSelected(null); bodies.current.clear(); setNotice(null); }}>
           {t('clear')}
         </button>
+        {devtools && (
+          <>
+            <label>
+              <input type="checkbox" checked={settings.preserve} onChange={(e) => setSettings({ ...settings, preserve: e.currentTarget.checked })} />
+              {t('preserveLog')}
+            </label>
+            <label>
+              <input type="checkbox" role="switch" checked={settings.allRequests} onChange={(e) => setSettings({ ...settings, allRequests: e.currentTarget.checked })} />
+              {t('allRequests')}
+            </label>
+          </>
+        )}
+        <input
+          type="search"
+          aria-label={t('filterLabel')}
+          placeholder={t('filterPlaceholder')}
+          value={filter.text}
+          onInput={(e) => setFilter({ ...filter, text: e.currentTarget.value })}
+        />
+        <label>
+          <input type="checkbox" checked={filter.errorsOnly} onChange={(e) => setFilter({ ...filter, errorsOnly: e.currentTarget.checked })} />
+          {t('errorsOnly')}
+        </label>
+        <label>
+          {t('statusClassLabel')}
+          <select value={filter.statusClass} onChange={(e) => setFilter({ ...filter, statusClass: e.currentTarget.value as StatusClass })}>
+            {STATUS_CLASSES.map((c) => (
+              <option key={c} value={c}>
+                {c === 'all' ? t('statusClassAll') : c === 'failed' ? t('statusClassFailed') : c}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('keepLast')}
+          <input
+            type="number"
+            min={KEEP_MIN}
+            max={KEEP_MAX}
+            step={100}
+            value={settings.keep}
+            onChange={(e) => {
+              const keep = Math.min(KEEP_MAX, Math.max(KEEP_MIN, Math.round(Number(e.currentTarget.value) || settings.keep)));
+              setSettings({ ...settings, keep });
+              setRows((rs) => keepNewest(rs, keep));
+            }}
+          />
+        </label>
+        <label class="file-button">
+          {t('importHar')}
+          <input
+            type="file"
+            accept=".har,application/json"
+            onChange={(e) => {
+              const f = e.currentTarget.files?.[0];
+              e.currentTarget.value = '';
+              if (f) void importHar(f);
+            }}
+          />
+        </label>
+        <button type="button" onClick={exportHar} disabled={visible.length === 0}>
+          {t('exportHar')}
+        </button>
+        <span class="count muted" data-testid="row-count" aria-live="polite">
+          {visible.length === rows.length ? String(rows.length) : t('rowCountFiltered', String(visible.length), String(rows.length))}
+        </span>
       </div>
-      <div class="split">
-        <div class="list" role="listbox" aria-label={t('panelRequests')} tabIndex={0} onKeyDown={onKey} ref={listRef}
-          aria-activedescendant={current ? `row-${current.id}` : undefined}>
-          {rows.length === 0 && <p class="muted empty">{t('panelEmpty')}</p>}
-          {rows.map((r) => (
-            <div
-              key={r.id}
-              id={`row-${r.id}`}
-              data-row-id={r.id}
-              role="option"
-              aria-selected={r.id === selected}
-              class={`row ${r.exchange.status >= 400 || r.exchange.status === 0 ? 'bad' : ''}`}
-              onClick={() => setSelected(r.id)}
-            >
-              <span class="method">{r.exchange.method}</span>
-              <span class="path">{pathOf(r.exchange.url)}</span>
-              <span class="status">{r.exchange.status || '—'}</span>
-              <span class="summary">{summaryText(r)}</span>
-            </div>
-          ))}
+      {notice && (
+        <div class="hint" role="status">
+          <span>{notice}</span>
+          <button type="button" onClick={() => setNotice(null)}>{t('dismiss')}</button>
         </div>
+      )}
+      {devtools && showReloadHint && rows.length === 0 && (
+        <div class="hint" role="status">
+          <span>{t('reloadHint')}</span>
+          <button type="button" onClick={() => { setShowReloadHint(false); reloadInspected(); }}>{t('reloadPage')}</button>
+        </div>
+      )}
+      {!devtools && rows.length === 0 && <p class="hint">{t('harViewerHint')}</p>}
+      <div class="split">
+        <RequestList rows={visible} selectedId={selected} onSelect={(id) => void select(id)} />
         <section class="details" aria-label={t('panelDetails')}>
-          {current ? <Details row={current} /> : <p class="muted">{t('selectRow')}</p>}
+          {current ? <Details row={current} state={state} /> : <p class="muted">{t('selectRow')}</p>}
         </section>
       </div>
     </div>
   );
-}
-
-export function pathOf(url: string): string {
-  try {
-    const u = new URL(url);
-    return u.pathname + u.search;
-  } catch {
-    return url;
-  }
 }

@@ -1,45 +1,74 @@
-// Capture: MaiAgent API requests from the inspected tab, through chrome.devtools.network.
+// Capture: requests of the inspected tab, through chrome.devtools.network. Bodies are read only
+// when asked for, and at most 1 MB of each is kept.
 import browser from 'webextension-polyfill';
 import type { HarEntry } from '../core/har';
 
+export const BODY_CAP = 1_000_000;
+
+export interface Body {
+  text: string | null;
+  encoding: string | null;
+  truncated: boolean;
+}
+
 export interface Captured {
   entry: HarEntry;
-  body: Promise<{ text: string | null; encoding: string | null }>;
+  /** Reads the response body (once; later calls share the answer). */
+  body: () => Promise<Body>;
 }
 
 type DevtoolsRequest = HarEntry & {
   getContent(cb?: (content: string | null, encoding: string | null) => void): Promise<[string | null, string | null]> | void;
 };
 
+const EMPTY: Body = { text: null, encoding: null, truncated: false };
+
+function cap(text: string | null, encoding: string | null): Body {
+  if (text === null || text.length <= BODY_CAP) return { text, encoding, truncated: false };
+  // Base64 must be cut on a 4-character boundary to stay decodable.
+  const at = encoding === 'base64' ? BODY_CAP - (BODY_CAP % 4) : BODY_CAP;
+  return { text: text.slice(0, at), encoding, truncated: true };
+}
+
 /** getContent takes a callback in Chrome and returns a promise in Firefox; accept both. */
-function readBody(req: DevtoolsRequest): Promise<{ text: string | null; encoding: string | null }> {
+function readBody(req: DevtoolsRequest): Promise<Body> {
   return new Promise((resolve) => {
     try {
-      const r = req.getContent((text, encoding) => resolve({ text: text ?? null, encoding: encoding ?? null }));
+      const r = req.getContent((text, encoding) => resolve(cap(text ?? null, encoding ?? null)));
       if (r && typeof (r as Promise<unknown>).then === 'function') {
         (r as Promise<[string | null, string | null]>).then(
-          ([text, encoding]) => resolve({ text: text ?? null, encoding: encoding ?? null }),
-          () => resolve({ text: null, encoding: null }),
+          ([text, encoding]) => resolve(cap(text ?? null, encoding ?? null)),
+          () => resolve(EMPTY),
         );
       }
     } catch {
-      resolve({ text: null, encoding: null });
+      resolve(EMPTY);
     }
   });
 }
 
-export function onRequest(accept: (url: string) => boolean, handle: (c: Captured) => void): void {
-  browser.devtools.network.onRequestFinished.addListener((req) => {
-    const r = req as unknown as DevtoolsRequest;
-    if (!accept(r.request.url)) return;
-    handle({ entry: r, body: readBody(r) });
-  });
+function captured(req: DevtoolsRequest): Captured {
+  let once: Promise<Body> | null = null;
+  return { entry: req, body: () => (once ??= readBody(req)) };
+}
+
+/** True when the panel runs inside DevTools (not opened in a tab as a HAR viewer). */
+export function inDevtools(): boolean {
+  try {
+    return !!browser.devtools?.network && typeof browser.devtools.inspectedWindow?.tabId === 'number';
+  } catch {
+    return false;
+  }
+}
+
+export function onRequest(handle: (c: Captured) => void): void {
+  browser.devtools.network.onRequestFinished.addListener((req) => handle(captured(req as unknown as DevtoolsRequest)));
 }
 
 /** What DevTools recorded before the panel opened. */
-export async function existingEntries(accept: (url: string) => boolean): Promise<Captured[]> {
+export async function existingEntries(): Promise<Captured[]> {
   const har = (await browser.devtools.network.getHAR()) as unknown as { entries: DevtoolsRequest[] };
-  return har.entries.filter((e) => accept(e.request.url)).map((e) => ({ entry: e, body: readBody(e) }));
+  return har.entries.map(captured);
 }
 
 export async function inspectedOrigin(): Promise<string | null> {
@@ -53,4 +82,18 @@ export async function inspectedOrigin(): Promise<string | null> {
 
 export function onNavigated(cb: () => void): void {
   browser.devtools.network.onNavigated.addListener(cb);
+}
+
+export function reloadInspected(): void {
+  void browser.devtools.inspectedWindow.reload({});
+}
+
+/** DevTools' own theme, so the panel matches it. */
+export function devtoolsTheme(): 'dark' | 'light' | null {
+  try {
+    const name = (browser.devtools.panels as unknown as { themeName?: string }).themeName;
+    return name === 'dark' ? 'dark' : name ? 'light' : null;
+  } catch {
+    return null;
+  }
 }

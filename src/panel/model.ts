@@ -1,20 +1,31 @@
-// Panel rows: a captured exchange with its diagnosis, recomputed when settings change.
+// Panel rows: a captured or imported exchange with its diagnosis and one-line summary.
+// Rows are rebuilt when settings change, so the diagnosis always matches the current setup.
 import { keyFingerprint } from '../core/keys';
 import { diagnose, type AuthContext, type Diagnosis } from '../core/diagnose';
 import { headerValue, type Exchange } from '../core/exchange';
+import type { HarEntry } from '../core/har';
 import { keyFromAuthorization } from '../core/redact';
+import { tm } from '../shared/i18n';
 import type { PublicState } from '../shared/protocol';
 
 export interface Row {
   id: number;
+  entry: HarEntry;
   exchange: Exchange;
   /** Origin of the page that sent it, from the Origin/Referer header or the inspected tab. */
   pageOrigin: string | null;
   sentFingerprint: string | null;
   diagnosis: Diagnosis;
+  summary: string;
+  /** Lower-cased text the filter searches. */
+  search: string;
+  /** False while the body has not been read (requests outside the API, read when selected). */
+  bodyLoaded: boolean;
 }
 
+/** Only a 401 needs the fingerprint of the sent key; hashing every row would waste time at 10,000 rows. */
 export async function sentKeyFingerprint(ex: Exchange): Promise<string | null> {
+  if (ex.status !== 401) return null;
   const sent = headerValue(ex.requestHeaders, 'authorization');
   const key = sent ? keyFromAuthorization(sent) : null;
   return key ? keyFingerprint(key) : null;
@@ -46,13 +57,23 @@ export function authContext(state: PublicState | null, ex: Exchange, pageOrigin:
   return {
     enabled: state?.enabled ?? true,
     keyedOrigins: state ? Object.keys(state.active) : [],
-    allowedSites: state?.sites.map((x) => x.origin) ?? [],
-    storedFingerprint: stored?.fingerprint ?? null,
+    allowedSites: state?.sites.map((s) => s.origin) ?? [],
+    storedFingerprint: stored?.fingerprint || null,
     sentFingerprint,
     pageOrigin,
   };
 }
 
-export function buildRow(id: number, ex: Exchange, state: PublicState | null, pageOrigin: string | null, sentFingerprint: string | null): Row {
-  return { id, exchange: ex, pageOrigin, sentFingerprint, diagnosis: diagnose(ex, authContext(state, ex, pageOrigin, sentFingerprint)) };
+export function summaryOf(d: Diagnosis): string {
+  return d.decoded.serverMessage ? `${tm(d.decoded.meaning)} — ${d.decoded.serverMessage}` : tm(d.decoded.meaning);
+}
+
+export function buildRow(
+  base: Pick<Row, 'id' | 'entry' | 'exchange' | 'pageOrigin' | 'sentFingerprint' | 'bodyLoaded'>,
+  state: PublicState | null,
+): Row {
+  const diagnosis = diagnose(base.exchange, authContext(state, base.exchange, base.pageOrigin, base.sentFingerprint));
+  const summary = summaryOf(diagnosis);
+  const ex = base.exchange;
+  return { ...base, diagnosis, summary, search: `${ex.method} ${ex.url} ${ex.status} ${summary}`.toLowerCase() };
 }

@@ -1,5 +1,8 @@
 // The real DevTools panel explains what the API answered, as text, with the key masked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launch, type Launched } from './browser';
 import { openPanel, poll, type Cdp } from './devtools';
@@ -139,5 +142,100 @@ describe('DevTools panel', () => {
     d = await select('/api/v1/broken/', '500');
     expect(d).toContain('Server Error (500)');
     expect(d).toContain('req-5f2c9a');
+  });
+
+  it('copies a request as cURL with the $MAIAGENT_API_KEY placeholder, and with the key only when asked', async () => {
+    const detail = await select('/api/v1/chatbots/', '400');
+    expect(detail).toContain('rag');
+    await panel.eval(`[...document.querySelectorAll('button')].find((b) => b.textContent === 'Copy as cURL').click(), true`);
+    const curl = await poll('the cURL snippet', () => panel.eval<string>(`document.querySelector('[data-testid=snippet]')?.textContent ?? ''`));
+    expect(curl).toContain(`curl 'https://api.maiagent.ai/api/v1/chatbots/'`);
+    expect(curl).toContain(`-H 'Authorization: Api-Key '"$MAIAGENT_API_KEY"`);
+    expect(curl).toContain(`--data-raw '{"description":"no name"}'`);
+    expect(curl).not.toContain(KEY);
+    await panel.eval(`[...document.querySelectorAll('button')].find((b) => b.textContent === 'Copy as fetch').click(), true`);
+    const fetchText = await poll('the fetch snippet', () => panel.eval<string>(`(() => { const t = document.querySelector('[data-testid=snippet]')?.textContent ?? ''; return t.startsWith('await fetch') ? t : ''; })()`));
+    expect(fetchText).toContain('process.env.MAIAGENT_API_KEY');
+    expect(fetchText).not.toContain(KEY);
+    // Only an explicit choice puts the key in.
+    await panel.eval(`[...document.querySelectorAll('label')].find((l) => l.textContent === 'Include my key').querySelector('input').click(), true`);
+    await panel.eval(`[...document.querySelectorAll('button')].find((b) => b.textContent === 'Copy as cURL').click(), true`);
+    const withKey = await poll('the snippet with the key', () => panel.eval<string>(`(() => { const t = document.querySelector('[data-testid=snippet]')?.textContent ?? ''; return t.includes(${JSON.stringify(KEY)}) ? t : ''; })()`));
+    expect(withKey).toContain(`'Authorization: Api-Key ${KEY}'`);
+    await panel.eval(`[...document.querySelectorAll('label')].find((l) => l.textContent === 'Include my key').querySelector('input').click(), true`);
+    await select('/api/users/current/', '200');
+    expect(await panel.eval<string>('document.documentElement.outerHTML')).not.toContain(KEY);
+  });
+
+  it('filters by text, errors and status class, and moves through rows by keyboard', async () => {
+    const count = () => panel.eval<string>(`document.querySelector('[data-testid=row-count]').textContent`);
+    const total = Number(await count());
+    expect(total).toBeGreaterThan(5);
+    const setFilter = (v: string) =>
+      panel.eval(`(() => { const i = document.querySelector('input[type=search]'); i.value = ${JSON.stringify(v)}; i.dispatchEvent(new Event('input', { bubbles: true })); return true; })()`);
+    await setFilter('throttled');
+    await poll('the filtered count', async () => (await count()) === `1 of ${total}`);
+    expect((await rows()).map((r) => r.path)).toEqual(['/api/v1/throttled/']);
+    await setFilter('');
+    await panel.eval(`(() => { const c = [...document.querySelectorAll('label')].find((l) => l.textContent === 'Errors only').querySelector('input'); c.click(); return true; })()`);
+    await poll('errors only', async () => (await rows()).every((r) => Number(r.status) >= 400 || r.status === '—'));
+    await panel.eval(`(() => { const c = [...document.querySelectorAll('label')].find((l) => l.textContent === 'Errors only').querySelector('input'); c.click(); return true; })()`);
+    await panel.eval(`(() => { const s = document.querySelector('select'); s.value = '5xx'; s.dispatchEvent(new Event('change', { bubbles: true })); return true; })()`);
+    await poll('5xx only', async () => { const r = await rows(); return r.length > 0 && r.every((x) => x.status.startsWith('5')); });
+    await panel.eval(`(() => { const s = document.querySelector('select'); s.value = 'all'; s.dispatchEvent(new Event('change', { bubbles: true })); return true; })()`);
+    await poll('all rows back', async () => (await count()) === String(total));
+    // Keyboard: Home selects the first row, ArrowDown the next.
+    await panel.eval(`document.querySelector('[role=listbox]').focus(), true`);
+    const key = async (k: string, code: number) => {
+      await panel.send('Input.dispatchKeyEvent', { type: 'keyDown', key: k, code: k, windowsVirtualKeyCode: code });
+      await panel.send('Input.dispatchKeyEvent', { type: 'keyUp', key: k, code: k, windowsVirtualKeyCode: code });
+    };
+    const selectedPos = () => panel.eval<string | null>(`document.querySelector('[role=option][aria-selected=true]')?.getAttribute('aria-posinset') ?? null`);
+    await key('Home', 36);
+    await poll('first row selected', async () => (await selectedPos()) === '1');
+    await key('ArrowDown', 40);
+    await poll('second row selected', async () => (await selectedPos()) === '2');
+    await key('End', 35);
+    await poll('last row selected', async () => (await selectedPos()) === String(total));
+  });
+
+  it('imports a HAR file and explains its entries the same way', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'maiagent-har-'));
+    const file = join(dir, 'ticket.har');
+    const entry = (path: string, status: number, body: unknown, requestHeaders: { name: string; value: string }[] = []) => ({
+      startedDateTime: '2026-11-20T10:00:00.000Z',
+      time: 42,
+      request: { method: 'GET', url: `https://api.maiagent.ai${path}`, headers: requestHeaders },
+      response: { status, headers: [{ name: 'Content-Type', value: 'application/json' }], content: { mimeType: 'application/json', text: JSON.stringify(body) } },
+    });
+    writeFileSync(
+      file,
+      JSON.stringify({
+        log: {
+          version: '1.2',
+          entries: [
+            entry('/api/v1/imported-a/', 401, { detail: 'Authentication credentials were not provided.' }),
+            entry('/api/v1/imported-b/', 401, { detail: 'Invalid API key format.' }, [{ name: 'Authorization', value: 'Bearer abcdef123456.zz' }]),
+            entry('/api/v1/imported-c/', 200, { count: 45, next: 'https://api.maiagent.ai/api/v1/imported-c/?page=2', previous: null, results: [{}, {}] }),
+          ],
+        },
+      }),
+    );
+    try {
+      const { root } = await panel.send<{ root: { nodeId: number } }>('DOM.getDocument', {});
+      const { nodeId } = await panel.send<{ nodeId: number }>('DOM.querySelector', { nodeId: root.nodeId, selector: 'input[type=file]' });
+      await panel.send('DOM.setFileInputFiles', { nodeId, files: [file] });
+      await poll('the imported rows', async () => (await rows()).some((r) => r.path === '/api/v1/imported-c/'));
+      const list = await rows();
+      expect(list.map((r) => r.path)).toEqual(['/api/v1/imported-a/', '/api/v1/imported-b/', '/api/v1/imported-c/']);
+      expect(list[1]!.summary).toBe('Not authenticated — Invalid API key format.');
+      const b = await select('/api/v1/imported-b/', '401');
+      expect(b).toContain('Use the prefix "Api-Key", not "Bearer".');
+      expect(b).toContain('Authorization sent: Bearer abcdef...zz');
+      const c = await select('/api/v1/imported-c/', '200');
+      expect(c).toContain('2 item(s) on this page of 45; more pages follow');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,0 +1,35 @@
+// Panel preferences (not secrets): kept in the panel page's localStorage.
+import { useEffect, useState } from 'preact/hooks';
+
+export interface PanelSettings {
+  keep: number;
+  preserve: boolean;
+  allRequests: boolean;
+}
+
+const KEY = 'maiagent-panel-settings';
+export const DEFAULT_PANEL_SETTINGS: PanelSettings = { keep: 5000, preserve: false, allRequests: false };
+export const KEEP_MIN = 100;
+export const KEEP_MAX = 100_000;
+
+function load(): PanelSettings {
+  try {
+    const v = JSON.parse(localStorage.getItem(KEY) ?? '{}') as Partial<PanelSettings>;
+    const keep = typeof v.keep === 'number' && v.keep >= KEEP_MIN && v.keep <= KEEP_MAX ? Math.round(v.keep) : DEFAULT_PANEL_SETTINGS.keep;
+    return { keep, preserve: v.preserve === true, allRequests: v.allRequests === true };
+  } catch {
+    return DEFAULT_PANEL_SETTINGS;
+  }
+}
+
+export function usePanelSettings() {
+  const [settings, setSettings] = useState<PanelSettings>(load);
+  useEffect(() => {
+    try {
+      localStorage.setItem(KEY, JSON.stringify(settings));
+    } catch {
+      /* storage may be unavailable; the defaults still work */
+    }
+  }, [settings]);
+  return [settings, setSettings] as const;
+}

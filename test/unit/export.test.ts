@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { toCurl, toFetch, toHar, redactAuthorization } from '../../src/core/export';
+import type { Exchange } from '../../src/core/exchange';
+import type { HarEntry } from '../../src/core/har';
+
+const KEY = 'Xk2v9Qab.s3cr3tPartOfTheKey0123456789';
+const ex: Exchange = {
+  method: 'POST',
+  url: "https://api.maiagent.ai/api/v1/chatbots/?q=it's",
+  status: 400,
+  requestHeaders: [
+    { name: 'Authorization', value: `Api-Key ${KEY}` },
+    { name: 'Content-Type', value: 'application/json' },
+    { name: 'User-Agent', value: 'Mozilla/5.0' },
+    { name: 'Origin', value: 'https://docs.maiagent.ai' },
+  ],
+  responseHeaders: [],
+  requestBody: JSON.stringify({ name: "O'Brien" }),
+};
+
+describe('toCurl', () => {
+  it('uses the $MAIAGENT_API_KEY placeholder, expandable by the shell, and never the key', () => {
+    const c = toCurl(ex);
+    expect(c).not.toContain(KEY);
+    expect(c).toContain(`-H 'Authorization: Api-Key '"$MAIAGENT_API_KEY"`);
+    expect(c).toContain(`-X POST`);
+    expect(c).toContain(`'https://api.maiagent.ai/api/v1/chatbots/?q=it'\\''s'`);
+    expect(c).toContain(`--data-raw '{"name":"O'\\''Brien"}'`);
+    expect(c).not.toContain('User-Agent');
+    expect(c).not.toContain('Origin');
+  });
+  it('includes the key only when it is passed explicitly', () => {
+    expect(toCurl(ex, KEY)).toContain(`'Authorization: Api-Key ${KEY}'`);
+  });
+  it('adds the header with the placeholder when the request had none', () => {
+    const c = toCurl({ ...ex, method: 'GET', requestHeaders: [], requestBody: undefined });
+    expect(c).toBe(`curl 'https://api.maiagent.ai/api/v1/chatbots/?q=it'\\''s' \\\n  -H 'Authorization: Api-Key '"$MAIAGENT_API_KEY"`);
+  });
+});
+
+describe('toFetch', () => {
+  it('reads the key from the environment, never inlines it', () => {
+    const f = toFetch(ex);
+    expect(f).not.toContain(KEY);
+    expect(f).toContain('"Authorization": `Api-Key ${process.env.MAIAGENT_API_KEY}`,');
+    expect(f).toContain('method: "POST"');
+    expect(f).toContain(`body: ${JSON.stringify(ex.requestBody)}`);
+  });
+  it('inlines the key only when asked', () => {
+    expect(toFetch(ex, KEY)).toContain(`"Authorization": "Api-Key ${KEY}",`);
+  });
+});
+
+describe('toHar', () => {
+  it('replaces every Authorization credential and keeps the rest', () => {
+    const entry: HarEntry = {
+      startedDateTime: '2026-11-26T05:00:00.000Z',
+      time: 12,
+      request: { method: 'GET', url: 'https://api.maiagent.ai/api/users/current/', headers: [{ name: 'authorization', value: `Bearer  ${KEY}` }, { name: 'Accept', value: '*/*' }] },
+      response: { status: 401, headers: [{ name: 'Content-Type', value: 'application/json' }], content: { mimeType: 'application/json', text: '{"detail":"x"}' } },
+    };
+    const har = toHar([entry], { name: 'MaiAgent DevTools', version: '0.1.0' });
+    expect(har).not.toContain(KEY);
+    const parsed = JSON.parse(har);
+    expect(parsed.log.version).toBe('1.2');
+    expect(parsed.log.entries[0].request.headers).toEqual([{ name: 'authorization', value: 'Bearer  $MAIAGENT_API_KEY' }, { name: 'Accept', value: '*/*' }]);
+    expect(parsed.log.entries[0].response.content.text).toBe('{"detail":"x"}');
+  });
+  it('redactAuthorization keeps the scheme and spacing, replaces the credential', () => {
+    expect(redactAuthorization(`Api-Key ${KEY}`)).toBe('Api-Key $MAIAGENT_API_KEY');
+    expect(redactAuthorization(KEY)).toBe('$MAIAGENT_API_KEY');
+    expect(redactAuthorization(`Api-Key Api-Key ${KEY}`)).toBe('Api-Key $MAIAGENT_API_KEY');
+  });
+});
