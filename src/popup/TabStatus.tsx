@@ -17,8 +17,13 @@ const TEXT: Record<Status['verdict'], MessageKey> = {
   noKey: 'tabNoKey',
 };
 
-/** The tab this popup describes: the active tab (its URL is readable thanks to activeTab). */
+/**
+ * The tab this popup describes: the active tab (its URL is readable thanks to activeTab), or the
+ * tab named by `?tabId=` when the popup page is opened in a tab of its own.
+ */
 async function currentTabUrl(): Promise<string | undefined> {
+  const named = Number(new URLSearchParams(location.search).get('tabId'));
+  if (Number.isInteger(named) && named > 0) return (await browser.tabs.get(named)).url;
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
   return tab?.url;
 }

@@ -67,6 +67,8 @@ export async function launch(opts: LaunchOptions): Promise<Launched> {
     '--no-default-browser-check',
     ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
     ...(opts.devtools ? ['--auto-open-devtools-for-tabs', '--remote-debugging-port=0'] : []),
+    // Lets tests press the toolbar button (CDP Extensions.triggerAction), which grants activeTab.
+    '--enable-unsafe-extension-debugging',
     ...(opts.lang ? [`--lang=${opts.lang}`] : []),
   ];
   const ctx = await chromium.launchPersistentContext(profileDir, {
