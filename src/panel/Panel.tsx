@@ -163,7 +163,8 @@ export function Panel() {
   };
 
   return (
-    <div class="panel">
+    <main class="panel">
+      <h1 class="sr-only">{t('panelTitle')}</h1>
       <div class="toolbar" role="toolbar" aria-label={t('panelToolbar')}>
         <button type="button" onClick={() => { setRows([]); setSelected(null); bodies.current.clear(); setNotice(null); }}>
           {t('clear')}
@@ -254,6 +255,6 @@ export function Panel() {
           {current ? <Details row={current} state={state} /> : <p class="muted">{t('selectRow')}</p>}
         </section>
       </div>
-    </div>
+    </main>
   );
 }

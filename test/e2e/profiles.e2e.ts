@@ -128,8 +128,8 @@ describe('profiles', () => {
     await first.getByLabel('Name').fill('Production');
     await first.getByRole('button', { name: 'Save changes' }).click();
     await page.getByRole('article', { name: 'Production' }).waitFor();
-    await page.getByRole('button', { name: 'Move Teammate org up' }).click();
-    await page.getByRole('button', { name: 'Move Teammate org up' }).and(page.locator(':disabled')).waitFor();
+    await page.getByRole('button', { name: 'Move up: Teammate org' }).click();
+    await page.getByRole('button', { name: 'Move up: Teammate org' }).and(page.locator(':disabled')).waitFor();
     await expect(page.getByRole('article').first().getAttribute('aria-label')).resolves.toBe('Teammate org');
     await page.getByRole('button', { name: 'Delete Production' }).click();
     await page.getByRole('article', { name: 'Production' }).waitFor({ state: 'detached' });
