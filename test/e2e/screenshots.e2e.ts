@@ -1,0 +1,86 @@
+// Screenshots for the README, taken in real Chromium from the built extension (docs/screenshots/).
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { launch, type Launched } from './browser';
+import { pageFetch, saveKeyInPopup } from './user';
+import { startServer, type TestServer } from '../server/maiagent-server';
+
+const OUT = resolve(import.meta.dirname, '../../docs/screenshots');
+const KEY = 'g5BnKDab.screenshotDemoKey0000Xs';
+let server: TestServer;
+let b: Launched;
+
+beforeAll(async () => {
+  server = await startServer();
+  server.keys.set(KEY, { id: 'u1', name: 'Ada Tester', email: 'ada@example.com', company: 'Example Co' });
+  b = await launch({ server });
+});
+afterAll(async () => {
+  await b?.close();
+  await server?.close();
+});
+
+it('popup: a saved key, checked', async () => {
+  await (await saveKeyInPopup(b, KEY)).close();
+  const popup = await b.ctx.newPage();
+  await popup.setViewportSize({ width: 340, height: 560 });
+  await popup.goto(`chrome-extension://${b.extId}/src/popup/popup.html`);
+  await popup.getByRole('button', { name: 'Check key' }).click();
+  await popup.getByText('The key works').waitFor();
+  const file = join(OUT, 'popup.png');
+  await popup.screenshot({ path: file, fullPage: true });
+  expect(statSync(file).size).toBeGreaterThan(5_000);
+  await popup.close();
+});
+
+it('panel: requests from the docs site, a 400 explained', async () => {
+  // Real traffic, captured into a HAR by the test server's answers, shown in the panel's viewer.
+  const docs = await b.ctx.newPage();
+  await docs.goto('https://docs.maiagent.ai/');
+  const calls: [string, RequestInit?][] = [
+    ['https://api.maiagent.ai/api/users/current/'],
+    ['https://api.maiagent.ai/api/v1/chatbots/'],
+    ['https://api.maiagent.ai/api/v1/chatbots/', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"description":"demo"}' }],
+    ['https://api.maiagent.ai/api/v1/throttled/'],
+    ['https://api.maiagent.ai/api/v1/broken/'],
+  ];
+  const entries = [];
+  for (const [url, init] of calls) {
+    const t0 = Date.now();
+    const r = await pageFetch(docs, url, (init ?? {}) as { method?: string; body?: string; headers?: Record<string, string> });
+    const seen = server.requests.at(-1)!;
+    entries.push({
+      startedDateTime: new Date(t0).toISOString(),
+      time: Date.now() - t0,
+      request: {
+        method: seen.method,
+        url,
+        headers: Object.entries(seen.headers).map(([name, value]) => ({ name, value: String(value) })),
+        ...(seen.body ? { postData: { mimeType: 'application/json', text: seen.body } } : {}),
+      },
+      response: { status: r.status, headers: [{ name: 'Content-Type', value: r.text.startsWith('<') ? 'text/html' : 'application/json' }], content: { text: r.text, mimeType: r.text.startsWith('<') ? 'text/html' : 'application/json' } },
+    });
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'maiagent-shot-'));
+  const har = join(dir, 'demo.har');
+  writeFileSync(har, JSON.stringify({ log: { version: '1.2', entries } }));
+  try {
+    const panel = await b.ctx.newPage();
+    await panel.setViewportSize({ width: 1100, height: 560 });
+    await panel.goto(`chrome-extension://${b.extId}/src/panel/panel.html`);
+    await panel.getByLabel('Import HAR').setInputFiles(har);
+    await panel.getByRole('button', { name: 'Dismiss' }).click();
+    await panel.getByRole('listbox').getByRole('option').nth(2).click();
+    await panel.getByText('What happened').waitFor();
+    const file = join(OUT, 'panel.png');
+    await panel.screenshot({ path: file });
+    expect(statSync(file).size).toBeGreaterThan(10_000);
+    // The demo key must not be readable in a published picture's source page either.
+    expect(await panel.content()).not.toContain(KEY);
+    await panel.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
