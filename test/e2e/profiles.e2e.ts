@@ -197,6 +197,31 @@ describe('profiles', () => {
   });
 });
 
+describe('concurrent edits', () => {
+  it('two pages adding profiles at the same moment lose neither', async () => {
+    const popup = await b.openPopup();
+    const options = await b.ctx.newPage();
+    await options.goto(`chrome-extension://${b.extId}/src/options/options.html`);
+    const add = (page: Page, name: string, key: string) =>
+      page.evaluate(
+        ({ name, key }) => chrome.runtime.sendMessage({ type: 'addProfile', payload: { name, key, origins: ['https://api.maiagent.ai'] } }),
+        { name, key },
+      );
+    const before = ((await add(popup, 'probe', 'Probe000.probeprobe')) as { value: { state: { profiles: unknown[] } } }).value.state.profiles.length;
+    const names = Array.from({ length: 10 }, (_, i) => `Concurrent ${i}`);
+    await Promise.all(names.map((n, i) => add(i % 2 ? popup : options, n, `Conc000${i}.concurrentkey`)));
+    const state = (await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'getState', payload: {} }))) as { value: { profiles: { name: string }[] } };
+    expect(state.value.profiles.length).toBe(before + names.length);
+    for (const n of names) expect(state.value.profiles.map((p) => p.name)).toContain(n);
+    // Tidy up for the tests that follow.
+    for (const p of state.value.profiles.filter((x) => x.name.startsWith('Concurrent') || x.name === 'probe')) {
+      await popup.evaluate((id) => chrome.runtime.sendMessage({ type: 'forgetKey', payload: { profileId: id } }), (p as unknown as { id: string }).id);
+    }
+    await popup.close();
+    await options.close();
+  });
+});
+
 describe('sites allowed to use the key', () => {
   it('removing the docs site stops injection there; adding it back restores it', async () => {
     const page = await b.ctx.newPage();
