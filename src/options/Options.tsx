@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
-import { send } from '../shared/protocol';
+import { RepairNotice } from '../ui/RepairNotice';
 import { useAppState } from '../ui/useAppState';
 import { ProfilesSection } from './ProfilesSection';
 import { SitesSection } from './SitesSection';
@@ -13,14 +13,7 @@ export function Options() {
   return (
     <main>
       <h1>{t('optionsTitle')}</h1>
-      {state?.notice && (
-        <div class="notice" role="status">
-          <span>{t(state.notice)}</span>
-          <button type="button" onClick={() => void run(send('dismissNotice', {}))}>
-            {t('dismiss')}
-          </button>
-        </div>
-      )}
+      {state && <RepairNotice state={state} run={run} />}
       {error && (
         <p class="error" role="alert">
           {error}

@@ -5,9 +5,9 @@ import { t } from '../shared/i18n';
 import { send, type CheckResult, type Persist, type PublicProfile, type PublicState, type Result } from '../shared/protocol';
 import { CheckResultView } from '../ui/CheckResultView';
 import { KeyForm } from '../popup/KeyForm';
+import type { Run } from '../ui/useAppState';
 import { requestAccess } from './permission';
 
-type Run = <T>(p: Promise<T>) => Promise<T | undefined>;
 interface SectionProps {
   state: PublicState;
   run: Run;

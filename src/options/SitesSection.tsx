@@ -4,9 +4,9 @@ import type { MessageKey } from '../core/messages';
 import { normalizeOrigin } from '../core/origins';
 import { t } from '../shared/i18n';
 import { send, type PublicState } from '../shared/protocol';
+import type { Run } from '../ui/useAppState';
 import { requestAccess } from './permission';
 
-type Run = <T>(p: Promise<T>) => Promise<T | undefined>;
 
 export function SitesSection({ state, run, onStatus }: { state: PublicState; run: Run; onStatus: (s: string) => void }) {
   const [value, setValue] = useState('');

@@ -3,17 +3,10 @@ import { useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import { send } from '../shared/protocol';
 import type { Rejection } from '../core/transfer';
+import { download } from '../ui/download';
+import type { Run } from '../ui/useAppState';
 
-type Run = <T>(p: Promise<T>) => Promise<T | undefined>;
 
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function TransferSection({ run, onStatus }: { run: Run; onStatus: (s: string) => void }) {
   const [includeKeys, setIncludeKeys] = useState(false);

@@ -1,6 +1,6 @@
 // The detail view: diagnosis on top, then request and response. Everything is rendered as text.
 import browser from 'webextension-polyfill';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { Body } from '../core/decode';
 import { toCurl, toFetch } from '../core/export';
 import { originToMatchPattern } from '../core/origins';
@@ -58,14 +58,14 @@ export function Details({ row, state }: { row: Row; state: PublicState | null })
   const { exchange: ex, diagnosis: d } = row;
   const [raw, setRaw] = useState(false);
   const [includeKey, setIncludeKey] = useState(false);
-  const [snippet, setSnippet] = useState<{ kind: 'curl' | 'fetch'; text: string; copied: boolean | null } | null>(null);
-  const [offerDone, setOfferDone] = useState<string | null>(null);
+  // Results belong to the row they were made for; tagging them (instead of clearing them in an
+  // effect) stays right even when effects run late, as they do in a DevTools window out of focus.
+  const [snippetFor, setSnippet] = useState<{ rowId: number; kind: 'curl' | 'fetch'; text: string; copied: boolean | null } | null>(null);
+  const [offerFor, setOfferDone] = useState<{ rowId: number; text: string } | null>(null);
+  const snippet = snippetFor?.rowId === row.id ? snippetFor : null;
+  const offerDone = offerFor?.rowId === row.id ? offerFor.text : null;
   const shownRow = useRef(row.id);
   shownRow.current = row.id;
-  useEffect(() => {
-    setSnippet(null);
-    setOfferDone(null);
-  }, [row.id]);
 
   const bs = bodySummary(d.decoded.body);
   const params = queryParams(ex.url);
@@ -83,16 +83,16 @@ export function Details({ row, state }: { row: Row; state: PublicState | null })
     const text = kind === 'curl' ? toCurl(ex, key) : toFetch(ex, key);
     // The user may have moved to another row while the key was fetched.
     if (shownRow.current !== row.id) return;
-    setSnippet({ kind, text, copied: null });
+    setSnippet({ rowId: row.id, kind, text, copied: null });
     const copied = await copyText(text);
     setSnippet((cur) => (cur?.text === text ? { ...cur, copied } : cur));
   };
 
   const allowSite = async (site: string) => {
     const granted = await browser.permissions.request({ origins: [originToMatchPattern(site)] }).catch(() => false);
-    if (!granted) return setOfferDone(t('permissionMissing'));
+    if (!granted) return setOfferDone({ rowId: row.id, text: t('permissionMissing') });
     const r = await send('addSite', { origin: site });
-    setOfferDone(r.ok ? t('siteAdded', site) : t(r.problem));
+    setOfferDone({ rowId: row.id, text: r.ok ? t('siteAdded', site) : t(r.problem) });
   };
 
   return (
@@ -121,7 +121,7 @@ export function Details({ row, state }: { row: Row; state: PublicState | null })
             </button>
           )}
           {d.offer?.kind === 'url' && (
-            <button type="button" onClick={() => void copyText((d.offer as { url: string }).url).then(() => setOfferDone(t('urlCopied')))}>
+            <button type="button" onClick={() => void copyText((d.offer as { url: string }).url).then(() => setOfferDone({ rowId: row.id, text: t('urlCopied') }))}>
               {t('copyCorrectedUrl')}
             </button>
           )}

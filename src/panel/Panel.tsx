@@ -12,18 +12,11 @@ import { devtoolsTheme, existingEntries, inDevtools, inspectedOrigin, onNavigate
 import { Details } from './Details';
 import { buildRow, pageOriginOf, sentKeyFingerprint, type Row } from './model';
 import { RequestList } from './RequestList';
+import { download } from '../ui/download';
 import { KEEP_MAX, KEEP_MIN, usePanelSettings } from './usePanelSettings';
 
 const STATUS_CLASSES: StatusClass[] = ['all', '2xx', '3xx', '4xx', '5xx', 'failed'];
 
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function Panel() {
   const devtools = useMemo(inDevtools, []);

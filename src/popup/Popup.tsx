@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { DEFAULT_API_ORIGIN } from '../core/settings';
 import { t } from '../shared/i18n';
 import { send } from '../shared/protocol';
+import { RepairNotice } from '../ui/RepairNotice';
 import { useAppState } from '../ui/useAppState';
 import { KeyForm } from './KeyForm';
 import { ProfileCard } from './ProfileCard';
@@ -21,14 +22,7 @@ export function Popup() {
   return (
     <main>
       <h1>{t('popupTitle')}</h1>
-      {state.notice && (
-        <div class="notice" role="status">
-          <span>{t(state.notice)}</span>
-          <button type="button" onClick={() => void run(send('dismissNotice', {}))}>
-            {t('dismiss')}
-          </button>
-        </div>
-      )}
+      <RepairNotice state={state} run={run} />
       {error && (
         <p class="error" role="alert">
           {error}

@@ -1,6 +1,7 @@
 // The active key for one API origin: switch profile, see it masked, reveal, copy, check, replace, forget.
 import { useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
+import type { Run } from '../ui/useAppState';
 import { send, type CheckResult, type PublicState } from '../shared/protocol';
 import { CheckResultView } from '../ui/CheckResultView';
 import { KeyForm } from './KeyForm';
@@ -8,7 +9,7 @@ import { KeyForm } from './KeyForm';
 interface Props {
   origin: string;
   state: PublicState;
-  run: <T>(p: Promise<T>) => Promise<T | undefined>;
+  run: Run;
   onStatus: (text: string) => void;
 }
 

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { MessageKey } from '../core/messages';
 import { originToMatchPattern } from '../core/origins';
 import { t } from '../shared/i18n';
+import type { Run } from '../ui/useAppState';
 import { send, type PublicState, type TabStatus as Status } from '../shared/protocol';
 
 const TEXT: Record<Status['verdict'], MessageKey> = {
@@ -28,7 +29,7 @@ async function currentTabUrl(): Promise<string | undefined> {
   return tab?.url;
 }
 
-export function TabStatus({ state, run, onStatus }: { state: PublicState; run: <T>(p: Promise<T>) => Promise<T | undefined>; onStatus: (s: string) => void }) {
+export function TabStatus({ state, run, onStatus }: { state: PublicState; run: Run; onStatus: (s: string) => void }) {
   const [status, setStatus] = useState<Status | null | 'unknown'>(null);
 
   useEffect(() => {

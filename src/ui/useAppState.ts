@@ -6,6 +6,9 @@ import { t } from '../shared/i18n';
 import { send, type PublicState } from '../shared/protocol';
 import { onSettingsChanged } from '../shared/store';
 
+/** Run a background call; failures become the page's error message instead of exceptions. */
+export type Run = <T>(p: Promise<T>) => Promise<T | undefined>;
+
 export function useAppState() {
   const [state, setState] = useState<PublicState | null>(null);
   const [error, setError] = useState<string | null>(null);

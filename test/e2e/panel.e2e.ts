@@ -30,15 +30,22 @@ const rows = () =>
 
 /** Click the newest row with this path and status, as a user would, and return the detail view's text. */
 async function select(path: string, status: string): Promise<string> {
-  await poll(`a ${status} row for ${path}`, () =>
-    panel.eval<boolean>(`(() => {
+  const id = await poll(`a ${status} row for ${path}`, () =>
+    panel.eval<string | false>(`(() => {
       const r = [...document.querySelectorAll('[role=option]')].reverse().find((r) => r.querySelector('.path').textContent === ${JSON.stringify(path)} && r.querySelector('.status').textContent === ${JSON.stringify(status)});
       if (!r) return false;
       r.click();
-      return true;
+      return r.dataset.rowId;
     })()`),
   );
-  return poll('the detail view', () => panel.eval<string>(`document.querySelector('.details .detail')?.innerText ?? ''`));
+  // Wait until the detail view shows that row, not the one selected before.
+  return poll('the detail view', () =>
+    panel.eval<string>(`(() => {
+      const sel = document.querySelector('[role=option][aria-selected=true]');
+      const h2 = document.querySelector('.details .detail h2');
+      return sel?.dataset.rowId === ${JSON.stringify(id)} && h2?.textContent.startsWith(${JSON.stringify(status)}) ? document.querySelector('.details .detail').innerText : '';
+    })()`),
+  );
 }
 
 async function setInjection(on: boolean): Promise<void> {
