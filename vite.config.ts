@@ -2,9 +2,11 @@ import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx } from '@crxjs/vite-plugin';
 import manifest from './manifest.json' with { type: 'json' };
+import { noInnerHtml } from './scripts/vite-plugin-no-inner-html';
 
 export default defineConfig({
-  plugins: [preact(), crx({ manifest })],
+  // noInnerHtml: see scripts/vite-plugin-no-inner-html.ts (Firefox's linter, and no HTML from strings).
+  plugins: [noInnerHtml(), preact(), crx({ manifest })],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -4,6 +4,7 @@ import browser from 'webextension-polyfill';
 import tldsUrl from 'tlds/index.json?url';
 import { compileRules, initiatorRoots, sameRules, type DnrRule } from '../core/rules';
 import type { Settings } from '../core/settings';
+import { dnrAcceptsDomain } from '../shared/platform';
 import { readSettings } from '../shared/store';
 import { toolbarKey, updateToolbar } from './toolbar';
 
@@ -17,6 +18,8 @@ function loadRoots(): Promise<string[]> {
   roots ??= fetch(browser.runtime.getURL(tldsUrl))
     .then((r) => r.json() as Promise<string[]>)
     .then(initiatorRoots)
+    // Firefox refuses the bare IPv4 last labels (and with them the whole update); see platform.ts.
+    .then((r) => r.filter(dnrAcceptsDomain))
     .catch((e: unknown) => {
       roots = null;
       throw e;

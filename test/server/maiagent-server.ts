@@ -72,6 +72,60 @@ function sitePage(host: string): string {
 </body></html>`;
 }
 
+/** What the demo page's buttons ask the API (used by `npm start`). */
+const DEMO_CALLS = [
+  { id: '200', label: '200 OK', method: 'GET', path: '/api/users/current/', note: 'your user, with the demo key' },
+  { id: '401', label: '401 not provided', method: 'GET', path: '/api/users/current/', note: 'the same request: first switch injection off in the popup' },
+  { id: '400', label: '400 field errors', method: 'POST', path: '/api/v1/chatbots/', body: '{}', note: 'a chatbot without its required fields' },
+  { id: '403', label: '403 forbidden', method: 'GET', path: '/api/v1/organizations/other-org/', note: "another organisation's data" },
+  { id: '404', label: '404 not found', method: 'GET', path: '/api/v1/no-such-thing/', note: 'a path the API does not have' },
+  { id: '429', label: '429 throttled', method: 'GET', path: '/api/v1/throttled/', note: 'too many requests (Retry-After: 30)' },
+  { id: '500', label: '500 server error', method: 'GET', path: '/api/v1/broken/', note: 'the server fails (an HTML error page)' },
+] as const;
+
+/** The demo page on the docs host: buttons that make the API answer each way, results shown as text. */
+function demoPage(): string {
+  const rows = DEMO_CALLS.map(
+    (c) => `<li><button type="button" id="call-${c.id}" data-method="${c.method}" data-path="${escapeHtml(c.path)}"${'body' in c ? ` data-body="${escapeHtml(c.body)}"` : ''}>${escapeHtml(c.label)}</button>
+<code>${c.method} ${escapeHtml(c.path)}</code> <span>${escapeHtml(c.note)}</span>
+<pre id="out-${c.id}" data-testid="out-${c.id}" aria-live="polite"></pre></li>`,
+  ).join('\n');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<title>MaiAgent DevTools demo</title>
+<style>body{font:15px/1.5 system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem}li{margin:.6rem 0}
+button{min-width:10rem;margin-right:.5rem}pre{background:#f3f3f3;padding:.4rem;white-space:pre-wrap;margin:.3rem 0 0}pre:empty{display:none}</style></head>
+<body><h1>MaiAgent DevTools demo</h1>
+<p>This page stands in for <code>https://${DOCS_HOST}</code>; its buttons call <code>https://${API_HOST}</code>, here a local test server.</p>
+<ol>
+<li>Click the extension's toolbar icon (the puzzle piece, then <b>MaiAgent DevTools</b>), paste the <b>demo key printed in your terminal</b> and press <b>Save</b>.</li>
+<li>Open DevTools (F12 or Ctrl+Shift+I) and pick the <b>MaiAgent</b> panel. Keep it open while you click, so it sees the requests.</li>
+<li>Click the buttons. The extension adds <code>Authorization: Api-Key …</code>; this page never sees the key.
+For <b>401 not provided</b>, first switch injection off in the popup, click, then switch it back on.</li>
+</ol>
+<ul id="calls">
+${rows}
+</ul>
+<script>
+for (const b of document.querySelectorAll('#calls button')) {
+  b.addEventListener('click', async () => {
+    const out = document.getElementById('out-' + b.id.slice(5));
+    const { method, path, body } = b.dataset;
+    out.textContent = method + ' ' + path + ' …';
+    try {
+      const r = await fetch('https://${API_HOST}' + path, {
+        method, credentials: 'omit',
+        ...(body === undefined ? {} : { body, headers: { 'Content-Type': 'application/json' } }),
+      });
+      const text = await r.text();
+      out.textContent = method + ' ' + path + ' → HTTP ' + r.status + ' ' + r.statusText + '\\n' + (text.length > 2000 ? text.slice(0, 2000) + ' …' : text);
+    } catch (e) {
+      out.textContent = method + ' ' + path + ' → network error: ' + e;
+    }
+  });
+}
+</script></body></html>`;
+}
+
 function cors(req: http.IncomingMessage): Record<string, string> {
   const origin = req.headers.origin;
   return origin
@@ -197,6 +251,7 @@ function route(rec: RecordedRequest, req: http.IncomingMessage, res: Res, keys: 
   if (path === '/favicon.ico') return void res.writeHead(204).end();
   if (rec.host !== API_HOST) {
     if (path === '/redirect-to-api') return void res.writeHead(302, { Location: `https://${API_HOST}/__echo` }).end();
+    if (rec.host === DOCS_HOST && path === '/demo') return html(res, 200, demoPage());
     if (path === '/sw.js') {
       // A page's own service worker: requests it makes on the page's behalf must get the key too.
       res.writeHead(200, { 'Content-Type': 'text/javascript', 'Service-Worker-Allowed': '/' });

@@ -1,0 +1,104 @@
+// Automated accessibility check (axe-core) on the popup, the options page and the panel, in the
+// light and the dark theme. Zero violations is the bar.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
+import { readFileSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launch, type Launched } from './browser';
+import { saveKeyInPopup } from './user';
+import { startServer, type TestServer } from '../server/maiagent-server';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const KEY = 'A11y0000.accessibilityTestSecret';
+
+let server: TestServer;
+let b: Launched;
+
+interface Violation {
+  id: string;
+  help: string;
+  nodes: { target: string[]; failureSummary: string }[];
+}
+
+/** Run axe in the page (Runtime.evaluate is not subject to the extension's CSP). */
+async function violations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const found = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(o: unknown): Promise<{ violations: Violation[] }> } }).axe;
+    const r = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+    return r.violations;
+  });
+  return found.flatMap((v) => v.nodes.map((n) => `${v.id}: ${v.help} at ${n.target.join(' ')} — ${n.failureSummary}`));
+}
+
+async function openIn(url: string, scheme: 'light' | 'dark'): Promise<Page> {
+  const page = await b.ctx.newPage();
+  await page.emulateMedia({ colorScheme: scheme });
+  await page.goto(url);
+  return page;
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  server.keys.set(KEY, { id: 'u1', name: 'Ada', email: 'ada@example.com', company: 'Example Co' });
+  b = await launch({ server });
+});
+afterAll(async () => {
+  await b?.close();
+  await server?.close();
+});
+
+describe.each(['light', 'dark'] as const)('%s theme', (scheme) => {
+  it('popup, first run', async () => {
+    const sw = await b.sw();
+    const hasKey = await sw.evaluate(async () => JSON.stringify(await chrome.storage.local.get('settings')).includes('"key"'));
+    if (hasKey) await sw.evaluate(() => chrome.storage.local.clear());
+    const page = await openIn(`chrome-extension://${b.extId}/src/popup/popup.html`, scheme);
+    await page.getByLabel('API key').waitFor();
+    await page.getByLabel('API key').fill('Bearer nope');
+    expect(await violations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('popup, with a key and a check result', async () => {
+    await (await saveKeyInPopup(b, KEY)).close();
+    const page = await openIn(`chrome-extension://${b.extId}/src/popup/popup.html`, scheme);
+    await page.getByRole('button', { name: 'Check key' }).click();
+    await page.getByText('The key works').waitFor();
+    expect(await violations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('options page', async () => {
+    const page = await openIn(`chrome-extension://${b.extId}/src/options/options.html`, scheme);
+    await page.getByRole('button', { name: 'Add a key' }).click();
+    await page.getByLabel('Include the keys themselves').check();
+    expect(await violations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('panel with entries and a selected request', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'maiagent-a11y-'));
+    const file = join(dir, 'a.har');
+    const e = (path: string, status: number, body: unknown) => ({
+      startedDateTime: '2026-11-20T10:00:00.000Z',
+      time: 20,
+      request: { method: 'POST', url: `https://api.maiagent.ai${path}`, headers: [{ name: 'Authorization', value: 'Api-Key abcdef123456.zz' }], postData: { mimeType: 'application/json', text: '{"a":1}' } },
+      response: { status, headers: [{ name: 'Content-Type', value: 'application/json' }], content: { mimeType: 'application/json', text: JSON.stringify(body) } },
+    });
+    writeFileSync(file, JSON.stringify({ log: { entries: [e('/api/v1/chatbots/', 400, { name: ['This field is required.'] }), e('/api/users/current/', 401, { detail: 'Invalid API key format.' }), e('/api/v1/x/', 200, { ok: true })] } }));
+    try {
+      const page = await openIn(`chrome-extension://${b.extId}/src/panel/panel.html`, scheme);
+      await page.getByLabel('Import HAR').setInputFiles(file);
+      await page.getByRole('listbox').getByRole('option').first().click();
+      await page.getByRole('button', { name: 'Copy as cURL' }).click();
+      await page.getByTestId('snippet').waitFor();
+      expect(await violations(page)).toEqual([]);
+      await page.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

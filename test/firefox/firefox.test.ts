@@ -1,0 +1,72 @@
+// `npm run build:firefox`, then Mozilla's own linter (web-ext lint, as addons.mozilla.org runs it)
+// on dist-firefox/: no errors and no warnings.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { referencedFiles, type ManifestLike } from '../../src/core/firefox-manifest';
+import { listFiles } from '../../scripts/lib/zip';
+import { expectOk, ROOT, runBin } from './run-script';
+
+const DIST = join(ROOT, 'dist');
+const FIREFOX = join(ROOT, 'dist-firefox');
+
+interface LintMessage {
+  code: string;
+  message: string;
+  description?: string;
+  file?: string;
+  line?: number;
+}
+interface LintReport {
+  count: number;
+  summary: { errors: number; notices: number; warnings: number };
+  errors: LintMessage[];
+  warnings: LintMessage[];
+  notices: LintMessage[];
+}
+
+const show = (ms: LintMessage[]) => ms.map((m) => `${m.code} ${m.file ?? ''}:${m.line ?? ''} ${m.message} — ${m.description ?? ''}`);
+
+describe('Firefox build', () => {
+  beforeAll(() => {
+    expectOk(runBin('tsx', ['scripts/build-firefox.ts']), 'build:firefox');
+  });
+
+  it('has the Firefox manifest and the same files as the Chrome build', () => {
+    const m = JSON.parse(readFileSync(join(FIREFOX, 'manifest.json'), 'utf8')) as ManifestLike;
+    const gecko = (m.browser_specific_settings as { gecko: Record<string, unknown> }).gecko;
+    expect(gecko.id).toBe('maiagent-devtools@maiagent-devtools.dev');
+    expect(gecko.strict_min_version).toBe('140.0');
+    expect(gecko.data_collection_permissions).toEqual({ required: ['none'] });
+    expect(m.background).toEqual({ scripts: ['service-worker-loader.js'], type: 'module' });
+    expect(m).not.toHaveProperty('minimum_chrome_version');
+
+    const files = listFiles(FIREFOX);
+    expect(files).toEqual(listFiles(DIST));
+    for (const f of files) {
+      if (f === 'manifest.json') continue;
+      expect(readFileSync(join(FIREFOX, f)).equals(readFileSync(join(DIST, f))), f).toBe(true);
+    }
+    for (const f of referencedFiles(m)) expect(files, f).toContain(f);
+  });
+
+  it('passes web-ext lint with no errors and no warnings', () => {
+    const r = runBin('web-ext', ['lint', '--source-dir', FIREFOX, '--output=json', '--no-config-discovery']);
+    let report: LintReport;
+    try {
+      report = JSON.parse(r.stdout) as LintReport;
+    } catch {
+      throw new Error(`web-ext lint printed no JSON (exit ${String(r.status)}):\n${r.stdout}\n${r.stderr}`);
+    }
+    expect(show(report.errors)).toEqual([]);
+    expect(show(report.warnings)).toEqual([]);
+    expect(report.summary.errors + report.summary.warnings).toBe(0);
+    expect(r.status).toBe(0);
+  });
+
+  it('ships no dynamic innerHTML assignment (what the linter warned about in Preact)', () => {
+    for (const f of listFiles(FIREFOX).filter((x) => x.endsWith('.js'))) {
+      expect(readFileSync(join(FIREFOX, f), 'utf8'), f).not.toMatch(/\.innerHTML\s*=\s*[A-Za-z_$]/);
+    }
+  });
+});
