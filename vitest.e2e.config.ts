@@ -5,9 +5,10 @@ export default defineConfig({
   test: {
     include: ['test/e2e/**/*.e2e.ts'],
     environment: 'node',
+    // The JSON report feeds the one-line total that .ci/run prints.
+    reporters: ['default', ['json', { outputFile: '.cache/vitest-e2e.json' }]],
     fileParallelism: false,
     testTimeout: 90_000,
     hookTimeout: 60_000,
-    reporters: ['default'],
   },
 });

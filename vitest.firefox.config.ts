@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ['test/firefox/**/*.test.ts'],
     environment: 'node',
+    // The JSON report feeds the one-line total that .ci/run prints.
+    reporters: ['default', ['json', { outputFile: '.cache/vitest-firefox.json' }]],
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 120_000,
