@@ -1,5 +1,6 @@
 // The message map: one named handler per message of the protocol.
-import browser from 'webextension-polyfill';
+import type { Runtime } from 'webextension-polyfill';
+import { ext as browser } from '../shared/ext';
 import type { Protocol } from '../shared/protocol';
 import { checkKey } from './check-key';
 import {
@@ -15,6 +16,6 @@ export const handlers: { [K in keyof Protocol]: Handler<K> } = {
 };
 
 /** Only the extension's own pages may talk to the background (no content scripts; externally_connectable is closed). */
-export function isOwnPage(sender: browser.Runtime.MessageSender): boolean {
+export function isOwnPage(sender: Runtime.MessageSender): boolean {
   return sender.id === browser.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL(''));
 }

@@ -1,6 +1,7 @@
 // Background service worker. Listeners are registered at top level so a stopped worker that is
 // woken by an event still hears it; each wake-up reconciles the rules with storage.
-import browser from 'webextension-polyfill';
+import type { Runtime } from 'webextension-polyfill';
+import { ext as browser } from '../shared/ext';
 import type { MessageType, Reply, Request } from '../shared/protocol';
 import { isSettingsChange, updateSettings } from '../shared/store';
 import { handlers, isOwnPage } from './handlers';
@@ -19,10 +20,13 @@ async function dispatch<K extends MessageType>(req: { type: K; payload: unknown 
   }
 }
 
-browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
-  if (!isOwnPage(sender) || !isRequest(message)) return undefined;
-  return dispatch(message);
-});
+// Answered through sendResponse (return true keeps the channel open): Chrome's own API does not
+// take a returned promise as the answer in every version.
+browser.runtime.onMessage.addListener(((message: unknown, sender: Runtime.MessageSender, sendResponse: (r: unknown) => void) => {
+  if (!isOwnPage(sender) || !isRequest(message)) return false;
+  void dispatch(message).then(sendResponse);
+  return true;
+}) as unknown as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
 
 browser.runtime.onInstalled.addListener(() => void reconcile());
 browser.runtime.onStartup.addListener(() => void reconcile());

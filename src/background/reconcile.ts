@@ -1,6 +1,7 @@
 // The background is the only writer of DNR rules. Every change goes through one queue and one
 // atomic update per rule set (all old rules out, the new set in), as uBlock Origin does.
-import browser from 'webextension-polyfill';
+import type { DeclarativeNetRequest } from 'webextension-polyfill';
+import { ext as browser } from '../shared/ext';
 import tldsUrl from 'tlds/index.json?url';
 import { compileRules, initiatorRoots, sameRules, type DnrRule } from '../core/rules';
 import type { Settings } from '../core/settings';
@@ -43,10 +44,10 @@ export function reconcile(): Promise<ReconcileResult> {
 
 type Dnr = typeof browser.declarativeNetRequest;
 
-async function replace(get: () => Promise<browser.DeclarativeNetRequest.Rule[]>, update: Dnr['updateDynamicRules'], wanted: DnrRule[]): Promise<boolean> {
+async function replace(get: () => Promise<DeclarativeNetRequest.Rule[]>, update: Dnr['updateDynamicRules'], wanted: DnrRule[]): Promise<boolean> {
   const installed = await get();
   if (sameRules(installed, wanted)) return false;
-  await update({ removeRuleIds: installed.map((r) => r.id), addRules: wanted as browser.DeclarativeNetRequest.Rule[] });
+  await update({ removeRuleIds: installed.map((r) => r.id), addRules: wanted as DeclarativeNetRequest.Rule[] });
   return true;
 }
 

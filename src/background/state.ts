@@ -2,6 +2,7 @@
 import { keyFingerprint, maskKey } from '../core/keys';
 import { keyAge, type Settings } from '../core/settings';
 import type { PublicState } from '../shared/protocol';
+import { writeSnapshot } from '../shared/storage-keys';
 import { readNotice } from '../shared/store';
 import { BUILT_IN, hasAccess } from './access';
 
@@ -23,7 +24,7 @@ export async function publicState(s: Settings): Promise<PublicState> {
   const sites = await Promise.all(s.sites.map(async (origin) => ({ origin, granted: await hasAccess(origin), builtIn: BUILT_IN.has(origin) })));
   const apiOrigins = [...new Set(s.profiles.flatMap((p) => p.origins))];
   const missingApiAccess = (await Promise.all(apiOrigins.map(async (o) => ((await hasAccess(o)) ? null : o)))).filter((o): o is string => o !== null);
-  return {
+  const state: PublicState = {
     enabled: s.enabled,
     profiles: profiles.map(({ days, ...p }) => ({ ...p, ageDays: days })),
     active: s.active,
@@ -31,4 +32,17 @@ export async function publicState(s: Settings): Promise<PublicState> {
     missingApiAccess,
     notice: await readNotice(),
   };
+  await publish(state);
+  return state;
+}
+
+let published = '';
+
+/** Keep the pages' snapshot current; write only when it changed. */
+async function publish(state: PublicState): Promise<void> {
+  // Ages change daily, so they are part of the comparison too.
+  const text = JSON.stringify(state);
+  if (text === published) return;
+  await writeSnapshot(state);
+  published = text;
 }

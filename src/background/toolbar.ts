@@ -1,7 +1,7 @@
 // The toolbar icon tells the state without colour alone: a slashed icon and "off" when injection
 // is off, the plain icon when on, a per-tab count of requests that got the key (DNR's own action
 // count, no JavaScript per request), and "!" when an active key is due for rotation.
-import browser from 'webextension-polyfill';
+import { ext as browser } from '../shared/ext';
 import { activeKeys, keyAge, type Settings } from '../core/settings';
 import { t } from '../shared/i18n';
 import { showActionCount } from '../shared/platform';

@@ -6,8 +6,8 @@ import { normalizeOrigin } from './origins';
 
 export const SCHEMA_VERSION = 2;
 export const ROTATION_DAYS = 90;
-export const DEFAULT_API_ORIGIN = 'https://api.maiagent.ai';
-export const DOCS_ORIGIN = 'https://docs.maiagent.ai';
+import { DEFAULT_API_ORIGIN, DOCS_ORIGIN } from './constants';
+export { DEFAULT_API_ORIGIN, DOCS_ORIGIN };
 
 const OriginSchema = v.pipe(v.string(), v.check((o) => { const r = normalizeOrigin(o); return r.ok && r.origin === o; }));
 

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import type { MessageKey } from '../core/messages';
 import { t } from '../shared/i18n';
 import { send, type CheckResult, type Persist, type PublicProfile, type PublicState, type Result } from '../shared/protocol';
-import { CheckResultView } from '../ui/CheckResultView';
+import { LazyCheckResult, preloadCheckResult } from '../ui/LazyCheckResult';
 import { KeyForm } from '../popup/KeyForm';
 import type { Run } from '../ui/useAppState';
 import { requestAccess } from './permission';
@@ -132,6 +132,7 @@ function ProfileRow({ profile: p, state, run, onStatus, first, last, onDeleted }
             type="button"
             onClick={async () => {
               setCheck('busy');
+              void preloadCheckResult();
               setCheck((await run(send('checkKey', { profileId: p.id }))) ?? null);
             }}
           >
@@ -153,7 +154,7 @@ function ProfileRow({ profile: p, state, run, onStatus, first, last, onDeleted }
         </button>
       </div>
       {check === 'busy' && <p class="muted">{t('checking')}</p>}
-      {check && check !== 'busy' && <CheckResultView result={check} state={state} fingerprint={p.fingerprint} />}
+      {check && check !== 'busy' && <LazyCheckResult result={check} state={state} fingerprint={p.fingerprint} />}
       {editingKey && (
         <KeyForm
           initialPersist={p.persist}

@@ -4,10 +4,10 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { compileFilter, keepNewest, NO_FILTER, type RowFilter, type StatusClass } from '../core/filter';
 import { harToExchange, parseHar, type HarEntry } from '../core/har';
 import { toHar } from '../core/export';
-import { DEFAULT_API_ORIGIN } from '../core/settings';
+import { DEFAULT_API_ORIGIN } from '../core/constants';
 import { t } from '../shared/i18n';
 import { send, type PublicState } from '../shared/protocol';
-import { onSettingsChanged } from '../shared/store';
+import { onSettingsChanged } from '../shared/storage-keys';
 import { devtoolsTheme, existingEntries, inDevtools, inspectedOrigin, onNavigated, onRequest, reloadInspected, type Body, type Captured } from './capture';
 import { Details } from './Details';
 import { buildRow, pageOriginOf, sentKeyFingerprint, type Row } from './model';

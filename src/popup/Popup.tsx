@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import { useState } from 'preact/hooks';
-import { DEFAULT_API_ORIGIN } from '../core/settings';
+import { DEFAULT_API_ORIGIN } from '../core/constants';
 import { t } from '../shared/i18n';
 import { send } from '../shared/protocol';
 import { RepairNotice } from '../ui/RepairNotice';

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import type { Run } from '../ui/useAppState';
 import { send, type CheckResult, type PublicState } from '../shared/protocol';
-import { CheckResultView } from '../ui/CheckResultView';
+import { LazyCheckResult, preloadCheckResult } from '../ui/LazyCheckResult';
 import { KeyForm } from './KeyForm';
 
 interface Props {
@@ -97,6 +97,7 @@ export function ProfileCard({ origin, state, run, onStatus }: Props) {
               disabled={check === 'busy'}
               onClick={async () => {
                 setCheck('busy');
+                void preloadCheckResult();
                 setCheck((await run(send('checkKey', { profileId: active.id }))) ?? null);
               }}
             >
@@ -110,7 +111,7 @@ export function ProfileCard({ origin, state, run, onStatus }: Props) {
         </p>
       )}
       {check === 'busy' && <p class="muted" role="status">{t('checking')}</p>}
-      {check && check !== 'busy' && <CheckResultView result={check} state={state} fingerprint={active.fingerprint} />}
+      {check && check !== 'busy' && <LazyCheckResult result={check} state={state} fingerprint={active.fingerprint} />}
       {replacing ? (
         <KeyForm
           initialPersist={active.persist}

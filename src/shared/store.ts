@@ -1,12 +1,10 @@
 // Storage: the only module that touches extension storage. Settings live in storage.local
 // (parsed and repaired on every read); session-only keys live in storage.session, which the
 // browser clears when it closes. Never storage.sync. Writes are serialised in one queue.
-import browser from 'webextension-polyfill';
+import { ext as browser } from './ext';
 import { cleanSessionKeys, loadSettings, withSessionKeys, type RepairNotice, type SessionKeys, type Settings } from '../core/settings';
 
-const SETTINGS = 'settings';
-const NOTICE = 'notice';
-const SESSION_KEYS = 'sessionKeys';
+import { NOTICE, SESSION_KEYS, SETTINGS } from './storage-keys';
 
 async function readLocal(): Promise<Settings> {
   const got = await browser.storage.local.get([SETTINGS]);
@@ -78,13 +76,4 @@ export async function takeUndo(): Promise<unknown> {
   return got[UNDO];
 }
 
-export function isSettingsChange(changes: Record<string, unknown>, area: string): boolean {
-  return (area === 'local' && SETTINGS in changes) || (area === 'session' && SESSION_KEYS in changes);
-}
-
-/** Call back (without the values) when settings or the repair notice change, so pages can re-ask the background. */
-export function onSettingsChanged(cb: () => void): void {
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (isSettingsChange(changes, area) || (area === 'local' && NOTICE in changes)) cb();
-  });
-}
+export { isSettingsChange } from './storage-keys';

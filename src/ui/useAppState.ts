@@ -4,7 +4,18 @@ import browser from 'webextension-polyfill';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import { send, type PublicState } from '../shared/protocol';
-import { onSettingsChanged } from '../shared/store';
+import { onSettingsChanged, readSnapshot } from '../shared/storage-keys';
+import { DOCS_ORIGIN } from '../core/constants';
+
+/** What a browser that never saved anything looks like, before the background answers. */
+const FIRST_RUN: PublicState = {
+  enabled: true,
+  profiles: [],
+  active: {},
+  sites: [{ origin: DOCS_ORIGIN, granted: true, builtIn: true }],
+  missingApiAccess: [],
+  notice: null,
+};
 
 /** Run a background call; failures become the page's error message instead of exceptions. */
 export type Run = <T>(p: Promise<T>) => Promise<T | undefined>;
@@ -23,6 +34,11 @@ export function useAppState() {
   }, []);
 
   useEffect(() => {
+    // Draw at once from the last published snapshot (or the first-run form), then ask the
+    // background, which may have to wake up first, for the authoritative state.
+    void readSnapshot().then(({ state: snap, firstRun }) => {
+      setState((cur) => cur ?? snap ?? (firstRun ? FIRST_RUN : null));
+    });
     void refresh();
     onSettingsChanged(() => void refresh());
     const onPerm = () => void refresh();

@@ -1,0 +1,75 @@
+// The browser side the measurements share: the e2e harness's launcher and test server, plus a few
+// user actions. (test/e2e/user.ts imports vitest's expect, so its two helpers are repeated here.)
+import type { Page } from 'playwright-core';
+import { launch, type Launched } from '../test/e2e/browser';
+import { startServer, type TestServer } from '../test/server/maiagent-server';
+
+export const API = 'https://api.maiagent.ai';
+export const DOCS = 'https://docs.maiagent.ai/';
+export const KEY_A = 'BenchAaa.benchmarkSecretNumberOne01';
+export const KEY_B = 'BenchBbb.benchmarkSecretNumberTwo02';
+
+export interface Env {
+  server: TestServer;
+  b: Launched;
+}
+
+const USER = { id: 'u-bench', name: 'Bench User', email: 'bench@example.com', company: 'Bench Co' };
+
+/** A test server and a fresh browser profile with the built extension; both closed afterwards. */
+export async function withBrowser<T>(fn: (env: Env) => Promise<T>): Promise<T> {
+  const server = await startServer();
+  server.keys.set(KEY_A, USER);
+  server.keys.set(KEY_B, { ...USER, id: 'u-bench-2' });
+  let b: Launched | undefined;
+  try {
+    b = await launch({ server });
+    return await fn({ server, b });
+  } finally {
+    await b?.close().catch(() => undefined);
+    await server.close().catch(() => undefined);
+  }
+}
+
+/**
+ * An extension page with no script of its own (an icon): it can message the background but,
+ * unlike the popup or options page, never wakes the worker by itself (no getState, no listeners).
+ */
+export async function quietExtensionPage(b: Launched): Promise<Page> {
+  const page = await b.ctx.newPage();
+  await page.goto(`chrome-extension://${b.extId}/icons/icon-16.png`);
+  return page;
+}
+
+type Reply = { ok: true; value: unknown } | { ok: false; error: string };
+
+/** Send a protocol message to the background from an extension page and unwrap the reply. */
+export async function message<T = unknown>(page: Page, type: string, payload: Record<string, unknown> = {}): Promise<T> {
+  const reply = await page.evaluate(
+    async ({ type, payload }) => (await chrome.runtime.sendMessage({ type, payload })) as unknown,
+    { type, payload },
+  );
+  const r = reply as Reply | undefined;
+  if (!r) throw new Error(`${type}: no reply from the background`);
+  if (!r.ok) throw new Error(`${type}: ${r.error}`);
+  return r.value as T;
+}
+
+/** What a user does: open the popup, type the key, press Save, see it masked. */
+export async function saveKeyInPopup(b: Launched, key: string): Promise<Page> {
+  const popup = await b.openPopup();
+  await popup.getByLabel('API key').fill(key);
+  await popup.getByRole('button', { name: 'Save' }).click();
+  await popup.getByTestId('masked-key').waitFor({ timeout: 10_000 });
+  return popup;
+}
+
+/** A docs page, already connected to the API host (the first request pays for TLS). */
+export async function docsPage(b: Launched): Promise<Page> {
+  const page = await b.ctx.newPage();
+  await page.goto(DOCS);
+  await page.evaluate(async (api) => {
+    for (let i = 0; i < 5; i++) await (await fetch(`${api}/__echo`, { credentials: 'omit' })).text();
+  }, API);
+  return page;
+}
