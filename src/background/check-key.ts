@@ -4,6 +4,7 @@ import type { Header } from '../core/exchange';
 import { maskKey } from '../core/keys';
 import type { CheckResult } from '../shared/protocol';
 import { readSettings } from '../shared/store';
+import { hasAccess } from './access';
 import type { Handler } from './profiles';
 
 export const CHECK_TIMEOUT_MS = 10_000;
@@ -15,6 +16,9 @@ export const checkKey: Handler<'checkKey'> = async ({ profileId }): Promise<Chec
   const s = await readSettings();
   const p = s.profiles.find((x) => x.id === profileId);
   if (!p || !p.key) return { kind: 'noKey' };
+  // The key goes only where the browser grants access, as with the rules (fetch from the
+  // worker would not ask).
+  if (!(await hasAccess(p.origins[0]!))) return { kind: 'noAccess', origin: p.origins[0]! };
   const url = `${p.origins[0]}${CHECK_PATH}`;
   let res: Response;
   try {

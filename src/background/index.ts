@@ -34,6 +34,11 @@ browser.storage.onChanged.addListener((changes, area) => {
   if (isSettingsChange(changes, area)) void reconcile();
 });
 
+// Access granted or withdrawn (also outside the extension, in the browser's settings) changes
+// which rules may exist.
+browser.permissions.onAdded.addListener(() => void reconcile());
+browser.permissions.onRemoved.addListener(() => void reconcile());
+
 /** The keyboard shortcut (commands API) flips injection. */
 browser.commands.onCommand.addListener((command) => {
   if (command !== 'toggle-injection') return;

@@ -3,7 +3,8 @@ import { normalizeKey } from '../core/keys';
 import { normalizeOrigin } from '../core/origins';
 import { DEFAULT_API_ORIGIN, fixReferences, type Profile, type Settings } from '../core/settings';
 import type { Problem, Protocol, Result } from '../shared/protocol';
-import { clearNotice, putUndo, readSettings, takeUndo, updateSettings } from '../shared/store';
+import { t } from '../shared/i18n';
+import { clearNotice, dropUndo, InvalidSettings, putUndo, readSettings, takeUndo, updateSettings } from '../shared/store';
 import { hasAccess } from './access';
 import { reconcile } from './reconcile';
 import { publicState } from './state';
@@ -25,6 +26,7 @@ export async function change(fn: (s: Settings) => Settings | Promise<Settings>):
     return { ok: true, state: await publicState(s) };
   } catch (e) {
     if (e instanceof Refused) return { ok: false, problem: e.problem };
+    if (e instanceof InvalidSettings) return { ok: false, problem: 'settingsInvalid' };
     throw e;
   }
 }
@@ -55,7 +57,10 @@ function find(s: Settings, id: string): Profile {
 
 function defaultName(s: Settings): string {
   const used = new Set(s.profiles.map((p) => p.name));
-  for (let i = s.profiles.length + 1; ; i++) if (!used.has(`Key ${i}`)) return `Key ${i}`;
+  for (let i = s.profiles.length + 1; ; i++) {
+    const name = t('defaultProfileName', String(i));
+    if (!used.has(name)) return name;
+  }
 }
 
 /** Make `id` the active profile for each of its origins. */
@@ -98,6 +103,8 @@ export const updateProfile: Handler<'updateProfile'> = (input) =>
     }
     const key = input.key !== undefined ? checkedKey(input.key) : p.key;
     const origins = input.origins !== undefined ? await checkedOrigins(input.origins) : p.origins;
+    // A session key that is gone cannot be "remembered": there is nothing to keep.
+    if (input.persist === 'local' && !key) throw new Refused('keyMissing');
     const updated: Profile = {
       ...p,
       name: name.slice(0, 100),
@@ -127,9 +134,9 @@ function removeProfile(s: Settings, id: string): Settings {
   };
 }
 
-export const undoDelete: Handler<'undoDelete'> = async () => {
+export const undoDelete: Handler<'undoDelete'> = async ({ id }) => {
   const undo = (await takeUndo()) as { profile: Profile; index: number; wasActive: string[] } | undefined;
-  if (!undo?.profile) return { ok: false, problem: 'profileMissing' };
+  if (!undo?.profile || undo.profile.id !== id) return { ok: false, problem: 'profileMissing' };
   return change((s) => {
     if (s.profiles.some((p) => p.id === undo.profile.id)) return s;
     const profiles = [...s.profiles];
@@ -165,6 +172,7 @@ export const setEnabled: Handler<'setEnabled'> = async ({ enabled }) => {
 
 /** Forget: the key leaves storage and every rule at once; no undo keeps a copy. */
 export const forgetKey: Handler<'forgetKey'> = async ({ profileId }) => {
+  await dropUndo();
   const s = await updateSettings((cur) => fixReferences(removeProfile(cur, profileId)));
   await reconcile();
   return publicState(s);

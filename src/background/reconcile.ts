@@ -7,6 +7,7 @@ import { compileRules, initiatorRoots, sameRules, type DnrRule } from '../core/r
 import type { Settings } from '../core/settings';
 import { dnrAcceptsDomain } from '../shared/platform';
 import { readSettings } from '../shared/store';
+import { hasAccess } from './access';
 import { toolbarKey, updateToolbar } from './toolbar';
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -51,13 +52,35 @@ async function replace(get: () => Promise<DeclarativeNetRequest.Rule[]>, update:
   return true;
 }
 
+/** The configured origins the browser grants access to right now. */
+async function grantedOrigins(s: Settings): Promise<Set<string>> {
+  const all = [...new Set([...s.sites, ...Object.keys(s.active)])];
+  const ok = await Promise.all(all.map(async (o) => ((await hasAccess(o)) ? o : null)));
+  return new Set(ok.filter((o): o is string => o !== null));
+}
+
+/** After a failed update, take every rule out: no key is better than a stale or forgotten one. */
+async function failClosed(): Promise<void> {
+  const dnr = browser.declarativeNetRequest;
+  await dnr.updateSessionRules({ removeRuleIds: (await dnr.getSessionRules()).map((r) => r.id) }).catch(() => undefined);
+  await dnr.updateDynamicRules({ removeRuleIds: (await dnr.getDynamicRules()).map((r) => r.id) }).catch(() => undefined);
+}
+
 async function applyRules(): Promise<ReconcileResult> {
   const settings: Settings = await readSettings();
-  const wanted = compileRules(settings, await loadRoots());
+  const granted = await grantedOrigins(settings);
+  const wanted = compileRules(settings, await loadRoots(), (o) => granted.has(o));
   const dnr = browser.declarativeNetRequest;
-  // Session rules first, so that a key moving from session to local is never in both sets at once with stale ids.
-  const a = await replace(() => dnr.getSessionRules(), (o) => dnr.updateSessionRules(o), wanted.session);
-  const b = await replace(() => dnr.getDynamicRules(), (o) => dnr.updateDynamicRules(o), wanted.dynamic);
+  let a: boolean;
+  let b: boolean;
+  try {
+    // Session rules first, so that a key moving from session to local is never in both sets at once with stale ids.
+    a = await replace(() => dnr.getSessionRules(), (o) => dnr.updateSessionRules(o), wanted.session);
+    b = await replace(() => dnr.getDynamicRules(), (o) => dnr.updateDynamicRules(o), wanted.dynamic);
+  } catch (e) {
+    await failClosed();
+    throw e;
+  }
   const look = toolbarKey(settings);
   if (look !== lastToolbar) {
     await updateToolbar(settings);

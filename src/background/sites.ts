@@ -37,7 +37,7 @@ export const tabStatus: Handler<'tabStatus'> = async ({ url }) => {
     if (!s.enabled) return 'injectionOff';
     const keys = activeKeys(s);
     if (keys.length === 0) return 'noKey';
-    if (keys.some((k) => k.origin === origin)) return 'apiOrigin';
+    if (keys.some((k) => k.origin === origin)) return (await hasAccess(origin)) ? 'apiOrigin' : 'noAccess';
     if (s.sites.includes(origin)) return BUILT_IN.has(origin) || (await hasAccess(origin)) ? 'allowed' : 'noAccess';
     if (!normalizeOrigin(origin).ok) return 'insecure';
     return 'notAllowed';

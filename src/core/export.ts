@@ -1,7 +1,7 @@
 // Exports for sharing a request: cURL, fetch, HAR. The key is replaced by $MAIAGENT_API_KEY unless
 // the caller passes it in explicitly (the user chose to include it).
 import type { Exchange, Header } from './exchange';
-import type { HarEntry } from './har';
+import { cleanHeaders, type HarEntry } from './har';
 import { isAuthorizationHeader, KEY_PLACEHOLDER } from './redact';
 
 /** Headers the browser sets by itself; a copied request does not need them. */
@@ -13,38 +13,52 @@ const BROWSER_HEADERS = new Set([
 
 /** The Authorization value with its credential swapped for the placeholder (or the given key). */
 export function redactAuthorization(value: string, key?: string): string {
-  const m = /^(\s*\S+)(\s+)([\s\S]*)$/.exec(value);
-  const credential = key ?? KEY_PLACEHOLDER;
-  if (!m) return credential;
-  return `${m[1]}${m[2]}${credential}`;
+  return `${authScheme(value)} ${key ?? KEY_PLACEHOLDER}`;
 }
 
-function portableHeaders(ex: Exchange, key?: string): Header[] {
-  const out = ex.requestHeaders
-    .filter((h) => !h.name.startsWith(':') && !BROWSER_HEADERS.has(h.name.toLowerCase()))
-    .map((h) => (isAuthorizationHeader(h.name) ? { name: 'Authorization', value: redactAuthorization(h.value, key) } : h));
-  if (!out.some((h) => isAuthorizationHeader(h.name))) out.unshift({ name: 'Authorization', value: `Api-Key ${key ?? KEY_PLACEHOLDER}` });
-  return out;
+/** The scheme the request used, if it is one of the known ones; otherwise MaiAgent's own. */
+function authScheme(value: string): string {
+  const first = value.trim().split(/\s+/)[0] ?? '';
+  return /^(api-key|bearer|token)$/i.test(first) ? first : 'Api-Key';
 }
 
-/** POSIX shell quoting; the placeholder stays outside single quotes so the shell expands it. */
+interface PortableHeader extends Header {
+  /** The one header whose credential is ours to fill in; everything else is the page's text. */
+  auth?: boolean;
+}
+
+function portableHeaders(ex: Exchange): PortableHeader[] {
+  const sent = ex.requestHeaders.find((h) => isAuthorizationHeader(h.name));
+  const rest = ex.requestHeaders.filter(
+    (h) => !h.name.startsWith(':') && !BROWSER_HEADERS.has(h.name.toLowerCase()) && !isAuthorizationHeader(h.name),
+  );
+  return [{ name: 'Authorization', value: authScheme(sent?.value ?? ''), auth: true }, ...rest];
+}
+
+/** POSIX single quotes: nothing inside is expanded by the shell, `$` included. */
 function shellQuote(s: string): string {
-  const parts = s.split(KEY_PLACEHOLDER).map((p) => `'${p.replace(/'/g, `'\\''`)}'`);
-  return parts.join(`"${KEY_PLACEHOLDER}"`).replace(/^''(?=")/, '').replace(/(?<=")''$/, '');
+  return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
 export function toCurl(ex: Exchange, key?: string): string {
   const lines = [`curl ${shellQuote(ex.url)}`];
-  if (ex.method.toUpperCase() !== 'GET') lines.push(`  -X ${ex.method.toUpperCase()}`);
-  for (const h of portableHeaders(ex, key)) lines.push(`  -H ${shellQuote(`${h.name}: ${h.value}`)}`);
+  if (ex.method.toUpperCase() !== 'GET') lines.push(`  -X ${/^[A-Z]+$/.test(ex.method.toUpperCase()) ? ex.method.toUpperCase() : shellQuote(ex.method)}`);
+  for (const h of portableHeaders(ex)) {
+    // Only our own Authorization line leaves the quotes, so that the shell fills in the key.
+    if (h.auth) lines.push(key === undefined ? `  -H ${shellQuote(`Authorization: ${h.value} `)}"${KEY_PLACEHOLDER}"` : `  -H ${shellQuote(`Authorization: ${h.value} ${key}`)}`);
+    else lines.push(`  -H ${shellQuote(`${h.name}: ${h.value}`)}`);
+  }
   if (ex.requestBody) lines.push(`  --data-raw ${shellQuote(ex.requestBody)}`);
   return lines.join(' \\\n');
 }
 
 export function toFetch(ex: Exchange, key?: string): string {
-  const headers = portableHeaders(ex, key).map((h) => {
-    const value = key === undefined && h.value.includes(KEY_PLACEHOLDER)
-      ? `\`${h.value.replace(/[`\\]/g, '\\$&').replace(KEY_PLACEHOLDER, '${process.env.MAIAGENT_API_KEY}')}\``
+  const headers = portableHeaders(ex).map((h) => {
+    // JSON.stringify makes every page-supplied value an inert string literal.
+    const value = h.auth
+      ? key === undefined
+        ? `${JSON.stringify(`${h.value} `)} + process.env.MAIAGENT_API_KEY`
+        : JSON.stringify(`${h.value} ${key}`)
       : JSON.stringify(h.value);
     return `    ${JSON.stringify(h.name)}: ${value},`;
   });
@@ -55,12 +69,13 @@ export function toFetch(ex: Exchange, key?: string): string {
 
 /** A HAR 1.2 file of the given entries with every Authorization credential replaced. */
 export function toHar(entries: readonly HarEntry[], creator: { name: string; version: string }): string {
-  const scrub = (hs: { name: string; value: string }[] | undefined) =>
-    (hs ?? []).map((h) => (isAuthorizationHeader(h.name) ? { ...h, value: redactAuthorization(h.value) } : h));
+  // Imported files may hold anything: keep only well-formed headers, then replace credentials.
+  const scrub = (hs: unknown) =>
+    cleanHeaders(hs).map((h) => (isAuthorizationHeader(h.name) ? { ...h, value: redactAuthorization(h.value) } : h));
   const clean = entries.map((e) => ({
     ...e,
     request: { ...e.request, headers: scrub(e.request.headers) },
-    response: { ...e.response, headers: e.response.headers ?? [] },
+    response: { ...e.response, headers: cleanHeaders(e.response.headers) },
   }));
   return JSON.stringify({ log: { version: '1.2', creator, entries: clean } }, null, 2);
 }

@@ -18,7 +18,8 @@ export interface HarEntry {
   _error?: string | null;
 }
 
-const headers = (hs: unknown): Header[] =>
+/** Only headers with a string name and value; anything else in an imported file is dropped. */
+export const cleanHeaders = (hs: unknown): Header[] =>
   Array.isArray(hs)
     ? hs.filter((h): h is HarHeader => !!h && typeof h.name === 'string' && typeof h.value === 'string').map((h) => ({ name: h.name, value: h.value }))
     : [];
@@ -49,8 +50,8 @@ export function harToExchange(e: HarEntry, body?: { text: string | null; encodin
     // Some tools write -1 for "no response"; the decoder's word for that is 0.
     status: e.response.status >= 0 ? e.response.status : 0,
     statusText: str(e.response.statusText),
-    requestHeaders: headers(e.request.headers),
-    responseHeaders: headers(e.response.headers),
+    requestHeaders: cleanHeaders(e.request.headers),
+    responseHeaders: cleanHeaders(e.response.headers),
     requestBody: str(postData?.text),
     requestMimeType: str(postData?.mimeType),
     responseBody: text,
@@ -64,15 +65,22 @@ export function harToExchange(e: HarEntry, body?: { text: string | null; encodin
   };
 }
 
-/** Parse a whole HAR file; throws a plain Error with a short reason when it is not one. */
+/** Why a file is not a HAR file, as a message name the panel translates. */
+export class HarError extends Error {
+  constructor(readonly problem: 'harNotJson' | 'harNoEntries') {
+    super(problem);
+  }
+}
+
+/** Parse a whole HAR file; throws a HarError when it is not one. */
 export function parseHar(text: string): HarEntry[] {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    throw new Error('not JSON');
+    throw new HarError('harNotJson');
   }
   const entries = (data as { log?: { entries?: unknown } })?.log?.entries;
-  if (!Array.isArray(entries)) throw new Error('no log.entries');
+  if (!Array.isArray(entries)) throw new HarError('harNoEntries');
   return entries.filter(isHarEntry);
 }

@@ -41,9 +41,13 @@ export function normalizeKey(input: string): KeyCheck {
   return { ok: true, key: s };
 }
 
-/** The console's masked form: first 6 characters, `...`, last 2. Short keys are masked wholly. */
+/**
+ * The console's masked form: first 6 characters, `...`, last 2. Shorter keys show less, so that
+ * at least half of any key stays hidden; very short ones are masked wholly.
+ */
 export function maskKey(key: string): string {
   if (key.length <= 10) return '•'.repeat(Math.max(4, key.length));
+  if (key.length < 16) return `${key.slice(0, 3)}...${key.slice(-1)}`;
   return `${key.slice(0, 6)}...${key.slice(-2)}`;
 }
 

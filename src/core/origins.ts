@@ -16,32 +16,26 @@ export function normalizeOrigin(input: string): OriginCheck {
   }
   if (url.username || url.password || url.search || url.hash) return { ok: false, problem: 'originInvalid' };
   if (url.pathname !== '/' && url.pathname !== '') return { ok: false, problem: 'originHasPath' };
+  // Plain host names only: `*`, `_` or a trailing dot would widen the rule's URL filter or the
+  // permission pattern beyond the one host the user meant.
+  if (!isPlainHost(url.hostname)) return { ok: false, problem: 'originInvalid' };
   if (url.protocol === 'https:') return { ok: true, origin: url.origin };
   if (url.protocol === 'http:' && LOOPBACK.has(url.hostname)) return { ok: true, origin: url.origin };
   if (url.protocol === 'http:') return { ok: false, problem: 'originInsecure' };
   return { ok: false, problem: 'originInvalid' };
 }
 
-/** True when `url` is on exactly `origin` (same scheme, host and port). */
-export function isSameOrigin(url: string, origin: string): boolean {
-  try {
-    return new URL(url).origin === origin;
-  } catch {
-    return false;
-  }
-}
+const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 
-/** Escape a string for use inside a RE2 regular expression. */
-export function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/** A DNS name of letters, digits and hyphens in dot-separated labels, an IPv4 address, or [::1]. */
+export function isPlainHost(host: string): boolean {
+  if (host === '[::1]') return true;
+  if (host.length > 253 || host.endsWith('.')) return false;
+  return host.split('.').every((l) => LABEL.test(l));
 }
 
 /** A host-permission match pattern for an origin: `https://host:port/*` (ports are ignored by Chrome's patterns). */
 export function originToMatchPattern(origin: string): string {
   const u = new URL(origin);
   return `${u.protocol}//${u.hostname}/*`;
-}
-
-export function hostOf(origin: string): string {
-  return new URL(origin).hostname;
 }

@@ -64,11 +64,14 @@ export interface RuleSets {
   session: DnrRule[];
 }
 
-export function compileRules(settings: Settings, roots: readonly string[]): RuleSets {
+export function compileRules(settings: Settings, roots: readonly string[], granted: (origin: string) => boolean = () => true): RuleSets {
   const out: RuleSets = { dynamic: [], session: [] };
   if (!settings.enabled) return out;
-  const initiators = [...new Set(settings.sites.map((s) => new URL(s).hostname))].sort();
+  // Only origins the browser grants access to: a site imported or whose access was withdrawn must
+  // not come back to life because a click on the toolbar button grants access to its tab.
+  const initiators = [...new Set(settings.sites.filter(granted).map((s) => new URL(s).hostname))].sort();
   activeKeys(settings).forEach(({ origin, key, persist }, i) => {
+    if (!granted(origin)) return;
     const rules = persist === 'session' ? out.session : out.dynamic;
     const base = i * IDS_PER_ORIGIN + (persist === 'session' ? SESSION_ID_OFFSET : 0);
     const urlFilter = `|${origin}/`;
@@ -109,11 +112,6 @@ export function compileRules(settings: Settings, roots: readonly string[]): Rule
 /** All rules of both sets, for tests and matching checks. */
 export function allRules(sets: RuleSets): DnrRule[] {
   return [...sets.dynamic, ...sets.session];
-}
-
-/** Host permissions the rules need: each API origin and each initiator site. */
-export function requiredOrigins(settings: Settings): string[] {
-  return [...new Set([...Object.keys(settings.active), ...settings.sites])].sort();
 }
 
 /** Order-insensitive equality of two rule sets, used to detect drift. */

@@ -30,7 +30,10 @@ export type Profile = v.InferOutput<typeof ProfileSchema>;
 const SettingsSchema = v.object({
   version: v.literal(SCHEMA_VERSION),
   enabled: v.boolean(),
-  profiles: v.array(ProfileSchema),
+  profiles: v.pipe(
+    v.array(ProfileSchema),
+    v.check((ps) => new Set(ps.map((p) => p.id)).size === ps.length),
+  ),
   /** Which profile is active for each API origin. */
   active: v.record(v.string(), v.string()),
   /** Origins whose pages' requests get the header (the docs site by default). */
@@ -47,6 +50,11 @@ export interface Loaded {
   settings: Settings;
   /** Set when what was stored was not used as it was; the shells show it once. */
   notice: RepairNotice | null;
+}
+
+/** Whether settings (as kept in storage.local) satisfy the schema; the store refuses to write others. */
+export function isValidSettings(s: unknown): boolean {
+  return v.safeParse(SettingsSchema, s).success;
 }
 
 /** Migrations from each older version to the next; index = from-version. */

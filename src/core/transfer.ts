@@ -56,10 +56,11 @@ export type ImportResult =
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /**
- * Validate an export file. Profiles without a key are accepted only when `existingNames` has a
- * profile of that name (its key is then kept); a new profile needs a key.
+ * Validate an export file. A profile without a key is accepted only when a profile of that name
+ * exists, and then it may not point that profile's key at other origins (a shared file must not be
+ * able to send your key somewhere new); a new profile needs a key.
  */
-export function parseImport(text: string, existingNames: ReadonlySet<string>): ImportResult {
+export function parseImport(text: string, existing: ReadonlyMap<string, readonly string[]>): ImportResult {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -95,8 +96,11 @@ export function parseImport(text: string, existingNames: ReadonlySet<string>): I
       const k = typeof raw.key === 'string' ? normalizeKey(raw.key) : null;
       if (!k?.ok) return reject('importBadKey');
       key = k.key;
-    } else if (!existingNames.has(name)) {
-      return reject('importMissingKey');
+    } else {
+      const had = existing.get(name);
+      if (!had) return reject('importMissingKey');
+      const same = new Set(normalized);
+      if (same.size !== new Set(had).size || had.some((o) => !same.has(o))) return reject('importKeylessOrigins');
     }
     const persist = raw.persist === 'session' ? 'session' : 'local';
     const addedAt = typeof raw.addedAt === 'number' && Number.isInteger(raw.addedAt) && raw.addedAt >= 0 ? raw.addedAt : Date.now();

@@ -17,7 +17,7 @@ interface SectionProps {
 const splitOrigins = (s: string) => s.split(/[\s,]+/).map((x) => x.trim()).filter(Boolean);
 
 export function ProfilesSection({ state, run, onStatus }: SectionProps) {
-  const [undo, setUndo] = useState<string | null>(null);
+  const [undo, setUndo] = useState<{ id: string; name: string } | null>(null);
   return (
     <section aria-labelledby="profiles-h">
       <h2 id="profiles-h">{t('profilesHeading')}</h2>
@@ -31,17 +31,18 @@ export function ProfilesSection({ state, run, onStatus }: SectionProps) {
           onStatus={onStatus}
           first={i === 0}
           last={i === state.profiles.length - 1}
-          onDeleted={(name) => setUndo(name)}
+          onDeleted={(id, name) => setUndo({ id, name })}
         />
       ))}
       {undo && (
         <div class="notice" role="status">
-          <span>{t('profileDeleted', undo)}</span>
+          <span>{t('profileDeleted', undo.name)}</span>
           <button
             type="button"
             onClick={async () => {
-              await run(send('undoDelete', {}));
+              const r = await run(send('undoDelete', { id: undo.id }));
               setUndo(null);
+              if (r && !r.ok) onStatus(t(r.problem));
             }}
           >
             {t('undo')}
@@ -53,7 +54,7 @@ export function ProfilesSection({ state, run, onStatus }: SectionProps) {
   );
 }
 
-function ProfileRow({ profile: p, state, run, onStatus, first, last, onDeleted }: SectionProps & { profile: PublicProfile; first: boolean; last: boolean; onDeleted: (name: string) => void }) {
+function ProfileRow({ profile: p, state, run, onStatus, first, last, onDeleted }: SectionProps & { profile: PublicProfile; first: boolean; last: boolean; onDeleted: (id: string, name: string) => void }) {
   const [name, setName] = useState(p.name);
   const [origins, setOrigins] = useState(p.origins.join(', '));
   const [problem, setProblem] = useState<MessageKey | null>(null);
@@ -147,7 +148,7 @@ function ProfileRow({ profile: p, state, run, onStatus, first, last, onDeleted }
           aria-label={t('deleteNamed', p.name)}
           onClick={async () => {
             const r = await run(send('deleteProfile', { id: p.id }));
-            if (r?.ok) onDeleted(p.name);
+            if (r?.ok) onDeleted(p.id, p.name);
           }}
         >
           {t('delete')}

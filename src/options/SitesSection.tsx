@@ -38,7 +38,7 @@ export function SitesSection({ state, run, onStatus }: { state: PublicState; run
                 {t('grantAgain')}
               </button>
             )}
-            <button type="button" aria-label={t('removeSiteNamed', s.origin)} onClick={() => void run(send('removeSite', { origin: s.origin })).then(() => onStatus(t('siteRemoved', s.origin)))}>
+            <button type="button" aria-label={t('removeSiteNamed', s.origin)} onClick={() => void run(send('removeSite', { origin: s.origin })).then((r) => r?.ok && onStatus(t('siteRemoved', s.origin)))}>
               {t('remove')}
             </button>
           </li>

@@ -4,5 +4,4 @@ import './options.css';
 import { Options } from './Options';
 
 document.documentElement.lang = navigator.language;
-document.title = `${document.title}`;
 render(<Options />, document.getElementById('app')!);

@@ -2,7 +2,7 @@
 // and explains each response.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { compileFilter, keepNewest, NO_FILTER, type RowFilter, type StatusClass } from '../core/filter';
-import { harToExchange, parseHar, type HarEntry } from '../core/har';
+import { HarError, harToExchange, parseHar, type HarEntry } from '../core/har';
 import { toHar } from '../core/export';
 import { DEFAULT_API_ORIGIN } from '../core/constants';
 import { t } from '../shared/i18n';
@@ -140,7 +140,7 @@ export function Panel() {
       setSelected(null);
       setNotice(t('harImported', String(entries.length), file.name));
     } catch (e) {
-      setNotice(t('harImportFailed', file.name, e instanceof Error ? e.message : String(e)));
+      setNotice(t('harImportFailed', file.name, e instanceof HarError ? t(e.problem) : String(e)));
     }
   };
 

@@ -42,7 +42,8 @@ export function Popup() {
           <p class="hint muted">{t('keyHint')}</p>
         </>
       ) : (
-        origins.map((o) => <ProfileCard key={o} origin={o} state={state} run={run} onStatus={setStatus} />)
+        // Keyed by the active profile too: revealed keys and check results belong to one profile.
+        origins.map((o) => <ProfileCard key={`${o} ${state.active[o]}`} origin={o} state={state} run={run} onStatus={setStatus} />)
       )}
       {!firstRun &&
         (adding ? (
@@ -54,7 +55,10 @@ export function Popup() {
               if (!r) return null;
               if (!r.ok) return r.problem;
               const created = r.state.profiles.at(-1);
-              if (created) await run(send('setActive', { origin: DEFAULT_API_ORIGIN, profileId: created.id }));
+              if (created) {
+                const a = await run(send('setActive', { origin: DEFAULT_API_ORIGIN, profileId: created.id }));
+                if (a && !a.ok) return a.problem;
+              }
               setAdding(false);
               setStatus(t('saved', DEFAULT_API_ORIGIN));
               return null;

@@ -42,7 +42,7 @@ export interface PublicState {
   notice: RepairNotice | null;
 }
 
-export type Problem = KeyProblem | OriginProblem | 'nameEmpty' | 'permissionMissing' | 'profileMissing';
+export type Problem = KeyProblem | OriginProblem | 'nameEmpty' | 'permissionMissing' | 'profileMissing' | 'keyMissing' | 'settingsInvalid';
 export type Result = { ok: true; state: PublicState } | { ok: false; problem: Problem };
 
 export interface ProfileInput {
@@ -65,7 +65,8 @@ export type CheckResult =
   | { kind: 'timeout' }
   | { kind: 'offline' }
   | { kind: 'network'; message: string }
-  | { kind: 'noKey' };
+  | { kind: 'noKey' }
+  | { kind: 'noAccess'; origin: string };
 
 export interface TabStatus {
   origin: string | null;
@@ -78,8 +79,9 @@ export interface Protocol {
   saveKey: { req: { key: string; profileId?: string; persist?: Persist }; res: Result };
   addProfile: { req: ProfileInput & { key: string }; res: Result };
   updateProfile: { req: ProfileInput & { id: string }; res: Result };
+  /** The answer's state no longer has the profile; `undoDelete` with the same id brings it back for 30 s. */
   deleteProfile: { req: { id: string }; res: Result };
-  undoDelete: { req: Record<string, never>; res: Result };
+  undoDelete: { req: { id: string }; res: Result };
   moveProfile: { req: { id: string; by: -1 | 1 }; res: Result };
   setActive: { req: { origin: string; profileId: string }; res: Result };
   setEnabled: { req: { enabled: boolean }; res: PublicState };

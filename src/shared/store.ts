@@ -2,7 +2,7 @@
 // (parsed and repaired on every read); session-only keys live in storage.session, which the
 // browser clears when it closes. Never storage.sync. Writes are serialised in one queue.
 import { ext as browser } from './ext';
-import { cleanSessionKeys, loadSettings, withSessionKeys, type RepairNotice, type SessionKeys, type Settings } from '../core/settings';
+import { cleanSessionKeys, isValidSettings, loadSettings, withSessionKeys, type RepairNotice, type SessionKeys, type Settings } from '../core/settings';
 
 import { NOTICE, SESSION_KEYS, SETTINGS } from './storage-keys';
 
@@ -48,6 +48,12 @@ function split(s: Settings): { local: Settings; session: SessionKeys } {
   return { local: { ...s, profiles }, session };
 }
 
+export class InvalidSettings extends Error {
+  constructor() {
+    super('settingsInvalid');
+  }
+}
+
 let chain: Promise<unknown> = Promise.resolve();
 
 /** Read-modify-write under one queue, so edits from popup and options page never overwrite each other. */
@@ -56,6 +62,8 @@ export function updateSettings(change: (s: Settings) => Settings | Promise<Setti
     const current = await readSettings();
     const updated = await change(current);
     const { local, session } = split(updated);
+    // Nothing invalid is ever written: a change that breaks the schema is refused as a whole.
+    if (!isValidSettings(local)) throw new InvalidSettings();
     // Session keys first: the storage.local change is what wakes reconciliation.
     await browser.storage.session.set({ [SESSION_KEYS]: session });
     await browser.storage.local.set({ [SETTINGS]: local });
@@ -65,15 +73,20 @@ export function updateSettings(change: (s: Settings) => Settings | Promise<Setti
   return next;
 }
 
-/** Pending undo of a deletion, kept only for this browser session (it may hold a key). */
+/** Pending undo of a deletion: in storage.session only (it holds a key), and only for a short while. */
 const UNDO = 'undoDelete';
-export async function putUndo(value: unknown): Promise<void> {
-  await browser.storage.session.set({ [UNDO]: value });
+export const UNDO_MS = 30_000;
+export async function putUndo(value: { profile: { id: string }; [more: string]: unknown }): Promise<void> {
+  await browser.storage.session.set({ [UNDO]: { ...value, until: Date.now() + UNDO_MS } });
 }
 export async function takeUndo(): Promise<unknown> {
   const got = await browser.storage.session.get([UNDO]);
   await browser.storage.session.remove(UNDO);
-  return got[UNDO];
+  const u = got[UNDO] as { until?: number } | undefined;
+  return u && typeof u.until === 'number' && u.until > Date.now() ? u : undefined;
+}
+export async function dropUndo(): Promise<void> {
+  await browser.storage.session.remove(UNDO);
 }
 
 export { isSettingsChange } from './storage-keys';

@@ -19,6 +19,8 @@ export function CheckResultView({ result, state, fingerprint }: { result: CheckR
       return <p class="error" role="alert">{t('checkNetwork', result.message)}</p>;
     case 'noKey':
       return <p class="error" role="alert">{t('checkNoKey')}</p>;
+    case 'noAccess':
+      return <p class="error" role="alert">{t('checkNoAccess', result.origin)}</p>;
     case 'http': {
       const d = diagnose(result.exchange, {
         enabled: state.enabled,

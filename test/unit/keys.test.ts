@@ -37,8 +37,14 @@ describe('maskKey', () => {
   it('shows the first 6 and last 2 characters, as the console does', () => {
     expect(maskKey(KEY)).toBe('g5BnKD...Xs');
   });
-  it('never reveals a short key', () => {
+  it('never reveals a short key, and hides at least half of a shorter one', () => {
     expect(maskKey('abcdefgh')).not.toContain('abc');
+    expect(maskKey('abcdefghijk')).toBe('abc...k');
+    for (let n = 8; n <= 64; n++) {
+      const k = 'k'.repeat(n);
+      const shown = maskKey(k).replace(/[.•]/g, '').length;
+      expect(shown, `length ${n}`).toBeLessThanOrEqual(Math.floor(n / 2));
+    }
   });
 });
 

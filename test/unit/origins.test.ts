@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSameOrigin, normalizeOrigin } from '../../src/core/origins';
+import { normalizeOrigin } from '../../src/core/origins';
 
 describe('normalizeOrigin', () => {
   it.each([
@@ -19,15 +19,13 @@ describe('normalizeOrigin', () => {
   ])('refuses %s', (input, problem) => expect(normalizeOrigin(input)).toEqual({ ok: false, problem }));
 });
 
-describe('isSameOrigin', () => {
-  it('compares scheme, host and port exactly', () => {
-    const o = 'https://api.maiagent.ai';
-    expect(isSameOrigin('https://api.maiagent.ai/api/v1/', o)).toBe(true);
-    expect(isSameOrigin('https://api.maiagent.ai:443/x', o)).toBe(true);
-    expect(isSameOrigin('https://api.maiagent.ai:8443/x', o)).toBe(false);
-    expect(isSameOrigin('http://api.maiagent.ai/x', o)).toBe(false);
-    expect(isSameOrigin('https://api.maiagent.ai.evil.test/x', o)).toBe(false);
-    expect(isSameOrigin('https://x.api.maiagent.ai/x', o)).toBe(false);
-    expect(isSameOrigin('https://api.maiagent.ai@evil.test/x', o)).toBe(false);
+describe('plain hosts only', () => {
+  it.each(['https://*.maiagent.ai', 'https://api.maiagent.ai.', 'https://my_api.example', 'https://api^.example', 'https://-bad.example'])(
+    'refuses %s, which would widen the rule or the permission',
+    (input) => expect(normalizeOrigin(input)).toEqual({ ok: false, problem: 'originInvalid' }),
+  );
+  it('punycode and IPv6 loopback are fine', () => {
+    expect(normalizeOrigin('https://例え.jp')).toEqual({ ok: true, origin: 'https://xn--r8jz45g.jp' });
+    expect(normalizeOrigin('http://[::1]:8000')).toEqual({ ok: true, origin: 'http://[::1]:8000' });
   });
 });

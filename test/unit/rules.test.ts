@@ -105,3 +105,14 @@ describe('session-only keys', () => {
     expect(allRules(compileSets(s, roots))).toEqual([]);
   });
 });
+
+describe('granted origins only', () => {
+  it('leaves out sites and API origins the browser does not grant access to', () => {
+    const s = settings({ sites: ['https://docs.maiagent.ai', 'https://app.example'] });
+    const all = compileRules(s, roots);
+    expect(all.find((r) => r.id % 10 === 1)?.condition.initiatorDomains).toEqual(['app.example', 'docs.maiagent.ai']);
+    const some = allRules(compileSets(s, roots, (o) => o !== 'https://app.example'));
+    expect(some.find((r) => r.id % 10 === 1)?.condition.initiatorDomains).toEqual(['docs.maiagent.ai']);
+    expect(allRules(compileSets(s, roots, (o) => o !== 'https://api.maiagent.ai'))).toEqual([]);
+  });
+});
