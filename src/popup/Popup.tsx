@@ -42,8 +42,7 @@ export function Popup() {
           <p class="hint muted">{t('keyHint')}</p>
         </>
       ) : (
-        // Keyed by the active profile too: revealed keys and check results belong to one profile.
-        origins.map((o) => <ProfileCard key={`${o} ${state.active[o]}`} origin={o} state={state} run={run} onStatus={setStatus} />)
+        origins.map((o) => <ProfileCard key={o} origin={o} state={state} run={run} onStatus={setStatus} />)
       )}
       {!firstRun &&
         (adding ? (

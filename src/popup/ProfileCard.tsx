@@ -16,10 +16,16 @@ interface Props {
 export function ProfileCard({ origin, state, run, onStatus }: Props) {
   const candidates = state.profiles.filter((p) => p.origins.includes(origin));
   const active = candidates.find((p) => p.id === state.active[origin]) ?? candidates[0];
-  const [revealed, setRevealed] = useState<string | null>(null);
-  const [check, setCheck] = useState<CheckResult | 'busy' | null>(null);
+  // A revealed key and a check result belong to the profile they were made for: when the active
+  // profile changes (here, in the options page, or by "Forget"), they are no longer shown.
+  const [revealedFor, setRevealedFor] = useState<{ id: string; key: string } | null>(null);
+  const [checkFor, setCheckFor] = useState<{ id: string; result: CheckResult | 'busy' } | null>(null);
   const [replacing, setReplacing] = useState(false);
   if (!active) return null;
+  const revealed = revealedFor?.id === active.id ? revealedFor.key : null;
+  const check = checkFor?.id === active.id ? checkFor.result : null;
+  const setRevealed = (key: string | null) => setRevealedFor(key === null ? null : { id: active.id, key });
+  const setCheck = (result: CheckResult | 'busy' | null) => setCheckFor(result === null ? null : { id: active.id, result });
   const selectId = `active-${origin}`;
 
   return (

@@ -113,9 +113,14 @@ describe('profiles', () => {
     await popup.getByTestId('masked-key').filter({ hasText: mask(KEY_B) }).waitFor();
     await callFromDocs();
     expect(lastAuth()).toBe(`Api-Key ${KEY_B}`);
+    // A revealed key belongs to its profile: switching hides it.
+    await popup.getByRole('button', { name: 'Reveal' }).click();
+    await popup.getByTestId('revealed-key').filter({ hasText: KEY_B }).waitFor();
     // Two clicks: open the list, pick the other profile.
     await popup.getByRole('combobox', { name: 'Active key for https://api.maiagent.ai' }).selectOption({ label: 'Key 1' });
     await popup.getByTestId('masked-key').filter({ hasText: mask(KEY_A) }).waitFor();
+    await popup.getByTestId('revealed-key').waitFor({ state: 'detached' });
+    expect(await popup.content()).not.toContain(KEY_B);
     await callFromDocs();
     expect(lastAuth()).toBe(`Api-Key ${KEY_A}`);
     await popup.close();
