@@ -1,9 +1,10 @@
 // The extension speaks the browser's language: with Chromium started in Japanese or Traditional
-// Chinese (Taiwan), the popup and the options page show the texts of that catalogue and no English.
+// Chinese (Taiwan), the popup, the options page and the panel show the texts of that catalogue and no English.
 // Chrome picks the extension's catalogue from --lang (launch() passes it, plus Playwright's locale
 // for navigator.language); Chrome's zh-TW is the folder zh_TW.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launch, type Launched } from './browser';
@@ -141,5 +142,41 @@ describe.each([
     await expect(page.getByRole('button', { name: text('cancel'), exact: true }).isVisible()).resolves.toBe(true);
     expect(englishLeft(await visibleStrings(page), m)).toEqual([]);
     await page.close();
+  });
+
+  it('the panel is in that language, explanations included', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'maiagent-i18n-'));
+    const file = join(dir, 'one.har');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        log: {
+          entries: [
+            {
+              startedDateTime: '2026-11-20T10:00:00.000Z',
+              time: 12,
+              request: { method: 'GET', url: 'https://api.maiagent.ai/api/users/current/', headers: [] },
+              response: { status: 401, headers: [], content: { mimeType: 'application/json', text: '{"detail":"Authentication credentials were not provided."}' } },
+            },
+          ],
+        },
+      }),
+    );
+    try {
+      const page = await b.ctx.newPage();
+      await page.goto(`chrome-extension://${b.extId}/src/panel/panel.html`);
+      await page.getByLabel(text('importHar'), { exact: true }).setInputFiles(file);
+      await page.getByRole('listbox').getByRole('option').first().click();
+      await page.getByRole('heading', { name: text('diagnosisHeading'), exact: true }).waitFor({ timeout: 10_000 });
+      await expect(page.getByRole('heading', { name: text('fixHeading'), exact: true }).isVisible()).resolves.toBe(true);
+      await expect(page.getByRole('button', { name: text('copyCurl'), exact: true }).isVisible()).resolves.toBe(true);
+      const body = await page.locator('body').innerText();
+      // The server's own words stay as they are; everything around them is translated.
+      expect(body).toContain(`${text('status401')} — Authentication credentials were not provided.`);
+      expect(englishLeft(await visibleStrings(page), m)).toEqual([]);
+      await page.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
