@@ -11,6 +11,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: false,
+    // Every browser the extension supports has modulepreload; the polyfill would be one more file to load.
+    modulePreload: { polyfill: false },
     rollupOptions: {
       // The panel page is only referenced from code (devtools.panels.create), so crxjs cannot find it.
       input: { panel: 'src/panel/panel.html' },

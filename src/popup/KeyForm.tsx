@@ -1,5 +1,5 @@
 // The key field with live validation: what the user types is checked before anything is stored.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { normalizeKey } from '../core/keys';
 import type { MessageKey } from '../core/messages';
 import { t } from '../shared/i18n';
@@ -21,8 +21,9 @@ export function KeyForm({ onSave, onCancel, withName, initialPersist = 'local' }
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
-  // Focus lands in the key field, so a first-run user can paste and press Enter.
-  useEffect(() => input.current?.focus(), []);
+  // Focus lands in the key field, so a first-run user can paste and press Enter. A layout effect
+  // runs right after the render; a plain effect waits for the next animation frame.
+  useLayoutEffect(() => input.current?.focus(), []);
 
   const submit = async (e: Event) => {
     e.preventDefault();

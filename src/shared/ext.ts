@@ -1,6 +1,7 @@
-// The extension API the background and shared modules use: Firefox's `browser`, else Chrome's
-// `chrome`. In Manifest V3 both return promises, so the worker does without webextension-polyfill
-// (3 kB of its 10 kB budget); pages still use the polyfill for the few callback-only APIs.
+// The extension API: Firefox's `browser`, else Chrome's `chrome`. In Manifest V3 both return
+// promises, so the worker and the popup do without webextension-polyfill (3 kB of the worker's
+// 10 kB budget, and time before the popup can be typed in); only the panel's DevTools calls,
+// which are callback-only in Chrome, still go through the polyfill (src/panel/capture.ts).
 import type Browser from 'webextension-polyfill';
 
 type Api = typeof Browser;
