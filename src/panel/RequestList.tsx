@@ -25,7 +25,8 @@ interface Props {
 
 export function RequestList({ rows, selectedId, onSelect }: Props) {
   const box = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
+  // The first visible row, not the pixel offset: scrolling within a row changes nothing to draw.
+  const [topRow, setTopRow] = useState(0);
   const [height, setHeight] = useState(400);
 
   useLayoutEffect(() => {
@@ -65,8 +66,8 @@ export function RequestList({ rows, selectedId, onSelect }: Props) {
     onSelect(rows[next]!.id);
   };
 
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(rows.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+  const first = Math.max(0, topRow - OVERSCAN);
+  const last = Math.min(rows.length, topRow + Math.ceil(height / ROW_HEIGHT) + 1 + OVERSCAN);
   const visible = rows.slice(first, last);
   const current = index >= 0 ? rows[index] : undefined;
 
@@ -89,7 +90,7 @@ export function RequestList({ rows, selectedId, onSelect }: Props) {
         tabIndex={0}
         aria-activedescendant={current ? `row-${current.id}` : undefined}
         onKeyDown={onKey}
-        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+        onScroll={(e) => setTopRow(Math.floor(e.currentTarget.scrollTop / ROW_HEIGHT))}
       >
         {rows.length === 0 && <p class="muted empty">{t('panelEmpty')}</p>}
         <div class="spacer" style={{ height: `${rows.length * ROW_HEIGHT}px` }}>
