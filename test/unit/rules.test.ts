@@ -116,3 +116,20 @@ describe('granted origins only', () => {
     expect(allRules(compileSets(s, roots, (o) => o !== 'https://api.maiagent.ai'))).toEqual([]);
   });
 });
+
+describe('URL filters carry no DNR wildcard syntax', () => {
+  it('for any origin that normalizeOrigin accepts, the filter is "|" + origin + "/" and nothing else special', async () => {
+    const { normalizeOrigin } = await import('../../src/core/origins');
+    const inputs = ['https://api.maiagent.ai', 'https://maiagent.corp.example:8443', 'http://localhost:8000', 'http://127.0.0.1', 'https://例え.jp', 'https://*.x.example', 'https://a^b.example', 'https://a|b.example'];
+    for (const input of inputs) {
+      const r = normalizeOrigin(input);
+      if (!r.ok) continue;
+      const s = settings({ profiles: [{ id: 'a', name: 'a', key: KEY, origins: [r.origin], addedAt: 1, persist: 'local' }], active: { [r.origin]: 'a' } });
+      for (const rule of compileRules(s, roots)) {
+        expect(rule.condition.urlFilter).toBe(`|${r.origin}/`);
+        // DNR treats * ^ | as syntax; only the leading anchor may appear.
+        expect(rule.condition.urlFilter.slice(1)).not.toMatch(/[*^|]/);
+      }
+    }
+  });
+});
