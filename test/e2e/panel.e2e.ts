@@ -245,4 +245,21 @@ describe('DevTools panel', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('"All requests of the tab" lists other requests too, and reads their bodies only when selected', async () => {
+    const clickLabel = (text: string) =>
+      panel.eval(`(() => { [...document.querySelectorAll('label')].find((l) => l.textContent === ${JSON.stringify(text)}).querySelector('input').click(); return true; })()`);
+    await pageFetch(docs, 'https://docs.maiagent.ai/__echo?before=1');
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await rows()).some((r) => r.path.startsWith('/__echo'))).toBe(false);
+    await clickLabel('All requests of the tab');
+    await pageFetch(docs, 'https://docs.maiagent.ai/__echo?after=1');
+    await poll('the non-API row', async () => (await rows()).some((r) => r.path === '/__echo?after=1'));
+    await select('/__echo?after=1', '200');
+    const body = await poll('the body, read on selection', () =>
+      panel.eval<string>(`document.querySelector('[data-testid=response-body]')?.textContent ?? ''`),
+    );
+    expect(body).toContain('"scheme": "https"');
+    await clickLabel('All requests of the tab');
+  });
 });
