@@ -55,14 +55,7 @@ export async function message<T = unknown>(page: Page, type: string, payload: Re
   return r.value as T;
 }
 
-/** What a user does: open the popup, type the key, press Save, see it masked. */
-export async function saveKeyInPopup(b: Launched, key: string): Promise<Page> {
-  const popup = await b.openPopup();
-  await popup.getByLabel('API key').fill(key);
-  await popup.getByRole('button', { name: 'Save' }).click();
-  await popup.getByTestId('masked-key').waitFor({ timeout: 10_000 });
-  return popup;
-}
+export { saveKeyInPopup } from '../test/e2e/user';
 
 /** A docs page, already connected to the API host (the first request pays for TLS). */
 export async function docsPage(b: Launched): Promise<Page> {

@@ -20,8 +20,9 @@ export async function hasAccess(origin: string): Promise<boolean> {
 export async function revokeAccess(origin: string, stillNeeded: readonly string[]): Promise<void> {
   if (BUILT_IN.has(origin)) return;
   const pattern = originToMatchPattern(origin);
-  // Another configured origin on the same host (another port) still needs the same pattern.
-  if (stillNeeded.some((o) => o !== origin && originToMatchPattern(o) === pattern)) return;
+  // `stillNeeded` is what remains configured after the removal: the same origin may still be a
+  // profile's API origin, or another port of the same host may need the same pattern.
+  if (stillNeeded.some((o) => originToMatchPattern(o) === pattern)) return;
   try {
     await browser.permissions.remove({ origins: [pattern] });
   } catch {

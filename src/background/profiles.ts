@@ -4,7 +4,7 @@ import { normalizeOrigin } from '../core/origins';
 import { DEFAULT_API_ORIGIN, fixReferences, type Profile, type Settings } from '../core/settings';
 import type { Problem, Protocol, Result } from '../shared/protocol';
 import { t } from '../shared/i18n';
-import { clearNotice, dropUndo, InvalidSettings, putUndo, readSettings, takeUndo, updateSettings } from '../shared/store';
+import { clearNotice, dropUndo, InvalidSettings, purgeExpiredUndo, putUndo, readSettings, takeUndo, updateSettings } from '../shared/store';
 import { hasAccess } from './access';
 import { reconcile } from './reconcile';
 import { publicState } from './state';
@@ -135,8 +135,8 @@ function removeProfile(s: Settings, id: string): Settings {
 }
 
 export const undoDelete: Handler<'undoDelete'> = async ({ id }) => {
-  const undo = (await takeUndo()) as { profile: Profile; index: number; wasActive: string[] } | undefined;
-  if (!undo?.profile || undo.profile.id !== id) return { ok: false, problem: 'profileMissing' };
+  const undo = (await takeUndo(id)) as { profile: Profile; index: number; wasActive: string[] } | undefined;
+  if (!undo?.profile) return { ok: false, problem: 'profileMissing' };
   return change((s) => {
     if (s.profiles.some((p) => p.id === undo.profile.id)) return s;
     const profiles = [...s.profiles];
@@ -199,6 +199,7 @@ export const dismissNotice: Handler<'dismissNotice'> = async () => {
 
 /** State is reported only once the rules match it, so "saved" on screen means "in effect". */
 export const getState: Handler<'getState'> = async () => {
+  await purgeExpiredUndo();
   await reconcile();
   return publicState(await readSettings());
 };

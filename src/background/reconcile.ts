@@ -67,18 +67,22 @@ async function failClosed(): Promise<void> {
 }
 
 async function applyRules(): Promise<ReconcileResult> {
-  const settings: Settings = await readSettings();
-  const granted = await grantedOrigins(settings);
-  const wanted = compileRules(settings, await loadRoots(), (o) => granted.has(o));
-  const dnr = browser.declarativeNetRequest;
+  let settings: Settings;
   let a: boolean;
   let b: boolean;
   try {
+    settings = await readSettings();
+    const granted = await grantedOrigins(settings);
+    const wanted = compileRules(settings, await loadRoots(), (o) => granted.has(o));
+    const dnr = browser.declarativeNetRequest;
     // Session rules first, so that a key moving from session to local is never in both sets at once with stale ids.
     a = await replace(() => dnr.getSessionRules(), (o) => dnr.updateSessionRules(o), wanted.session);
     b = await replace(() => dnr.getDynamicRules(), (o) => dnr.updateDynamicRules(o), wanted.dynamic);
   } catch (e) {
+    // Whatever failed (storage, the TLD list, the update itself), no rule may outlive it.
     await failClosed();
+    lastToolbar = '';
+    await updateToolbar({ version: 2, enabled: false, profiles: [], active: {}, sites: [] }).catch(() => undefined);
     throw e;
   }
   const look = toolbarKey(settings);

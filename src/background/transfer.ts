@@ -26,7 +26,8 @@ export const importProfiles: Handler<'importProfiles'> = async ({ json }) => {
       const i = profiles.findIndex((p) => p.name === imp.name);
       if (i >= 0) {
         const old = profiles[i]!;
-        profiles[i] = { ...old, ...imp, id: old.id, key: imp.key || old.key, persist: imp.key ? imp.persist : old.persist };
+        // Without a key in the file the existing key stays, and so does its age.
+        profiles[i] = imp.key ? { ...old, ...imp, id: old.id } : { ...old, name: imp.name };
       } else {
         profiles.push({ ...imp, id: crypto.randomUUID() } as Profile);
       }

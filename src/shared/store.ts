@@ -1,6 +1,6 @@
 // Storage: the only module that touches extension storage. Settings live in storage.local
 // (parsed and repaired on every read); session-only keys live in storage.session, which the
-// browser clears when it closes. Never storage.sync. Writes are serialised in one queue.
+// browser clears when it closes. Never the synced area. Writes are serialised in one queue.
 import { ext as browser } from './ext';
 import { cleanSessionKeys, isValidSettings, loadSettings, withSessionKeys, type RepairNotice, type SessionKeys, type Settings } from '../core/settings';
 
@@ -79,11 +79,21 @@ export const UNDO_MS = 30_000;
 export async function putUndo(value: { profile: { id: string }; [more: string]: unknown }): Promise<void> {
   await browser.storage.session.set({ [UNDO]: { ...value, until: Date.now() + UNDO_MS } });
 }
-export async function takeUndo(): Promise<unknown> {
+/** The pending undo for profile `id`, if it has not expired; a request for another id leaves it. */
+export async function takeUndo(id: string): Promise<unknown> {
   const got = await browser.storage.session.get([UNDO]);
+  const u = got[UNDO] as { until?: number; profile?: { id?: string } } | undefined;
+  const live = !!u && typeof u.until === 'number' && u.until > Date.now();
+  if (live && u.profile?.id !== id) return undefined;
   await browser.storage.session.remove(UNDO);
+  return live ? u : undefined;
+}
+
+/** Expired undo data still holds a key: drop it whenever a page asks for the state. */
+export async function purgeExpiredUndo(): Promise<void> {
+  const got = await browser.storage.session.get([UNDO]);
   const u = got[UNDO] as { until?: number } | undefined;
-  return u && typeof u.until === 'number' && u.until > Date.now() ? u : undefined;
+  if (u && !(typeof u.until === 'number' && u.until > Date.now())) await browser.storage.session.remove(UNDO);
 }
 export async function dropUndo(): Promise<void> {
   await browser.storage.session.remove(UNDO);

@@ -1,5 +1,5 @@
-// What a user does in the popup, by label and role (not CSS classes).
-import { expect } from 'vitest';
+// What a user does in the popup, by label and role (not CSS classes). No test-runner imports:
+// the benchmark harness uses these too.
 import type { Page } from 'playwright-core';
 import type { Launched } from './browser';
 
@@ -24,8 +24,4 @@ export async function pageFetch(page: Page, url: string, init: { method?: string
     },
     { url, init },
   );
-}
-
-export function expectNoKey(headers: Record<string, unknown>, key: string): void {
-  expect(JSON.stringify(headers)).not.toContain(key);
 }

@@ -1,0 +1,127 @@
+// "Check key" (src/background/check-key.ts) through the message map, with fetch stubbed.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { API, KEY_A, KEY_B, installFakeBrowser, profile, seed, settings, uninstallFakeBrowser, type Env } from './fake-env';
+
+let env: Env;
+let handlers: typeof import('../../../src/background/handlers')['handlers'];
+
+const ONPREM = 'https://onprem.example.com';
+const URL_CURRENT = `${API}/api/users/current/`;
+
+beforeEach(async () => {
+  env = installFakeBrowser();
+  ({ handlers } = await import('../../../src/background/handlers'));
+  await seed(
+    env,
+    settings({
+      profiles: [profile('a', KEY_A), profile('b', KEY_B, { origins: [ONPREM] }), profile('s', '', { persist: 'session' })],
+      active: { [API]: 'a', [ONPREM]: 'b' },
+    }),
+  );
+});
+afterEach(uninstallFakeBrowser);
+
+const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, statusText: status === 200 ? 'OK' : 'Unauthorized', headers: { 'content-type': 'application/json', ...headers } });
+
+describe('checkKey', () => {
+  it('answers noAccess for an origin without host access, without a request', async () => {
+    expect(await handlers.checkKey({ profileId: 'b' })).toEqual({ kind: 'noAccess', origin: ONPREM });
+    expect(env.network).not.toHaveBeenCalled();
+  });
+
+  it('answers noKey for a profile without a key (or no profile)', async () => {
+    expect(await handlers.checkKey({ profileId: 's' })).toEqual({ kind: 'noKey' });
+    expect(await handlers.checkKey({ profileId: 'zzz' })).toEqual({ kind: 'noKey' });
+    expect(env.network).not.toHaveBeenCalled();
+  });
+
+  it('answers ok with the user on 200, having sent the key itself, no cookies, no redirects', async () => {
+    env.network.mockResolvedValueOnce(json({ id: 7, name: 'Ada', email: 'ada@example.com', company: { name: 'Acme' } }));
+    expect(await handlers.checkKey({ profileId: 'a' })).toEqual({ kind: 'ok', user: { name: 'Ada', email: 'ada@example.com', company: 'Acme' } });
+    expect(env.network).toHaveBeenCalledTimes(1);
+    const [url, init] = env.network.mock.calls[0]!;
+    expect(url).toBe(URL_CURRENT);
+    expect(init).toMatchObject({
+      headers: { Authorization: `Api-Key ${KEY_A}`, Accept: 'application/json' },
+      credentials: 'omit',
+      cache: 'no-store',
+      redirect: 'error',
+    });
+    expect(init!.signal).toBeInstanceOf(AbortSignal);
+  });
+
+  it('checks a granted on-premises profile at its own origin', async () => {
+    env.permissions.grant(ONPREM);
+    env.network.mockResolvedValueOnce(json({ name: 'Bo', email: 'bo@example.com', company: 'Onprem Ltd' }));
+    expect(await handlers.checkKey({ profileId: 'b' })).toEqual({ kind: 'ok', user: { name: 'Bo', email: 'bo@example.com', company: 'Onprem Ltd' } });
+    expect(env.network.mock.calls[0]![0]).toBe(`${ONPREM}/api/users/current/`);
+  });
+
+  it('answers http with the exchange on 401, the Authorization header masked, the key nowhere', async () => {
+    const body = { detail: 'Invalid API key.' };
+    env.network.mockResolvedValueOnce(json(body, 401, { 'www-authenticate': 'Api-Key' }));
+    const r = await handlers.checkKey({ profileId: 'a' });
+    expect(r).toEqual({
+      kind: 'http',
+      exchange: {
+        method: 'GET',
+        url: URL_CURRENT,
+        status: 401,
+        statusText: 'Unauthorized',
+        requestHeaders: [{ name: 'Authorization', value: 'Api-Key g5BnKD...Xs' }],
+        responseHeaders: [
+          { name: 'content-type', value: 'application/json' },
+          { name: 'www-authenticate', value: 'Api-Key' },
+        ],
+        responseBody: JSON.stringify(body),
+        responseMimeType: 'application/json',
+      },
+    });
+    expect(JSON.stringify(r)).not.toContain(KEY_A);
+    expect(JSON.stringify(r)).not.toContain(KEY_A.slice(6, -2));
+  });
+
+  it('answers http for a 200 that is not JSON, so the decoder can say what it is', async () => {
+    env.network.mockResolvedValueOnce(new Response('<html>login</html>', { status: 200, headers: { 'content-type': 'text/html' } }));
+    const r = await handlers.checkKey({ profileId: 'a' });
+    expect(r).toMatchObject({ kind: 'http', exchange: { status: 200, responseBody: '<html>login</html>', responseMimeType: 'text/html' } });
+  });
+
+  it('answers network with the message when the request fails (online)', async () => {
+    vi.stubGlobal('navigator', { onLine: true });
+    env.network.mockRejectedValueOnce(new TypeError('Failed to fetch'));
+    expect(await handlers.checkKey({ profileId: 'a' })).toEqual({ kind: 'network', message: 'Failed to fetch' });
+    vi.stubGlobal('navigator', { onLine: false });
+    env.network.mockRejectedValueOnce(new TypeError('Failed to fetch'));
+    expect(await handlers.checkKey({ profileId: 'a' })).toEqual({ kind: 'offline' });
+  });
+
+  it('answers timeout when the API never answers within 10 s', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    // Node's AbortSignal.timeout runs on its own timer, out of reach of fake timers: stand in for
+    // it with one on the (fake) global setTimeout that aborts the way the real one does.
+    const timeout = vi.spyOn(AbortSignal, 'timeout').mockImplementation((ms: number) => {
+      const c = new AbortController();
+      setTimeout(() => c.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), ms);
+      return c.signal;
+    });
+    // A server that never answers: fetch settles only when its signal aborts, with the signal's reason.
+    let asked!: () => void;
+    const requested = new Promise<void>((r) => (asked = r));
+    env.network.mockImplementationOnce((_url, init) => {
+      asked();
+      return new Promise((_, reject) => init!.signal!.addEventListener('abort', () => reject(init!.signal!.reason)));
+    });
+
+    let result: unknown;
+    const done = handlers.checkKey({ profileId: 'a' }).then((r) => (result = r));
+    await requested;
+    expect(timeout).toHaveBeenCalledWith(10_000);
+    await vi.advanceTimersByTimeAsync(9_999);
+    expect(result).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1);
+    await done;
+    expect(result).toEqual({ kind: 'timeout' });
+  });
+});

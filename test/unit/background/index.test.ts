@@ -1,0 +1,115 @@
+// The service worker's entry (src/background/index.ts): the message gate and the events that
+// trigger reconciliation.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { API, EXT_ID, EXT_ORIGIN, KEY_A, KEY_B, headerValues, installFakeBrowser, profile, seed, settings, uninstallFakeBrowser, type Env } from './fake-env';
+
+let env: Env;
+let reconcile: typeof import('../../../src/background/reconcile')['reconcile'];
+let handlers: typeof import('../../../src/background/handlers')['handlers'];
+
+const POPUP = { id: EXT_ID, url: `${EXT_ORIGIN}src/popup/popup.html` };
+
+beforeEach(async () => {
+  env = installFakeBrowser();
+  await seed(env, settings({ profiles: [profile('a', KEY_A)], active: { [API]: 'a' } }));
+  await import('../../../src/background/index');
+  ({ reconcile } = await import('../../../src/background/reconcile'));
+  ({ handlers } = await import('../../../src/background/handlers'));
+  // The wake-up reconcile has run once this one (queued after it) is done.
+  await reconcile();
+});
+afterEach(uninstallFakeBrowser);
+
+/** Deliver a message as the browser would; resolve with whether the listener kept the channel open and what it answered. */
+async function deliver(message: unknown, sender: { id?: string; url?: string; tab?: unknown }) {
+  const sendResponse = vi.fn();
+  const answered = new Promise<unknown>((resolve) => sendResponse.mockImplementation(resolve));
+  // The listener answers synchronously: true keeps the channel open for sendResponse.
+  const [kept] = (await env.runtime.onMessage.trigger(message, sender as never, sendResponse)) as unknown[];
+  if (kept === true) return { kept, reply: await answered, sendResponse };
+  // Give a stray answer every chance to arrive before saying there is none.
+  await reconcile();
+  await new Promise((r) => setTimeout(r, 0));
+  return { kept, reply: undefined, sendResponse };
+}
+
+describe('message gate', () => {
+  it("answers a known message from the extension's own page with {ok: true, value}", async () => {
+    const reveal = vi.spyOn(handlers, 'revealKey');
+    const { kept, reply } = await deliver({ type: 'revealKey', payload: { profileId: 'a' } }, POPUP);
+    expect(kept).toBe(true);
+    expect(reply).toEqual({ ok: true, value: { key: KEY_A } });
+    expect(reveal).toHaveBeenCalledWith({ profileId: 'a' });
+    const state = await deliver({ type: 'getState' }, { id: EXT_ID, url: `${EXT_ORIGIN}src/options/options.html` });
+    expect(state.reply).toMatchObject({ ok: true, value: { enabled: true, active: { [API]: 'a' } } });
+  });
+
+  it('answers {ok: false, error} when a handler throws', async () => {
+    vi.spyOn(env.storage.local, 'get').mockRejectedValueOnce(new Error('storage broken'));
+    const { reply } = await deliver({ type: 'revealKey', payload: { profileId: 'a' } }, POPUP);
+    expect(reply).toEqual({ ok: false, error: 'storage broken' });
+  });
+
+  it.each([
+    ['another extension', { id: 'other-extension-id', url: 'chrome-extension://other-extension-id/page.html' }],
+    ['another extension claiming our page', { id: 'other-extension-id', url: `${EXT_ORIGIN}src/popup/popup.html` }],
+    ['a web page (content script context)', { id: EXT_ID, url: 'https://evil.example.com/', tab: { id: 1 } }],
+    ['a look-alike origin', { id: EXT_ID, url: `chrome-extension://${EXT_ID}.evil.example.com/` }],
+    ['a sender without url', { id: EXT_ID }],
+    ['a sender without id', { url: `${EXT_ORIGIN}src/popup/popup.html` }],
+  ])('gives no answer to %s', async (_what, sender) => {
+    const reveal = vi.spyOn(handlers, 'revealKey');
+    const { kept, sendResponse } = await deliver({ type: 'revealKey', payload: { profileId: 'a' } }, sender);
+    expect(kept).toBe(false);
+    expect(sendResponse).not.toHaveBeenCalled();
+    // The handler did not even run.
+    expect(reveal).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['an unknown type', { type: 'stealKey', payload: {} }],
+    ['an inherited property name', { type: 'constructor', payload: {} }],
+    ['__proto__', { type: '__proto__' }],
+    ['no type', { payload: {} }],
+    ['a non-string type', { type: 42 }],
+    ['a string', 'getState'],
+    ['null', null],
+  ])('gives no answer to %s', async (_what, message) => {
+    const { kept, sendResponse } = await deliver(message, POPUP);
+    expect(kept).toBe(false);
+    expect(sendResponse).not.toHaveBeenCalled();
+  });
+});
+
+describe('wake-up and events', () => {
+  it('installs the rules when the worker starts', async () => {
+    expect(headerValues(env.dnr.all())).toEqual([`Authorization: Api-Key ${KEY_A}`, `Authorization: Api-Key ${KEY_A}`]);
+  });
+
+  it('reconciles when settings change in storage', async () => {
+    await seed(env, settings({ profiles: [profile('a', KEY_B)], active: { [API]: 'a' } }));
+    await reconcile();
+    expect(headerValues(env.dnr.all())).toEqual([`Authorization: Api-Key ${KEY_B}`, `Authorization: Api-Key ${KEY_B}`]);
+  });
+
+  it('reconciles when host access is withdrawn outside the extension', async () => {
+    const APP = 'https://app.example.com';
+    env.permissions.grant(APP);
+    await seed(env, settings({ profiles: [profile('a', KEY_A)], active: { [API]: 'a' }, sites: ['https://docs.maiagent.ai', APP] }));
+    await reconcile();
+    expect(env.dnr.dynamic.list()[0]!.condition.initiatorDomains).toEqual(['app.example.com', 'docs.maiagent.ai']);
+    await env.permissions.withdraw(APP);
+    await reconcile();
+    expect(env.dnr.dynamic.list()[0]!.condition.initiatorDomains).toEqual(['docs.maiagent.ai']);
+  });
+
+  it('the toggle-injection command flips injection (other commands do nothing)', async () => {
+    await env.commands.onCommand.trigger('something-else');
+    await reconcile();
+    expect(env.dnr.all()).toHaveLength(3);
+    await env.commands.onCommand.trigger('toggle-injection');
+    await vi.waitFor(async () => expect(env.dnr.all()).toEqual([]));
+    await env.commands.onCommand.trigger('toggle-injection');
+    await vi.waitFor(async () => expect(env.dnr.all()).toHaveLength(3));
+  });
+});
