@@ -7,12 +7,12 @@ import {
   addProfile, deleteProfile, dismissNotice, dismissRotation, forgetKey, getState, moveProfile, revealKey,
   saveKey, setActive, setEnabled, undoDelete, updateProfile, type Handler,
 } from './profiles';
-import { addSite, removeSite, tabStatus } from './sites';
+import { addSite, expectSite, removeSite, tabStatus } from './sites';
 import { exportProfiles, importProfiles } from './transfer';
 
 export const handlers: { [K in keyof Protocol]: Handler<K> } = {
   getState, saveKey, addProfile, updateProfile, deleteProfile, undoDelete, moveProfile, setActive, setEnabled,
-  forgetKey, revealKey, checkKey, dismissRotation, dismissNotice, addSite, removeSite, tabStatus, exportProfiles, importProfiles,
+  forgetKey, revealKey, checkKey, dismissRotation, dismissNotice, addSite, expectSite, removeSite, tabStatus, exportProfiles, importProfiles,
 };
 
 /** Only the extension's own pages may talk to the background (no content scripts; externally_connectable is closed). */

@@ -6,6 +6,7 @@ import type { MessageType, Reply, Request } from '../shared/protocol';
 import { isSettingsChange, updateSettings } from '../shared/store';
 import { handlers, isOwnPage } from './handlers';
 import { reconcile } from './reconcile';
+import { addExpectedSite } from './sites';
 
 function isRequest(x: unknown): x is Request {
   return typeof x === 'object' && x !== null && typeof (x as { type?: unknown }).type === 'string' && Object.hasOwn(handlers, (x as { type: string }).type);
@@ -36,7 +37,7 @@ browser.storage.onChanged.addListener((changes, area) => {
 
 // Access granted or withdrawn (also outside the extension, in the browser's settings) changes
 // which rules may exist.
-browser.permissions.onAdded.addListener(() => void reconcile());
+browser.permissions.onAdded.addListener(() => void addExpectedSite().then(() => reconcile()));
 browser.permissions.onRemoved.addListener(() => void reconcile());
 
 /** The keyboard shortcut (commands API) flips injection. */

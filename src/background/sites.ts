@@ -3,6 +3,7 @@ import { normalizeOrigin } from '../core/origins';
 import { activeKeys } from '../core/settings';
 import type { TabStatus } from '../shared/protocol';
 import { readSettings } from '../shared/store';
+import { ext as browser } from '../shared/ext';
 import { BUILT_IN, hasAccess, revokeAccess } from './access';
 import { change, type Handler } from './profiles';
 
@@ -13,6 +14,24 @@ export const addSite: Handler<'addSite'> = async ({ origin }) => {
   if (!(await hasAccess(r.origin))) return { ok: false, problem: 'permissionMissing' };
   return change((s) => (s.sites.includes(r.origin) ? s : { ...s, sites: [...s.sites, r.origin] }));
 };
+
+const PENDING = 'pendingSite';
+
+export const expectSite: Handler<'expectSite'> = async ({ origin }) => {
+  const r = normalizeOrigin(origin);
+  if (r.ok) await browser.storage.session.set({ [PENDING]: { origin: r.origin, until: Date.now() + 5 * 60_000 } });
+  return { ok: true };
+};
+
+/** On a granted permission: add the site the user was asking for, if that is what was granted. */
+export async function addExpectedSite(): Promise<void> {
+  const got = await browser.storage.session.get([PENDING]);
+  const p = got[PENDING] as { origin?: string; until?: number } | undefined;
+  if (!p?.origin || !(typeof p.until === 'number' && p.until > Date.now())) return;
+  if (!(await hasAccess(p.origin))) return;
+  await browser.storage.session.remove(PENDING);
+  await addSite({ origin: p.origin });
+}
 
 export const removeSite: Handler<'removeSite'> = async ({ origin }) => {
   const result = await change((s) => ({ ...s, sites: s.sites.filter((x) => x !== origin) }));

@@ -44,8 +44,11 @@ export function TabStatus({ state, run, onStatus }: { state: PublicState; run: R
   if (status === 'unknown') return <p class="hint muted">{t('tabUnknown')}</p>;
   const origin = status.origin ?? '';
   const allow = async () => {
-    // Asked from the click itself, as the browser requires; the background then records the site.
-    const granted = await browser.permissions.request({ origins: [originToMatchPattern(origin)] }).catch(() => false);
+    // Asked from the click itself, as the browser requires. The prompt may close the popup before
+    // the answer arrives, so the background is told first and adds the site when access comes.
+    const asking = browser.permissions.request({ origins: [originToMatchPattern(origin)] });
+    void send('expectSite', { origin }).catch(() => undefined);
+    const granted = await asking.catch(() => false);
     if (!granted) return;
     const r = await run(send('addSite', { origin }));
     if (r?.ok) onStatus(t('siteAdded', origin));

@@ -91,6 +91,11 @@ export interface Protocol {
   dismissRotation: { req: { profileId: string }; res: PublicState };
   dismissNotice: { req: Record<string, never>; res: PublicState };
   addSite: { req: { origin: string }; res: Result };
+  /**
+   * Sent just before the page asks the browser for access to `origin`: if the page is closed by the
+   * browser's prompt (a popup is), the background still adds the site once access is granted.
+   */
+  expectSite: { req: { origin: string }; res: { ok: true } };
   removeSite: { req: { origin: string }; res: Result };
   tabStatus: { req: { url: string }; res: TabStatus };
   exportProfiles: { req: { includeKeys: boolean }; res: { json: string } };

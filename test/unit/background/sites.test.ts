@@ -21,6 +21,19 @@ function ok(r: Result): Extract<Result, { ok: true }>['state'] {
 }
 const fetchInitiators = () => env.dnr.dynamic.list().find((r) => r.id === 1)?.condition.initiatorDomains;
 
+describe('expectSite, for a prompt that closes the popup', () => {
+  it('adds the site once the browser grants access, not before, and only that site', async () => {
+    const { addExpectedSite } = await import('../../../src/background/sites');
+    expect(await handlers.expectSite({ origin: APP })).toEqual({ ok: true });
+    await addExpectedSite();
+    expect((await handlers.getState({})).sites.map((x) => x.origin)).toEqual([DOCS]);
+    env.permissions.grant(APP);
+    await addExpectedSite();
+    expect((await handlers.getState({})).sites.map((x) => x.origin)).toEqual([DOCS, APP]);
+    expect(fetchInitiators()).toEqual(['app.example.com', 'docs.maiagent.ai']);
+  });
+});
+
 describe('addSite', () => {
   it('refuses an origin the browser gives no access to, saving nothing', async () => {
     await handlers.getState({});
