@@ -96,7 +96,7 @@ export function RequestList({ rows, selectedId, onSelect }: Props) {
         <div class="spacer" style={{ height: `${rows.length * ROW_HEIGHT}px` }}>
           {visible.map((r, i) => (
             <div
-              key={r.id}
+              key={i}
               id={`row-${r.id}`}
               data-row-id={r.id}
               role="option"
