@@ -34,6 +34,21 @@ describe('expectSite, for a prompt that closes the popup', () => {
   });
 });
 
+describe('access withdrawn outside the extension', () => {
+  it('shows in the state as not granted, and the site leaves the rules', async () => {
+    env.permissions.grant(APP);
+    ok(await handlers.addSite({ origin: APP }));
+    expect(fetchInitiators()).toEqual(['app.example.com', 'docs.maiagent.ai']);
+    await env.permissions.withdraw(APP);
+    const state = await handlers.getState({});
+    expect(state.sites).toEqual([
+      { origin: DOCS, granted: true, builtIn: true },
+      { origin: APP, granted: false, builtIn: false },
+    ]);
+    expect(fetchInitiators()).toEqual(['docs.maiagent.ai']);
+  });
+});
+
 describe('addSite', () => {
   it('refuses an origin the browser gives no access to, saving nothing', async () => {
     await handlers.getState({});
