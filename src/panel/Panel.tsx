@@ -58,21 +58,25 @@ export function Panel() {
     });
   }, []);
 
-  const rowFrom = useCallback(async (entry: HarEntry, body: Body | null, inspected: string | null): Promise<Row> => {
+  /** `body` null: the entry's own content is used (an imported file), or it is read later (`bodyLoaded` false). */
+  const rowFrom = useCallback(async (entry: HarEntry, body: Body | null, inspected: string | null, bodyLoaded: boolean): Promise<Row> => {
     const exchange = { ...harToExchange(entry, body ?? undefined), responseTruncated: body?.truncated ?? false };
     return buildRow(
-      { id: nextId.current++, entry, exchange, pageOrigin: pageOriginOf(exchange, inspected), sentFingerprint: await sentKeyFingerprint(exchange), bodyLoaded: body !== null || !devtools },
+      { id: nextId.current++, entry, exchange, pageOrigin: pageOriginOf(exchange, inspected), sentFingerprint: await sentKeyFingerprint(exchange), bodyLoaded },
       stateRef.current,
     );
-  }, [devtools]);
+  }, []);
 
   const bodies = useRef(new Map<number, Captured['body']>());
 
-  const addCaptured = useCallback(async (c: Captured, inspected: string | null) => {
+  /** The inspected page's origin, asked once and again after each navigation, not per request. */
+  const inspected = useRef<string | null>(null);
+
+  const addCaptured = useCallback(async (c: Captured) => {
     const api = isApi(c.entry.request.url);
     if (!api && !settingsRef.current.allRequests) return;
     // API bodies are read right away for the summary; other requests' bodies only when selected.
-    const row = await rowFrom(c.entry, api ? await c.body() : null, inspected);
+    const row = await rowFrom(c.entry, api ? await c.body() : null, inspected.current, api);
     if (!api) bodies.current.set(row.id, c.body);
     push(row);
   }, [isApi, push, rowFrom]);
@@ -94,12 +98,13 @@ export function Panel() {
       await refreshState();
       onSettingsChanged(() => void refreshState());
       if (!devtools) return;
-      const inspected = await inspectedOrigin();
+      inspected.current = await inspectedOrigin();
       const earlier = await existingEntries();
-      for (const c of earlier) await addCaptured(c, inspected);
+      for (const c of earlier) await addCaptured(c);
       setShowReloadHint(!earlier.some((c) => isApi(c.entry.request.url)));
-      onRequest((c) => void inspectedOrigin().then((o) => addCaptured(c, o)));
+      onRequest((c) => void addCaptured(c));
       onNavigated(() => {
+        void inspectedOrigin().then((o) => (inspected.current = o));
         if (!settingsRef.current.preserve) {
           setRows([]);
           setSelected(null);
@@ -134,7 +139,7 @@ export function Panel() {
     try {
       const entries = parseHar(await file.text());
       const imported: Row[] = [];
-      for (const e of entries) imported.push(await rowFrom(e, null, null));
+      for (const e of entries) imported.push(await rowFrom(e, null, null, true));
       bodies.current.clear();
       setRows(keepNewest(imported, settings.keep));
       setSelected(null);
