@@ -16,7 +16,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { assertBuilt, DIST, findChrome } from '../test/e2e/browser';
+import { assertBuilt, DIST, extensionArgs, findChrome } from '../test/e2e/browser';
 import { API_HOST, DOCS_HOST, startServer, type TestServer } from '../test/server/maiagent-server';
 import { isMain } from './lib/run';
 
@@ -26,14 +26,7 @@ export const DEMO_URL = `https://${DOCS_HOST}/demo`;
 
 export function chromeArgs(port: number, opts: { headless: boolean }): string[] {
   return [
-    `--disable-extensions-except=${DIST}`,
-    `--load-extension=${DIST}`,
-    // Every host name goes to the local server: api.maiagent.ai, docs.maiagent.ai and all others.
-    `--host-resolver-rules=MAP * 127.0.0.1:${port}`,
-    '--ignore-certificate-errors',
-    '--disable-quic',
-    '--no-first-run',
-    '--no-default-browser-check',
+    ...extensionArgs(port),
     ...(opts.headless ? ['--disable-gpu'] : ['--auto-open-devtools-for-tabs', '--start-maximized']),
   ];
 }

@@ -1,20 +1,18 @@
 // Automated accessibility check (axe-core) on the popup, the options page and the panel, in the
 // light and the dark theme. Zero violations is the bar.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
 import { readFileSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launch, type Launched } from './browser';
 import { saveKeyInPopup } from './user';
-import { startServer, type TestServer } from '../server/maiagent-server';
+import { ADA, useExtension } from './setup';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const KEY = 'A11y0000.accessibilityTestSecret';
+const env = useExtension({ [KEY]: ADA });
 
-let server: TestServer;
-let b: Launched;
 
 interface Violation {
   id: string;
@@ -34,28 +32,19 @@ async function violations(page: Page): Promise<string[]> {
 }
 
 async function openIn(url: string, scheme: 'light' | 'dark'): Promise<Page> {
-  const page = await b.ctx.newPage();
+  const page = await env.b.ctx.newPage();
   await page.emulateMedia({ colorScheme: scheme });
   await page.goto(url);
   return page;
 }
 
-beforeAll(async () => {
-  server = await startServer();
-  server.keys.set(KEY, { id: 'u1', name: 'Ada', email: 'ada@example.com', company: 'Example Co' });
-  b = await launch({ server });
-});
-afterAll(async () => {
-  await b?.close();
-  await server?.close();
-});
 
 describe.each(['light', 'dark'] as const)('%s theme', (scheme) => {
   it('popup, first run', async () => {
-    const sw = await b.sw();
+    const sw = await env.b.sw();
     const hasKey = await sw.evaluate(async () => JSON.stringify(await chrome.storage.local.get('settings')).includes('"key"'));
     if (hasKey) await sw.evaluate(() => chrome.storage.local.clear());
-    const page = await openIn(`chrome-extension://${b.extId}/src/popup/popup.html`, scheme);
+    const page = await openIn(`chrome-extension://${env.b.extId}/src/popup/popup.html`, scheme);
     await page.getByLabel('API key').waitFor();
     await page.getByLabel('API key').fill('Bearer nope');
     expect(await violations(page)).toEqual([]);
@@ -63,8 +52,8 @@ describe.each(['light', 'dark'] as const)('%s theme', (scheme) => {
   });
 
   it('popup, with a key and a check result', async () => {
-    await (await saveKeyInPopup(b, KEY)).close();
-    const page = await openIn(`chrome-extension://${b.extId}/src/popup/popup.html`, scheme);
+    await (await saveKeyInPopup(env.b, KEY)).close();
+    const page = await openIn(`chrome-extension://${env.b.extId}/src/popup/popup.html`, scheme);
     await page.getByRole('button', { name: 'Check key' }).click();
     await page.getByText('The key works').waitFor();
     expect(await violations(page)).toEqual([]);
@@ -72,7 +61,7 @@ describe.each(['light', 'dark'] as const)('%s theme', (scheme) => {
   });
 
   it('options page', async () => {
-    const page = await openIn(`chrome-extension://${b.extId}/src/options/options.html`, scheme);
+    const page = await openIn(`chrome-extension://${env.b.extId}/src/options/options.html`, scheme);
     await page.getByRole('button', { name: 'Add a key' }).click();
     await page.getByLabel('Include the keys themselves').check();
     expect(await violations(page)).toEqual([]);
@@ -90,7 +79,7 @@ describe.each(['light', 'dark'] as const)('%s theme', (scheme) => {
     });
     writeFileSync(file, JSON.stringify({ log: { entries: [e('/api/v1/chatbots/', 400, { name: ['This field is required.'] }), e('/api/users/current/', 401, { detail: 'Invalid API key format.' }), e('/api/v1/x/', 200, { ok: true })] } }));
     try {
-      const page = await openIn(`chrome-extension://${b.extId}/src/panel/panel.html`, scheme);
+      const page = await openIn(`chrome-extension://${env.b.extId}/src/panel/panel.html`, scheme);
       await page.getByLabel('Import HAR').setInputFiles(file);
       await page.getByRole('listbox').getByRole('option').first().click();
       await page.getByRole('button', { name: 'Copy as cURL' }).click();

@@ -47,24 +47,31 @@ export interface LaunchOptions {
   lang?: string;
 }
 
+/** The built extension, with every host name on the local server: shared by the tests and `npm start`. */
+export function extensionArgs(port: number): string[] {
+  return [
+    `--disable-extensions-except=${DIST}`,
+    `--load-extension=${DIST}`,
+    // Every host name resolves to the test server: the real API and docs names, look-alikes, other sites.
+    `--host-resolver-rules=MAP * 127.0.0.1:${port}`,
+    '--ignore-certificate-errors',
+    '--disable-quic',
+    '--no-first-run',
+    '--no-default-browser-check',
+  ];
+}
+
 export async function launch(opts: LaunchOptions): Promise<Launched> {
   assertBuilt();
   const executablePath = findChrome();
   const profileDir = opts.profileDir ?? mkdtempSync(join(tmpdir(), 'maiagent-e2e-'));
   const port = opts.server.port;
   const args = [
-    `--disable-extensions-except=${DIST}`,
-    `--load-extension=${DIST}`,
-    // Every host name resolves to the test server: the real API and docs names, look-alikes, other sites.
-    `--host-resolver-rules=MAP * 127.0.0.1:${port}`,
-    '--ignore-certificate-errors',
+    ...extensionArgs(port),
     '--disable-background-networking',
     '--disable-component-update',
     '--disable-sync',
-    '--no-first-run',
     '--disable-gpu',
-    '--disable-quic',
-    '--no-default-browser-check',
     ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
     ...(opts.devtools ? ['--auto-open-devtools-for-tabs', '--remote-debugging-port=0'] : []),
     // Lets tests press the toolbar button (CDP Extensions.triggerAction), which grants activeTab.

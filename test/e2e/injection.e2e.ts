@@ -1,34 +1,23 @@
 // The header goes exactly where it should, in a real Chromium with the real host names.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, type Launched } from './browser';
+import { describe, expect, it } from 'vitest';
 import { pageFetch, saveKeyInPopup } from './user';
-import { startServer, type TestServer } from '../server/maiagent-server';
+import { ADA, useExtension } from './setup';
 
 const KEY = 'Xk2v9Qab.s3cr3tPartOfTheKey0123456789';
+const env = useExtension({ [KEY]: ADA });
 const AUTH = `Api-Key ${KEY}`;
 
-let server: TestServer;
-let b: Launched;
 
-const seen = (host: string, path: string) => server.requests.filter((r) => r.host === host && r.path.startsWith(path));
+const seen = (host: string, path: string) => env.server.requests.filter((r) => r.host === host && r.path.startsWith(path));
 
-beforeAll(async () => {
-  server = await startServer();
-  server.keys.set(KEY, { id: 'u1', name: 'Ada Tester', email: 'ada@example.com', company: 'Example Co' });
-  b = await launch({ server });
-});
-afterAll(async () => {
-  await b?.close();
-  await server?.close();
-});
 
 describe('popup first run', () => {
   it('offers an "API key" field and "Save", and shows the saved key masked only', async () => {
-    const popup = await b.openPopup();
+    const popup = await env.b.openPopup();
     await expect(popup.getByLabel('API key').isVisible()).resolves.toBe(true);
     await expect(popup.getByLabel('API key').evaluate((el) => el === document.activeElement)).resolves.toBe(true);
     await popup.close();
-    const after = await saveKeyInPopup(b, `  ${KEY}\n`);
+    const after = await saveKeyInPopup(env.b, `  ${KEY}\n`);
     await expect(after.getByTestId('masked-key').textContent()).resolves.toBe(`${KEY.slice(0, 6)}...${KEY.slice(-2)}`);
     const html = await after.content();
     expect(html).not.toContain(KEY);
@@ -39,7 +28,7 @@ describe('popup first run', () => {
 
 describe('header present', () => {
   it('on fetch from a docs page', async () => {
-    const page = await b.ctx.newPage();
+    const page = await env.b.ctx.newPage();
     await page.goto('https://docs.maiagent.ai/');
     const r = await pageFetch(page, 'https://api.maiagent.ai/api/users/current/');
     expect(r.status).toBe(200);
@@ -49,7 +38,7 @@ describe('header present', () => {
   });
 
   it('on a POST from a docs page', async () => {
-    const page = await b.ctx.newPage();
+    const page = await env.b.ctx.newPage();
     await page.goto('https://docs.maiagent.ai/');
     const r = await pageFetch(page, 'https://api.maiagent.ai/api/v1/chatbots/', {
       method: 'POST',
@@ -63,7 +52,7 @@ describe('header present', () => {
   });
 
   it('on a typed navigation to an API URL (browsable API, authenticated)', async () => {
-    const page = await b.ctx.newPage();
+    const page = await env.b.ctx.newPage();
     await page.goto('https://api.maiagent.ai/api/users/current/');
     await expect(page.locator('#response').textContent()).resolves.toContain('ada@example.com');
     expect(seen('api.maiagent.ai', '/api/users/current/').at(-1)?.headers.authorization).toBe(AUTH);
@@ -73,12 +62,12 @@ describe('header present', () => {
 
 describe('header absent', () => {
   it('at look-alike and sibling hosts, fetched from a docs page', async () => {
-    const page = await b.ctx.newPage();
+    const page = await env.b.ctx.newPage();
     await page.goto('https://docs.maiagent.ai/');
     for (const host of ['api.maiagent.ai.evil.test', 'maiagent.ai.evil.test', 'apimaiagent.ai', 'other.maiagent.ai', 'docs.maiagent.ai']) {
-      const before = server.requests.length;
+      const before = env.server.requests.length;
       await pageFetch(page, `https://${host}/__echo`);
-      const got = server.requests.slice(before).filter((r) => r.host === host && r.path === '/__echo');
+      const got = env.server.requests.slice(before).filter((r) => r.host === host && r.path === '/__echo');
       expect(got.length, host).toBeGreaterThan(0);
       for (const r of got) expect(r.headers.authorization, host).toBeUndefined();
     }
@@ -86,48 +75,48 @@ describe('header absent', () => {
   });
 
   it('over plain http to the API host', async () => {
-    const page = await b.ctx.newPage();
-    const before = server.requests.length;
+    const page = await env.b.ctx.newPage();
+    const before = env.server.requests.length;
     await page.goto('http://api.maiagent.ai/__echo').catch(() => undefined);
     // The request must really go out over http (no silent upgrade), and carry no key.
-    const got = server.requests.slice(before).filter((r) => r.host === 'api.maiagent.ai' && r.path === '/__echo');
+    const got = env.server.requests.slice(before).filter((r) => r.host === 'api.maiagent.ai' && r.path === '/__echo');
     expect(got.map((r) => r.scheme)).toEqual(['http']);
     expect(got[0]!.headers.authorization).toBeUndefined();
     await page.close();
   });
 
   it('from an unrelated website: fetch, link navigation and form post', async () => {
-    const page = await b.ctx.newPage();
+    const page = await env.b.ctx.newPage();
     await page.goto('https://evil.test/');
-    let before = server.requests.length;
+    let before = env.server.requests.length;
     await pageFetch(page, 'https://api.maiagent.ai/api/users/current/');
-    let got = server.requests.slice(before).filter((r) => r.host === 'api.maiagent.ai' && r.method === 'GET');
+    let got = env.server.requests.slice(before).filter((r) => r.host === 'api.maiagent.ai' && r.method === 'GET');
     expect(got.length).toBe(1);
     expect(got[0]!.headers.authorization).toBeUndefined();
 
-    before = server.requests.length;
+    before = env.server.requests.length;
     await Promise.all([page.waitForURL('https://api.maiagent.ai/**'), page.click('#api-link')]);
-    got = server.requests.slice(before).filter((r) => r.host === 'api.maiagent.ai' && r.path === '/api/users/current/');
+    got = env.server.requests.slice(before).filter((r) => r.host === 'api.maiagent.ai' && r.path === '/api/users/current/');
     expect(got.length).toBe(1);
     expect(got[0]!.headers.authorization).toBeUndefined();
 
     await page.goto('https://evil.test/');
-    before = server.requests.length;
+    before = env.server.requests.length;
     await Promise.all([page.waitForURL('https://api.maiagent.ai/**'), page.click('#api-form button')]);
-    got = server.requests.slice(before).filter((r) => r.host === 'api.maiagent.ai' && r.method === 'POST');
+    got = env.server.requests.slice(before).filter((r) => r.host === 'api.maiagent.ai' && r.method === 'POST');
     expect(got.length).toBe(1);
     expect(got[0]!.headers.authorization).toBeUndefined();
     await page.close();
   });
 
   it('on navigations started by sites on IP addresses and single-label hosts', async () => {
-    for (const site of [`http://127.0.0.1:${server.port}/`, `https://localhost:${server.port}/`]) {
-      const page = await b.ctx.newPage();
+    for (const site of [`http://127.0.0.1:${env.server.port}/`, `https://localhost:${env.server.port}/`]) {
+      const page = await env.b.ctx.newPage();
       await page.goto(site);
-      const before = server.requests.length;
+      const before = env.server.requests.length;
       await Promise.all([page.waitForURL('https://api.maiagent.ai/**'), page.click('#api-link')]);
       // Only the navigation itself: the page may also ask for a favicon.
-      const got = server.requests.slice(before).filter((r) => r.host === 'api.maiagent.ai' && r.path === '/api/users/current/');
+      const got = env.server.requests.slice(before).filter((r) => r.host === 'api.maiagent.ai' && r.path === '/api/users/current/');
       expect(got.length, site).toBe(1);
       expect(got[0]!.headers.authorization, site).toBeUndefined();
       await page.close();
@@ -135,11 +124,11 @@ describe('header absent', () => {
   });
 
   it('across a redirect from the API to another host', async () => {
-    const page = await b.ctx.newPage();
+    const page = await env.b.ctx.newPage();
     await page.goto('https://docs.maiagent.ai/');
-    const before = server.requests.length;
+    const before = env.server.requests.length;
     await pageFetch(page, 'https://api.maiagent.ai/api/v1/redirect-out/');
-    const hop = server.requests.slice(before);
+    const hop = env.server.requests.slice(before);
     expect(hop.find((r) => r.host === 'api.maiagent.ai')?.headers.authorization).toBe(AUTH);
     const out = hop.filter((r) => r.host === 'other.maiagent.ai');
     expect(out.length).toBe(1);
@@ -148,11 +137,11 @@ describe('header absent', () => {
   });
 
   it('when injection is turned off in the popup, and again when turned on', async () => {
-    const popup = await b.openPopup();
+    const popup = await env.b.openPopup();
     const toggle = popup.getByRole('switch', { name: /Add the key/ });
     await toggle.uncheck();
     await popup.getByText(/Injection is off/).waitFor();
-    const page = await b.ctx.newPage();
+    const page = await env.b.ctx.newPage();
     await page.goto('https://docs.maiagent.ai/');
     let r = await pageFetch(page, 'https://api.maiagent.ai/api/users/current/');
     expect(r.status).toBe(401);

@@ -1,32 +1,21 @@
 // Screenshots for the README, taken in real Chromium from the built extension (docs/screenshots/).
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { launch, type Launched } from './browser';
 import { pageFetch, saveKeyInPopup } from './user';
-import { startServer, type TestServer } from '../server/maiagent-server';
+import { ADA, useExtension } from './setup';
 
 const OUT = resolve(import.meta.dirname, '../../docs/screenshots');
 const KEY = 'g5BnKDab.screenshotDemoKey0000Xs';
-let server: TestServer;
-let b: Launched;
+const env = useExtension({ [KEY]: ADA });
 
-beforeAll(async () => {
-  server = await startServer();
-  server.keys.set(KEY, { id: 'u1', name: 'Ada Tester', email: 'ada@example.com', company: 'Example Co' });
-  b = await launch({ server });
-});
-afterAll(async () => {
-  await b?.close();
-  await server?.close();
-});
 
 it('popup: a saved key, checked', async () => {
-  await (await saveKeyInPopup(b, KEY)).close();
-  const popup = await b.ctx.newPage();
+  await (await saveKeyInPopup(env.b, KEY)).close();
+  const popup = await env.b.ctx.newPage();
   await popup.setViewportSize({ width: 340, height: 560 });
-  await popup.goto(`chrome-extension://${b.extId}/src/popup/popup.html`);
+  await popup.goto(`chrome-extension://${env.b.extId}/src/popup/popup.html`);
   await popup.getByRole('button', { name: 'Check key' }).click();
   await popup.getByText('The key works').waitFor();
   const file = join(OUT, 'popup.png');
@@ -37,7 +26,7 @@ it('popup: a saved key, checked', async () => {
 
 it('panel: requests from the docs site, a 400 explained', async () => {
   // Real traffic, captured into a HAR by the test server's answers, shown in the panel's viewer.
-  const docs = await b.ctx.newPage();
+  const docs = await env.b.ctx.newPage();
   await docs.goto('https://docs.maiagent.ai/');
   const calls: [string, RequestInit?][] = [
     ['https://api.maiagent.ai/api/users/current/'],
@@ -50,7 +39,7 @@ it('panel: requests from the docs site, a 400 explained', async () => {
   for (const [url, init] of calls) {
     const t0 = Date.now();
     const r = await pageFetch(docs, url, (init ?? {}) as { method?: string; body?: string; headers?: Record<string, string> });
-    const seen = server.requests.at(-1)!;
+    const seen = env.server.requests.at(-1)!;
     entries.push({
       startedDateTime: new Date(t0).toISOString(),
       time: Date.now() - t0,
@@ -67,9 +56,9 @@ it('panel: requests from the docs site, a 400 explained', async () => {
   const har = join(dir, 'demo.har');
   writeFileSync(har, JSON.stringify({ log: { version: '1.2', entries } }));
   try {
-    const panel = await b.ctx.newPage();
+    const panel = await env.b.ctx.newPage();
     await panel.setViewportSize({ width: 1100, height: 560 });
-    await panel.goto(`chrome-extension://${b.extId}/src/panel/panel.html`);
+    await panel.goto(`chrome-extension://${env.b.extId}/src/panel/panel.html`);
     await panel.getByLabel('Import HAR').setInputFiles(har);
     await panel.getByRole('button', { name: 'Dismiss' }).click();
     await panel.getByRole('listbox').getByRole('option').nth(2).click();
