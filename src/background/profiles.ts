@@ -2,11 +2,11 @@
 import { normalizeKey } from '../core/keys';
 import { normalizeOrigin } from '../core/origins';
 import { DEFAULT_API_ORIGIN, fixReferences, type Profile, type Settings } from '../core/settings';
-import type { Problem, Protocol, Result } from '../shared/protocol';
+import type { Problem, Protocol, PublicState, Result } from '../shared/protocol';
 import { t } from '../shared/i18n';
 import { clearNotice, dropUndo, InvalidSettings, purgeExpiredUndo, putUndo, readSettings, takeUndo, updateSettings } from '../shared/store';
 import { hasAccess } from './access';
-import { reconcile } from './reconcile';
+import { settled } from './reconcile';
 import { publicState } from './state';
 
 export type Handler<K extends keyof Protocol> = (payload: Protocol[K]['req']) => Promise<Protocol[K]['res']>;
@@ -18,12 +18,17 @@ class Refused extends Error {
   }
 }
 
+/** The state once the rules match storage: what pages show is what is in effect. */
+async function inEffect(): Promise<PublicState> {
+  const { settings, granted } = await settled();
+  return publicState(settings, granted);
+}
+
 /** Apply a change, install the rules, answer with the new state; a refusal leaves storage untouched. */
 export async function change(fn: (s: Settings) => Settings | Promise<Settings>): Promise<Result> {
   try {
-    const s = await updateSettings(async (cur) => fixReferences(await fn(cur)));
-    await reconcile();
-    return { ok: true, state: await publicState(s) };
+    await updateSettings(async (cur) => fixReferences(await fn(cur)));
+    return { ok: true, state: await inEffect() };
   } catch (e) {
     if (e instanceof Refused) return { ok: false, problem: e.problem };
     if (e instanceof InvalidSettings) return { ok: false, problem: 'settingsInvalid' };
@@ -165,17 +170,15 @@ export const setActive: Handler<'setActive'> = ({ origin, profileId }) =>
   });
 
 export const setEnabled: Handler<'setEnabled'> = async ({ enabled }) => {
-  const s = await updateSettings((cur) => ({ ...cur, enabled }));
-  await reconcile();
-  return publicState(s);
+  await updateSettings((cur) => ({ ...cur, enabled }));
+  return inEffect();
 };
 
 /** Forget: the key leaves storage and every rule at once; no undo keeps a copy. */
 export const forgetKey: Handler<'forgetKey'> = async ({ profileId }) => {
   await dropUndo();
-  const s = await updateSettings((cur) => fixReferences(removeProfile(cur, profileId)));
-  await reconcile();
-  return publicState(s);
+  await updateSettings((cur) => fixReferences(removeProfile(cur, profileId)));
+  return inEffect();
 };
 
 export const revealKey: Handler<'revealKey'> = async ({ profileId }) => {
@@ -184,22 +187,20 @@ export const revealKey: Handler<'revealKey'> = async ({ profileId }) => {
 };
 
 export const dismissRotation: Handler<'dismissRotation'> = async ({ profileId }) => {
-  const s = await updateSettings((cur) => ({
+  await updateSettings((cur) => ({
     ...cur,
     profiles: cur.profiles.map((p) => (p.id === profileId ? { ...p, rotationDismissedAt: Date.now() } : p)),
   }));
-  await reconcile();
-  return publicState(s);
+  return inEffect();
 };
 
 export const dismissNotice: Handler<'dismissNotice'> = async () => {
   await clearNotice();
-  return publicState(await readSettings());
+  return inEffect();
 };
 
 /** State is reported only once the rules match it, so "saved" on screen means "in effect". */
 export const getState: Handler<'getState'> = async () => {
   await purgeExpiredUndo();
-  await reconcile();
-  return publicState(await readSettings());
+  return inEffect();
 };

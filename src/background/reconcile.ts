@@ -53,8 +53,9 @@ async function replace(get: () => Promise<DeclarativeNetRequest.Rule[]>, update:
 }
 
 /** The configured origins the browser grants access to right now. */
+/** Every configured origin (sites and all profiles' API origins) the browser grants access to. */
 async function grantedOrigins(s: Settings): Promise<Set<string>> {
-  const all = [...new Set([...s.sites, ...Object.keys(s.active)])];
+  const all = [...new Set([...s.sites, ...s.profiles.flatMap((p) => p.origins)])];
   const ok = await Promise.all(all.map(async (o) => ((await hasAccess(o)) ? o : null)));
   return new Set(ok.filter((o): o is string => o !== null));
 }
@@ -68,11 +69,12 @@ async function failClosed(): Promise<void> {
 
 async function applyRules(): Promise<ReconcileResult> {
   let settings: Settings;
+  let granted: Set<string>;
   let a: boolean;
   let b: boolean;
   try {
     settings = await readSettings();
-    const granted = await grantedOrigins(settings);
+    granted = await grantedOrigins(settings);
     const wanted = compileRules(settings, await loadRoots(), (o) => granted.has(o));
     const dnr = browser.declarativeNetRequest;
     // Session rules first, so that a key moving from session to local is never in both sets at once with stale ids.
@@ -90,5 +92,18 @@ async function applyRules(): Promise<ReconcileResult> {
     await updateToolbar(settings);
     lastToolbar = look;
   }
+  applied = { settings, granted };
   return { changed: a || b };
+}
+
+/** What the last successful run read and installed: settings and the origins with access. */
+let applied: { settings: Settings; granted: ReadonlySet<string> } | null = null;
+
+/**
+ * Reconcile, then answer with what is in effect. Handlers report state from here instead of
+ * reading storage and asking for permissions a second time.
+ */
+export async function settled(): Promise<{ settings: Settings; granted: ReadonlySet<string> }> {
+  await reconcile();
+  return applied!;
 }

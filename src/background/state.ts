@@ -4,9 +4,11 @@ import { keyAge, type Settings } from '../core/settings';
 import type { PublicState } from '../shared/protocol';
 import { writeSnapshot } from '../shared/storage-keys';
 import { readNotice } from '../shared/store';
-import { BUILT_IN, hasAccess } from './access';
+import { BUILT_IN } from './access';
 
-export async function publicState(s: Settings): Promise<PublicState> {
+/** `granted`: the configured origins the browser grants access to, as reconcile found them. */
+export async function publicState(s: Settings, granted: ReadonlySet<string>): Promise<PublicState> {
+  const hasAccess = (o: string) => BUILT_IN.has(o) || granted.has(o);
   const now = Date.now();
   const profiles = await Promise.all(
     s.profiles.map(async (p) => ({
@@ -21,9 +23,8 @@ export async function publicState(s: Settings): Promise<PublicState> {
       ...keyAge(p, now),
     })),
   );
-  const sites = await Promise.all(s.sites.map(async (origin) => ({ origin, granted: await hasAccess(origin), builtIn: BUILT_IN.has(origin) })));
-  const apiOrigins = [...new Set(s.profiles.flatMap((p) => p.origins))];
-  const missingApiAccess = (await Promise.all(apiOrigins.map(async (o) => ((await hasAccess(o)) ? null : o)))).filter((o): o is string => o !== null);
+  const sites = s.sites.map((origin) => ({ origin, granted: hasAccess(origin), builtIn: BUILT_IN.has(origin) }));
+  const missingApiAccess = [...new Set(s.profiles.flatMap((p) => p.origins))].filter((o) => !hasAccess(o));
   const state: PublicState = {
     enabled: s.enabled,
     profiles: profiles.map(({ days, ...p }) => ({ ...p, ageDays: days })),
