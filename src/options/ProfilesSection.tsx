@@ -2,8 +2,8 @@
 import { useState } from 'preact/hooks';
 import type { MessageKey } from '../core/messages';
 import { t } from '../shared/i18n';
-import { send, type CheckResult, type Persist, type PublicProfile, type PublicState, type Result } from '../shared/protocol';
-import { LazyCheckResult, preloadCheckResult } from '../ui/LazyCheckResult';
+import { send, type Persist, type PublicProfile, type PublicState, type Result } from '../shared/protocol';
+import { useKeyCheck } from '../ui/useKeyCheck';
 import { KeyForm } from '../popup/KeyForm';
 import type { Run } from '../ui/useAppState';
 import { requestAccess } from './permission';
@@ -59,7 +59,7 @@ function ProfileRow({ profile: p, state, run, onStatus, first, last, onDeleted }
   const [origins, setOrigins] = useState(p.origins.join(', '));
   const [problem, setProblem] = useState<MessageKey | null>(null);
   const [editingKey, setEditingKey] = useState(false);
-  const [check, setCheck] = useState<CheckResult | 'busy' | null>(null);
+  const keyCheck = useKeyCheck(run);
   const activeFor = Object.entries(state.active).filter(([, id]) => id === p.id).map(([o]) => o);
 
   const apply = async (r: Result | undefined, done: string) => {
@@ -131,11 +131,8 @@ function ProfileRow({ profile: p, state, run, onStatus, first, last, onDeleted }
         {p.hasKey && (
           <button
             type="button"
-            onClick={async () => {
-              setCheck('busy');
-              void preloadCheckResult();
-              setCheck((await run(send('checkKey', { profileId: p.id }))) ?? null);
-            }}
+            disabled={keyCheck.busy(p.id)}
+            onClick={() => void keyCheck.start(p.id)}
           >
             {t('checkKey')}
           </button>
@@ -154,8 +151,7 @@ function ProfileRow({ profile: p, state, run, onStatus, first, last, onDeleted }
           {t('delete')}
         </button>
       </div>
-      {check === 'busy' && <p class="muted">{t('checking')}</p>}
-      {check && check !== 'busy' && <LazyCheckResult result={check} state={state} fingerprint={p.fingerprint} />}
+      {keyCheck.view(p, state)}
       {editingKey && (
         <KeyForm
           initialPersist={p.persist}

@@ -2,8 +2,8 @@
 import { useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import type { Run } from '../ui/useAppState';
-import { send, type CheckResult, type PublicState } from '../shared/protocol';
-import { LazyCheckResult, preloadCheckResult } from '../ui/LazyCheckResult';
+import { send, type PublicState } from '../shared/protocol';
+import { useKeyCheck } from '../ui/useKeyCheck';
 import { KeyForm } from './KeyForm';
 
 interface Props {
@@ -19,13 +19,11 @@ export function ProfileCard({ origin, state, run, onStatus }: Props) {
   // A revealed key and a check result belong to the profile they were made for: when the active
   // profile changes (here, in the options page, or by "Forget"), they are no longer shown.
   const [revealedFor, setRevealedFor] = useState<{ id: string; key: string } | null>(null);
-  const [checkFor, setCheckFor] = useState<{ id: string; result: CheckResult | 'busy' } | null>(null);
+  const keyCheck = useKeyCheck(run);
   const [replacing, setReplacing] = useState(false);
   if (!active) return null;
   const revealed = revealedFor?.id === active.id ? revealedFor.key : null;
-  const check = checkFor?.id === active.id ? checkFor.result : null;
   const setRevealed = (key: string | null) => setRevealedFor(key === null ? null : { id: active.id, key });
-  const setCheck = (result: CheckResult | 'busy' | null) => setCheckFor(result === null ? null : { id: active.id, result });
   const selectId = `active-${origin}`;
 
   return (
@@ -38,7 +36,7 @@ export function ProfileCard({ origin, state, run, onStatus }: Props) {
         value={active.id}
         onChange={(e) => {
           setRevealed(null);
-          setCheck(null);
+          keyCheck.clear();
           void run(send('setActive', { origin, profileId: e.currentTarget.value }));
         }}
       >
@@ -100,12 +98,8 @@ export function ProfileCard({ origin, state, run, onStatus }: Props) {
             </button>
             <button
               type="button"
-              disabled={check === 'busy'}
-              onClick={async () => {
-                setCheck('busy');
-                void preloadCheckResult();
-                setCheck((await run(send('checkKey', { profileId: active.id }))) ?? null);
-              }}
+              disabled={keyCheck.busy(active.id)}
+              onClick={() => void keyCheck.start(active.id)}
             >
               {t('checkKey')}
             </button>
@@ -116,8 +110,7 @@ export function ProfileCard({ origin, state, run, onStatus }: Props) {
           {t('sessionKeyGone')}
         </p>
       )}
-      {check === 'busy' && <p class="muted" role="status">{t('checking')}</p>}
-      {check && check !== 'busy' && <LazyCheckResult result={check} state={state} fingerprint={active.fingerprint} />}
+      {keyCheck.view(active, state)}
       {replacing ? (
         <KeyForm
           initialPersist={active.persist}
@@ -128,7 +121,7 @@ export function ProfileCard({ origin, state, run, onStatus }: Props) {
             if (!r.ok) return r.problem;
             setReplacing(false);
             setRevealed(null);
-            setCheck(null);
+            keyCheck.clear();
             onStatus(t('saved', origin));
             return null;
           }}
