@@ -24,17 +24,18 @@ describe('toCurl', () => {
     expect(c).not.toContain(KEY);
     expect(c).toContain(`-H 'Authorization: Api-Key '"$MAIAGENT_API_KEY"`);
     expect(c).toContain(`-X POST`);
-    expect(c).toContain(`'https://api.maiagent.ai/api/v1/chatbots/?q=it'\\''s'`);
+    // The URL is written as a browser reads it: the quote in the query is percent-encoded.
+    expect(c).toContain(`'https://api.maiagent.ai/api/v1/chatbots/?q=it%27s'`);
     expect(c).toContain(`--data-raw '{"name":"O'\\''Brien"}'`);
     expect(c).not.toContain('User-Agent');
     expect(c).not.toContain('Origin');
   });
   it('includes the key only when it is passed explicitly', () => {
-    expect(toCurl(ex, KEY)).toContain(`'Authorization: Api-Key ${KEY}'`);
+    expect(toCurl(ex, { key: KEY })).toContain(`'Authorization: Api-Key ${KEY}'`);
   });
   it('adds the header with the placeholder when the request had none', () => {
     const c = toCurl({ ...ex, method: 'GET', requestHeaders: [], requestBody: undefined });
-    expect(c).toBe(`curl 'https://api.maiagent.ai/api/v1/chatbots/?q=it'\\''s' \\\n  -H 'Authorization: Api-Key '"$MAIAGENT_API_KEY"`);
+    expect(c).toBe(`curl 'https://api.maiagent.ai/api/v1/chatbots/?q=it%27s' \\\n  -H 'Authorization: Api-Key '"$MAIAGENT_API_KEY"`);
   });
 });
 
@@ -47,7 +48,7 @@ describe('toFetch', () => {
     expect(f).toContain(`body: ${JSON.stringify(ex.requestBody)}`);
   });
   it('inlines the key only when asked', () => {
-    expect(toFetch(ex, KEY)).toContain(`"Authorization": "Api-Key ${KEY}",`);
+    expect(toFetch(ex, { key: KEY })).toContain(`"Authorization": "Api-Key ${KEY}",`);
   });
 });
 
@@ -76,7 +77,7 @@ describe('toHar', () => {
 describe('page-controlled text stays inert', () => {
   const hostile: Exchange = {
     method: 'GET',
-    url: 'https://evil.test/?k=$MAIAGENT_API_KEY',
+    url: 'https://api.maiagent.ai/?k=$MAIAGENT_API_KEY',
     status: 200,
     requestHeaders: [
       { name: 'X-Note', value: "$MAIAGENT_API_KEY ${require('child_process').execSync('id')} `id` $(id)" },
@@ -102,7 +103,7 @@ describe('page-controlled text stays inert', () => {
     };
     // eslint-disable-next-line @typescript-eslint/no-implied-eval
     await new Function('fetch', 'process', `return (async () => { ${f} })()`)(fakeFetch, { env: { MAIAGENT_API_KEY: 'K' } });
-    expect(seen!.url).toBe('https://evil.test/?k=$MAIAGENT_API_KEY');
+    expect(seen!.url).toBe('https://api.maiagent.ai/?k=$MAIAGENT_API_KEY');
     expect(seen!.init.headers['X-Note']).toBe("$MAIAGENT_API_KEY ${require('child_process').execSync('id')} `id` $(id)");
     expect(seen!.init.headers.Authorization).toBe('Bearer K');
     expect(seen!.init.body).toBe('$MAIAGENT_API_KEY');
