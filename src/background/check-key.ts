@@ -2,6 +2,7 @@
 // 10 s limit. The page gets the owner's name or an exchange for the decoder; never the key.
 import type { Header } from '../core/exchange';
 import { maskKey } from '../core/keys';
+import { maskText, secretsMatcher } from '../core/secrets';
 import type { CheckResult } from '../shared/protocol';
 import { readSettings } from '../shared/store';
 import { hasAccess } from './access';
@@ -20,6 +21,9 @@ export const checkKey: Handler<'checkKey'> = async ({ profileId }): Promise<Chec
   // worker would not ask).
   if (!(await hasAccess(p.origins[0]!))) return { kind: 'noAccess', origin: p.origins[0]! };
   const url = `${p.origins[0]}${CHECK_PATH}`;
+  // Whatever the server answers is shown; a key it repeats is shown masked, like everywhere else.
+  const secret = secretsMatcher([p.key]);
+  const mask = (s: string) => maskText(s, secret);
   let res: Response;
   try {
     res = await fetch(url, {
@@ -32,30 +36,30 @@ export const checkKey: Handler<'checkKey'> = async ({ profileId }): Promise<Chec
   } catch (e) {
     if (e instanceof DOMException && e.name === 'TimeoutError') return { kind: 'timeout' };
     if (!navigator.onLine) return { kind: 'offline' };
-    return { kind: 'network', message: e instanceof Error ? e.message : String(e) };
+    return { kind: 'network', message: mask(e instanceof Error ? e.message : String(e)) };
   }
   const text = await res.text().catch(() => '');
   if (res.ok) {
     try {
       const u = JSON.parse(text) as Record<string, unknown>;
       const company = u.company && typeof u.company === 'object' ? str((u.company as Record<string, unknown>).name) : str(u.company);
-      return { kind: 'ok', user: { name: str(u.name), email: str(u.email), company } };
+      return { kind: 'ok', user: { name: mask(str(u.name)), email: mask(str(u.email)), company: mask(company) } };
     } catch {
       /* a 200 that is not the profile: let the decoder say what it is */
     }
   }
   const responseHeaders: Header[] = [];
-  res.headers.forEach((value, name) => responseHeaders.push({ name, value }));
+  res.headers.forEach((value, name) => responseHeaders.push({ name, value: mask(value) }));
   return {
     kind: 'http',
     exchange: {
       method: 'GET',
       url,
       status: res.status,
-      statusText: res.statusText,
+      statusText: mask(res.statusText),
       requestHeaders: [{ name: 'Authorization', value: `Api-Key ${maskKey(p.key)}` }],
       responseHeaders,
-      responseBody: text.slice(0, 100_000),
+      responseBody: mask(text.slice(0, 100_000)),
       responseMimeType: res.headers.get('content-type') ?? undefined,
     },
   };

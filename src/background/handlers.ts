@@ -8,11 +8,11 @@ import {
   saveKey, setActive, setEnabled, undoDelete, updateProfile, type Handler,
 } from './profiles';
 import { addSite, expectSite, removeSite, tabStatus } from './sites';
-import { exportProfiles, importProfiles } from './transfer';
+import { exportProfiles, importProfiles, undoImport } from './transfer';
 
 export const handlers: { [K in keyof Protocol]: Handler<K> } = {
   getState, saveKey, addProfile, updateProfile, deleteProfile, undoDelete, moveProfile, setActive, setEnabled,
-  forgetKey, revealKey, checkKey, dismissRotation, dismissNotice, addSite, expectSite, removeSite, tabStatus, exportProfiles, importProfiles,
+  forgetKey, revealKey, checkKey, dismissRotation, dismissNotice, addSite, expectSite, removeSite, tabStatus, exportProfiles, importProfiles, undoImport,
 };
 
 /** Only the extension's own pages may talk to the background (no content scripts; externally_connectable is closed). */

@@ -32,8 +32,14 @@ export async function change(fn: (s: Settings) => Settings | Promise<Settings>):
   } catch (e) {
     if (e instanceof Refused) return { ok: false, problem: e.problem };
     if (e instanceof InvalidSettings) return { ok: false, problem: 'settingsInvalid' };
+    // storage.local is full (Chrome: "QUOTA_BYTES quota exceeded"; Firefox: QuotaExceededError).
+    if (isQuotaError(e)) return { ok: false, problem: 'storageQuota' };
     throw e;
   }
+}
+
+function isQuotaError(e: unknown): boolean {
+  return e instanceof Error && /quota/i.test(`${e.name} ${e.message}`);
 }
 
 function checkedKey(key: string): string {
@@ -131,7 +137,7 @@ export const deleteProfile: Handler<'deleteProfile'> = ({ id }) =>
     return removeProfile(s, id);
   });
 
-function removeProfile(s: Settings, id: string): Settings {
+export function removeProfile(s: Settings, id: string): Settings {
   return {
     ...s,
     profiles: s.profiles.filter((p) => p.id !== id),

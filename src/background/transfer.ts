@@ -1,9 +1,10 @@
 // Export and import of profiles (see core/transfer.ts for the format and its checks).
-import { exportProfiles as toFile, parseImport, type Rejection } from '../core/transfer';
+import { distinctName, exportProfiles as toFile, parseImport, type Rejection } from '../core/transfer';
+import { t } from '../shared/i18n';
 import { hasAccess } from './access';
 import type { Profile } from '../core/settings';
 import { readSettings } from '../shared/store';
-import { change, type Handler } from './profiles';
+import { change, removeProfile, type Handler } from './profiles';
 
 export const exportProfiles: Handler<'exportProfiles'> = async ({ includeKeys }) => ({
   json: JSON.stringify(toFile(await readSettings(), includeKeys, new Date()), null, 2),
@@ -20,20 +21,40 @@ export const importProfiles: Handler<'importProfiles'> = async ({ json }) => {
   }
   for (const site of parsed.sites) if (!(await hasAccess(site))) rejected.push({ index: -1, name: site, reason: 'importNoAccess' });
   if (rejected.length) return { ok: false, rejected };
+  const added: string[] = [];
+  const renamed: { from: string; to: string }[] = [];
+  let sitesAdded: string[] = [];
   const result = await change((s) => {
     const profiles = [...s.profiles];
+    const taken = new Set(profiles.map((p) => p.name));
     for (const imp of parsed.profiles) {
-      const i = profiles.findIndex((p) => p.name === imp.name);
-      if (i >= 0) {
-        const old = profiles[i]!;
-        // Without a key in the file the existing key stays, and so does its age.
-        profiles[i] = imp.key ? { ...old, ...imp, id: old.id } : { ...old, name: imp.name };
-      } else {
-        profiles.push({ ...imp, id: crypto.randomUUID() } as Profile);
-      }
+      const same = profiles.find((p) => p.name === imp.name);
+      // A keyless entry only names a profile that is there (its origins were checked): nothing to change.
+      if (same && (!imp.key || same.key === imp.key)) continue;
+      // Never replace a key silently: another key under a taken name comes in beside it, inactive.
+      const name = same ? distinctName(imp.name, taken, importedName) : imp.name;
+      if (same) renamed.push({ from: imp.name, to: name });
+      taken.add(name);
+      const id = crypto.randomUUID();
+      added.push(id);
+      profiles.push({ ...imp, name, id } as Profile);
     }
-    return { ...s, profiles, sites: [...new Set([...s.sites, ...parsed.sites])] };
+    sitesAdded = parsed.sites.filter((o) => !s.sites.includes(o));
+    return { ...s, profiles, sites: [...s.sites, ...new Set(sitesAdded)] };
   });
   if (!result.ok) return { ok: false, rejected: [{ index: -1, name: '', reason: result.problem }] };
-  return { ok: true, state: result.state, count: parsed.profiles.length };
+  return { ok: true, state: result.state, count: parsed.profiles.length, added, sitesAdded, renamed };
 };
+
+/** "Key 1 (imported)", "Key 1 (imported 2)"… */
+function importedName(base: string, n: number): string {
+  return n === 1 ? t('importedName', base) : t('importedNameN', base, String(n));
+}
+
+/** Take an import back: the profiles and sites it added go (profiles it left alone were never changed). */
+export const undoImport: Handler<'undoImport'> = ({ profileIds, sites }) =>
+  change((s) => {
+    let next = s;
+    for (const id of profileIds) next = removeProfile(next, id);
+    return { ...next, sites: next.sites.filter((o) => !sites.includes(o)) };
+  });

@@ -26,6 +26,8 @@ export interface Exchange {
   size?: number | undefined;
   /** True when the panel kept only the first part of a large body. */
   responseTruncated?: boolean | undefined;
+  /** True when only the first part of an imported request body was kept. */
+  requestTruncated?: boolean | undefined;
 }
 
 export function headerValue(headers: readonly Header[], name: string): string | undefined {

@@ -203,6 +203,11 @@ function splitHeader(segs: Segment[]): [string, ...Segment[]] {
  * it appears in an entry.
  */
 export function toHar(entries: readonly HarEntry[], creator: { name: string; version: string }, secrets: Secrets = NO_SECRETS): string {
+  // A key one entry sent may be echoed by another: every entry's credentials are secrets for all.
+  const all = secretsMatcher([
+    ...secrets.original.values(),
+    ...entries.flatMap((e) => [...credentialsOf(cleanHeaders(e.request.headers)), ...credentialsOf(cleanHeaders(e.response.headers))]),
+  ]);
   // Imported files may hold anything: keep only well-formed headers, then replace secrets.
   const clean = entries.map((e) =>
     redactHarEntry(
@@ -211,7 +216,7 @@ export function toHar(entries: readonly HarEntry[], creator: { name: string; ver
         request: { ...e.request, headers: cleanHeaders(e.request.headers) },
         response: { ...e.response, headers: cleanHeaders(e.response.headers) },
       },
-      secrets,
+      all,
     ),
   );
   return JSON.stringify({ log: { version: '1.2', creator, entries: clean } }, null, 2);

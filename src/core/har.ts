@@ -65,9 +65,51 @@ export function harToExchange(e: HarEntry, body?: { text: string | null; encodin
   };
 }
 
+/** At most this much of a body is kept, captured or imported: larger ones froze the panel. */
+export const BODY_CAP = 1_000_000;
+/** Larger HAR files are refused before they are read. */
+export const HAR_FILE_MAX_BYTES = 100 * 1024 * 1024;
+
+export interface CappedBody {
+  text: string | null;
+  encoding: string | null;
+  truncated: boolean;
+}
+
+/** The first BODY_CAP characters of a body; base64 is cut on a 4-character boundary to stay decodable. */
+export function capBody(text: string | null, encoding: string | null): CappedBody {
+  if (text === null || text.length <= BODY_CAP) return { text, encoding, truncated: false };
+  const at = encoding === 'base64' ? BODY_CAP - (BODY_CAP % 4) : BODY_CAP;
+  return { text: text.slice(0, at), encoding, truncated: true };
+}
+
+/**
+ * An imported entry with its bodies capped like captured ones, so that neither the row nor the entry
+ * it keeps holds a 100 MB string; `body` says whether the response body was cut.
+ */
+export function capImported(e: HarEntry): { entry: HarEntry; body: CappedBody; requestTruncated: boolean } {
+  const content = e.response.content ?? {};
+  const body = capBody(str(content.text) ?? null, str(content.encoding) ?? null);
+  const post = e.request.postData;
+  const postText = str(post?.text);
+  const requestTruncated = postText !== undefined && postText.length > BODY_CAP;
+  const entry: HarEntry = {
+    ...e,
+    request: requestTruncated ? { ...e.request, postData: { ...post, text: postText.slice(0, BODY_CAP) } } : e.request,
+    response: body.truncated ? { ...e.response, content: { ...content, text: body.text ?? undefined } } : e.response,
+  };
+  return { entry, body, requestTruncated };
+}
+
+/** A name or message from a file, cut for a message line (a 5 MB name is not shown whole). */
+export function shorten(s: string, max = 80): string {
+  const flat = s.replace(/\s+/g, ' ');
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}
+
 /** Why a file is not a HAR file, as a message name the panel translates. */
 export class HarError extends Error {
-  constructor(readonly problem: 'harNotJson' | 'harNoEntries') {
+  constructor(readonly problem: 'harNotJson' | 'harNoEntries' | 'harTooLarge') {
     super(problem);
   }
 }

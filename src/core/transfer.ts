@@ -3,6 +3,7 @@
 import { normalizeKey } from './keys';
 import type { MessageKey } from './messages';
 import { normalizeOrigin } from './origins';
+import { shorten } from './har';
 import type { Profile, Settings } from './settings';
 
 export const EXPORT_FORMAT = 'maiagent-devtools-profiles';
@@ -78,7 +79,8 @@ export function parseImport(text: string, existing: ReadonlyMap<string, readonly
   const seen = new Set<string>();
   data.profiles.forEach((raw: unknown, index: number) => {
     const name = isRecord(raw) && typeof raw.name === 'string' ? raw.name.trim() : '';
-    const reject = (reason: MessageKey) => rejected.push({ index, name, reason });
+    // A name from the file is shown in the message: never a 5 MB one whole.
+    const reject = (reason: MessageKey) => rejected.push({ index, name: shorten(name, 60), reason });
     if (!isRecord(raw)) return reject('importEntryNotObject');
     if (!name || name.length > 100) return reject('importBadName');
     if (seen.has(name)) return reject('importDuplicateName');
@@ -112,9 +114,24 @@ export function parseImport(text: string, existing: ReadonlyMap<string, readonly
     else
       for (const s of data.sites) {
         const r = typeof s === 'string' ? normalizeOrigin(s) : null;
-        if (!r?.ok) rejected.push({ index: -1, name: String(s), reason: 'importBadSites' });
+        if (!r?.ok) rejected.push({ index: -1, name: shorten(typeof s === 'string' ? s : JSON.stringify(s) ?? String(s), 60), reason: 'importBadSites' });
         else sites.push(r.origin);
       }
   }
   return rejected.length ? { ok: false, rejected } : { ok: true, profiles, sites };
+}
+
+/** Profiles files are small; a larger one is refused before it is read or sent to the background. */
+export const PROFILES_FILE_MAX_BYTES = 20 * 1024 * 1024;
+
+/**
+ * A name no profile has yet, for an imported key whose name is taken: `label(1)` ("Key 1 (imported)"),
+ * then `label(2)`…, cut so that the whole stays within the 100 characters a name may have.
+ */
+export function distinctName(name: string, taken: ReadonlySet<string>, label: (base: string, n: number) => string): string {
+  for (let n = 1; ; n++) {
+    const suffixLength = label('', n).length;
+    const candidate = label(name.slice(0, Math.max(1, 100 - suffixLength)), n);
+    if (!taken.has(candidate)) return candidate;
+  }
 }

@@ -1,16 +1,25 @@
 // Export profiles to JSON (keys only when the user ticks the warned box) and import them back.
 import { useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
-import { send } from '../shared/protocol';
-import type { Rejection } from '../core/transfer';
+import { send, type ImportAnswer } from '../shared/protocol';
+import { PROFILES_FILE_MAX_BYTES, type Rejection } from '../core/transfer';
 import { download } from '../ui/download';
 import type { Run } from '../ui/useAppState';
 
 
+/** More rejections than this are summed up in one line: a hostile file may have thousands. */
+const SHOWN_REJECTIONS = 20;
+
+type Done = Extract<ImportAnswer, { ok: true }>;
 
 export function TransferSection({ run, onStatus }: { run: Run; onStatus: (s: string) => void }) {
   const [includeKeys, setIncludeKeys] = useState(false);
   const [rejected, setRejected] = useState<Rejection[] | null>(null);
+  const [done, setDone] = useState<Done | null>(null);
+  const fileProblem = (reason: Rejection['reason']) => {
+    setDone(null);
+    setRejected([{ index: -1, name: '', reason }]);
+  };
 
   return (
     <section aria-labelledby="transfer-h">
@@ -47,21 +56,52 @@ export function TransferSection({ run, onStatus }: { run: Run; onStatus: (s: str
               const file = e.currentTarget.files?.[0];
               e.currentTarget.value = '';
               if (!file) return;
-              const r = await run(send('importProfiles', { json: await file.text() }));
+              // Refused before it is read: a huge file would only be sent to the background to fail there.
+              if (file.size > PROFILES_FILE_MAX_BYTES) return fileProblem('importTooLarge');
+              let json: string;
+              try {
+                json = await file.text();
+              } catch {
+                return fileProblem('importUnreadable');
+              }
+              const r = await run(send('importProfiles', { json }));
               if (!r) return;
               if (r.ok) {
                 setRejected(null);
+                setDone(r);
                 onStatus(t('imported', String(r.count)));
-              } else setRejected(r.rejected);
+              } else {
+                setDone(null);
+                setRejected(r.rejected);
+              }
             }}
           />
         </label>
       </div>
+      {done && (done.renamed.length > 0 || done.added.length > 0 || done.sitesAdded.length > 0) && (
+        <div class="row" role="status">
+          {done.renamed.map((r, i) => (
+            <p key={i}>{t('importRenamed', r.from, r.to)}</p>
+          ))}
+          <button
+            type="button"
+            onClick={async () => {
+              const r = await run(send('undoImport', { profileIds: done.added, sites: done.sitesAdded }));
+              if (!r) return;
+              setDone(null);
+              onStatus(r.ok ? t('importUndone') : t(r.problem));
+            }}
+          >
+            {t('importUndo')}
+          </button>
+        </div>
+      )}
       {rejected && (
         <div class="error" role="alert">
           <p>{t('importRejected')}</p>
           <ul>
-            {rejected.map((r, i) => (
+            {rejected.length > SHOWN_REJECTIONS && <li>{t('importMore', String(rejected.length - SHOWN_REJECTIONS))}</li>}
+            {rejected.slice(0, SHOWN_REJECTIONS).map((r, i) => (
               <li key={i}>{r.index < 0 ? `${t('importFile')}${r.name ? ` (${r.name})` : ''}: ${t(r.reason)}` : `${t('importEntry', String(r.index + 1), r.name || '—')}: ${t(r.reason)}`}</li>
             ))}
           </ul>

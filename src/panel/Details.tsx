@@ -2,12 +2,24 @@
 import { ext as browser } from '../shared/ext';
 import { useRef, useState } from 'preact/hooks';
 import type { Body } from '../core/decode';
-import { toCurl, toFetch } from '../core/export';
+import { canonicalOrigin, canonicalUrl, toCurl, toFetch, toPython, urlNotCanonical } from '../core/export';
 import { originToMatchPattern } from '../core/origins';
 import { isAuthorizationHeader, maskAuthorization } from '../core/redact';
+import { buildErrorReport, describeBrowser, type ReportLabel } from '../core/report';
+import { maskText, type Secrets } from '../core/secrets';
+import type { MessageKey } from '../core/messages';
 import { t, tm } from '../shared/i18n';
 import { send, type PublicState } from '../shared/protocol';
+import { extensionInfo } from './about';
 import type { Row } from './model';
+
+type SnippetKind = 'curl' | 'fetch' | 'python' | 'report';
+
+const REPORT_LABELS: Record<ReportLabel, MessageKey> = {
+  title: 'reportTitle', request: 'reportRequest', status: 'reportStatus', noResponse: 'reportNoResponse', time: 'reportTime',
+  ids: 'reportIds', browser: 'reportBrowser', extension: 'reportExtension', serverSaid: 'reportServerSaid', body: 'reportBody',
+  explanation: 'reportExplanation', fixes: 'reportFixes', nothing: 'reportNothing',
+};
 
 function bodySummary(b: Body): string | null {
   switch (b.kind) {
@@ -54,13 +66,13 @@ async function copyText(text: string): Promise<boolean> {
   }
 }
 
-export function Details({ row, state }: { row: Row; state: PublicState | null }) {
+export function Details({ row, state, secrets, apiOrigins }: { row: Row; state: PublicState | null; secrets: Secrets; apiOrigins: readonly string[] }) {
   const { exchange: ex, diagnosis: d } = row;
   const [raw, setRaw] = useState(false);
   const [includeKey, setIncludeKey] = useState(false);
   // Results belong to the row they were made for; tagging them (instead of clearing them in an
   // effect) stays right even when effects run late, as they do in a DevTools window out of focus.
-  const [snippetFor, setSnippet] = useState<{ rowId: number; kind: 'curl' | 'fetch'; text: string; copied: boolean | null } | null>(null);
+  const [snippetFor, setSnippet] = useState<{ rowId: number; kind: SnippetKind; text: string; copied: boolean | null } | null>(null);
   const [offerFor, setOfferDone] = useState<{ rowId: number; text: string } | null>(null);
   const snippet = snippetFor?.rowId === row.id ? snippetFor : null;
   const offerDone = offerFor?.rowId === row.id ? offerFor.text : null;
@@ -68,19 +80,36 @@ export function Details({ row, state }: { row: Row; state: PublicState | null })
   shownRow.current = row.id;
 
   const bs = bodySummary(d.decoded.body);
+  // Everything the server (or the page) wrote is shown with any key in it masked.
+  const mask = (s: string) => maskText(s, secrets);
   const params = queryParams(ex.url);
-  let origin = '';
-  try {
-    origin = new URL(ex.url).origin;
-  } catch {
-    /* keep '' */
-  }
-  const profileId = state?.active[origin];
+  // The URL as the browser reads it decides both where a snippet goes and whether the key may go with it.
+  const canonical = canonicalUrl(ex.url);
+  const origin = canonicalOrigin(ex.url);
+  const profileId = origin && apiOrigins.includes(origin) ? state?.active[origin] : undefined;
 
-  const makeSnippet = async (kind: 'curl' | 'fetch') => {
+  const report = () =>
+    buildErrorReport(
+      {
+        exchange: ex,
+        timings: (row.entry as { timings?: Record<string, unknown> }).timings,
+        meaning: tm(d.decoded.meaning),
+        serverMessage: d.decoded.serverMessage,
+        fields: d.decoded.body.kind === 'fields' ? d.decoded.body.fields : d.decoded.body.kind === 'envelope' ? d.decoded.body.fields ?? [] : [],
+        cause: d.cause ? tm(d.cause) : null,
+        fixes: d.fixes.map(tm),
+        browser: describeBrowser(navigator.userAgent),
+        extension: extensionInfo(),
+        secrets,
+      },
+      (l) => t(REPORT_LABELS[l]),
+    );
+
+  const makeSnippet = async (kind: SnippetKind) => {
     // The key goes into a snippet only when the user ticked the box, and comes from the background then.
-    const key = includeKey && profileId ? (await send('revealKey', { profileId })).key || undefined : undefined;
-    const text = kind === 'curl' ? toCurl(ex, key) : toFetch(ex, key);
+    const key = kind !== 'report' && includeKey && profileId ? (await send('revealKey', { profileId })).key || undefined : undefined;
+    const opts = { key, secrets, apiOrigins };
+    const text = kind === 'curl' ? toCurl(ex, opts) : kind === 'fetch' ? toFetch(ex, opts) : kind === 'python' ? toPython(ex, opts) : report();
     // The user may have moved to another row while the key was fetched.
     if (shownRow.current !== row.id) return;
     setSnippet({ rowId: row.id, kind, text, copied: null });
@@ -99,18 +128,18 @@ export function Details({ row, state }: { row: Row; state: PublicState | null })
     <div class="detail">
       <h2 class={ex.status === 0 || ex.status >= 400 ? 'bad-title' : ''}>
         <span class="status">{ex.status || '—'}</span> {tm(d.decoded.meaning)}
-        {d.decoded.serverMessage && <span class="server-message"> — {d.decoded.serverMessage}</span>}
+        {d.decoded.serverMessage && <span class="server-message"> — {mask(d.decoded.serverMessage)}</span>}
       </h2>
       {d.cause && (
         <section class="diagnosis" aria-labelledby="dx-cause">
           <h3 id="dx-cause">{t('diagnosisHeading')}</h3>
-          <p class="cause">{tm(d.cause)}</p>
+          <p class="cause">{mask(tm(d.cause))}</p>
           {d.fixes.length > 0 && (
             <>
               <h3>{t('fixHeading')}</h3>
               <ul class="fixes">
                 {d.fixes.map((f, i) => (
-                  <li key={i}>{tm(f)}</li>
+                  <li key={i}>{mask(tm(f))}</li>
                 ))}
               </ul>
             </>
@@ -133,42 +162,58 @@ export function Details({ row, state }: { row: Row; state: PublicState | null })
           {d.decoded.body.fields.map((f) => (
             <>
               <dt class="mono">{f.path}</dt>
-              <dd>{f.messages.join(' ')}</dd>
+              <dd>{mask(f.messages.join(' '))}</dd>
             </>
           ))}
         </dl>
       )}
       <p class="sent-auth mono">{d.sentAuthorization !== null ? t('sentAuthorization', d.sentAuthorization) : t('noAuthorizationSent')}</p>
       <div class="actions">
-        <button type="button" onClick={() => void makeSnippet('curl')}>
+        <button type="button" disabled={!canonical} onClick={() => void makeSnippet('curl')}>
           {t('copyCurl')}
         </button>
-        <button type="button" onClick={() => void makeSnippet('fetch')}>
+        <button type="button" disabled={!canonical} onClick={() => void makeSnippet('fetch')}>
           {t('copyFetch')}
         </button>
+        <button type="button" disabled={!canonical} onClick={() => void makeSnippet('python')}>
+          {t('copyPython')}
+        </button>
         <label>
-          <input type="checkbox" checked={includeKey} disabled={!profileId} onChange={(e) => setIncludeKey(e.currentTarget.checked)} />
+          <input type="checkbox" checked={includeKey && !!profileId} disabled={!profileId} onChange={(e) => setIncludeKey(e.currentTarget.checked)} />
           {t('includeKey')}
         </label>
+        <button type="button" onClick={() => void makeSnippet('report')}>
+          {t('copyErrorReport')}
+        </button>
       </div>
-      {includeKey && <p class="error">{t('includeKeyWarning')}</p>}
+      {includeKey && profileId && <p class="error">{t('includeKeyWarning')}</p>}
+      {!canonical && <p class="warning" role="note">{t('urlUnparsable')}</p>}
       {snippet && (
         <>
-          {snippet.copied !== null && <p role="status" class="muted">{snippet.copied ? t('snippetCopied') : t('snippetNotCopied')}</p>}
+          {snippet.copied !== null && (
+            <p role="status" class="muted">
+              {!snippet.copied ? t('snippetNotCopied') : snippet.kind === 'report' ? t('reportCopied') : t('snippetCopied')}
+            </p>
+          )}
           <pre class="snippet" data-testid="snippet">{snippet.text}</pre>
         </>
       )}
       <h3>{t('requestHeading')}</h3>
       <p class="mono url">
-        {ex.method} {ex.url}
+        {ex.method} {mask(ex.url)}
       </p>
+      {canonical && urlNotCanonical(ex.url) && (
+        <p class="warning" role="note" data-testid="url-not-canonical">
+          {t('urlNotCanonical', mask(canonical))}
+        </p>
+      )}
       {params.length > 0 && (
         <table class="headers" aria-label={t('queryHeading')}>
           <tbody>
             {params.map(([k, v], i) => (
               <tr key={i}>
-                <th class="mono">{k}</th>
-                <td class="mono">{v}</td>
+                <th class="mono">{mask(k)}</th>
+                <td class="mono">{mask(v)}</td>
               </tr>
             ))}
           </tbody>
@@ -179,22 +224,23 @@ export function Details({ row, state }: { row: Row; state: PublicState | null })
           {ex.requestHeaders.map((h, i) => (
             <tr key={i}>
               <th class="mono">{h.name}</th>
-              <td class="mono">{isAuthorizationHeader(h.name) ? maskAuthorization(h.value) : h.value}</td>
+              <td class="mono">{isAuthorizationHeader(h.name) ? maskAuthorization(h.value) : mask(h.value)}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      {ex.requestBody && <pre class="body">{pretty(ex.requestBody)}</pre>}
+      {ex.requestBody && <pre class="body">{mask(pretty(ex.requestBody))}</pre>}
+      {ex.requestTruncated && <p class="muted">{t('requestBodyTruncated')}</p>}
       <h3>{t('responseHeading')}</h3>
       <p class="mono">
-        {ex.status} {ex.statusText ?? ''}
+        {ex.status} {mask(ex.statusText ?? '')}
       </p>
       <table class="headers" aria-label={t('responseHeadersHeading')}>
         <tbody>
           {ex.responseHeaders.map((h, i) => (
             <tr key={i}>
               <th class="mono">{h.name}</th>
-              <td class="mono">{h.value}</td>
+              <td class="mono">{mask(h.value)}</td>
             </tr>
           ))}
         </tbody>
@@ -208,7 +254,7 @@ export function Details({ row, state }: { row: Row; state: PublicState | null })
             <input type="checkbox" checked={raw} onChange={(e) => setRaw(e.currentTarget.checked)} />
             {t('showRaw')}
           </label>
-          <pre class="body" data-testid="response-body">{raw ? ex.responseBody : pretty(ex.responseBody)}</pre>
+          <pre class="body" data-testid="response-body">{mask(raw ? ex.responseBody : pretty(ex.responseBody))}</pre>
         </>
       )}
     </div>

@@ -2,7 +2,8 @@
 // and explains each response.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { compileFilter, keepNewest, NO_FILTER, type RowFilter, type StatusClass } from '../core/filter';
-import { HarError, harToExchange, parseHar, type HarEntry } from '../core/har';
+import { capImported, HAR_FILE_MAX_BYTES, HarError, harToExchange, parseHar, shorten, type HarEntry } from '../core/har';
+import { NO_SECRETS, type KnownKey, type Secrets } from '../core/secrets';
 import { toHar } from '../core/export';
 import { DEFAULT_API_ORIGIN } from '../core/constants';
 import { t } from '../shared/i18n';
@@ -14,6 +15,8 @@ import { buildRow, pageOriginOf, sentKeyFingerprint, type Row } from './model';
 import { RequestList } from './RequestList';
 import { download } from '../ui/download';
 import { KEEP_MAX, KEEP_MIN, usePanelSettings } from './usePanelSettings';
+import { extensionInfo } from './about';
+import { SecretTracker } from './secrets';
 
 const STATUS_CLASSES: StatusClass[] = ['all', '2xx', '3xx', '4xx', '5xx', 'failed'];
 
@@ -33,6 +36,13 @@ export function Panel() {
   const nextId = useRef(1);
   const pending = useRef<Row[]>([]);
   const flush = useRef<number | null>(null);
+  // Keys found in what was captured, masked wherever the panel shows text and replaced in exports.
+  const [secrets, setSecrets] = useState<Secrets>(NO_SECRETS);
+  const tracker = useRef<SecretTracker | null>(null);
+  tracker.current ??= new SecretTracker(setSecrets);
+  const rowsRef = useRef<Row[]>([]);
+  rowsRef.current = rows;
+  const knownKeys = (): KnownKey[] => stateRef.current?.profiles.filter((p) => p.hasKey) ?? [];
 
   const apiOrigins = useCallback((): string[] => {
     const s = stateRef.current;
@@ -59,8 +69,10 @@ export function Panel() {
   }, []);
 
   /** `body` null: the entry's own content is used (an imported file), or it is read later (`bodyLoaded` false). */
-  const rowFrom = useCallback(async (entry: HarEntry, body: Body | null, inspected: string | null, bodyLoaded: boolean): Promise<Row> => {
-    const exchange = { ...harToExchange(entry, body ?? undefined), responseTruncated: body?.truncated ?? false };
+  const rowFrom = useCallback(async (entry: HarEntry, body: Body | null, inspected: string | null, bodyLoaded: boolean, requestTruncated = false): Promise<Row> => {
+    const exchange = { ...harToExchange(entry, body ?? undefined), responseTruncated: body?.truncated ?? false, requestTruncated };
+    // Before the row is shown: a key in it must already be one the panel masks.
+    await tracker.current!.scan(exchange, knownKeys());
     return buildRow(
       { id: nextId.current++, entry, exchange, pageOrigin: pageOriginOf(exchange, inspected), sentFingerprint: await sentKeyFingerprint(exchange), bodyLoaded },
       stateRef.current,
@@ -118,6 +130,13 @@ export function Panel() {
     setRows((rs) => rs.map((r) => buildRow(r, state)));
   }, [state]);
 
+  // A key saved later may already be in rows shown before: look for it there too.
+  const knownSignature = state?.profiles.map((p) => p.fingerprint).join() ?? '';
+  useEffect(() => {
+    const known = knownKeys();
+    if (known.length) void (async () => { for (const r of rowsRef.current) await tracker.current!.scan(r.exchange, known); })();
+  }, [knownSignature]);
+
   const visible = useMemo(() => {
     const keep = compileFilter(filter);
     return rows.filter((r) => keep({ status: r.exchange.status, search: r.search }));
@@ -130,22 +149,31 @@ export function Panel() {
     if (!read) return;
     bodies.current.delete(id);
     const body = await read();
+    const row = rowsRef.current.find((r) => r.id === id);
+    if (row) await tracker.current!.scan(harToExchange(row.entry, body), knownKeys());
     setRows((rs) =>
       rs.map((r) => (r.id === id ? buildRow({ ...r, exchange: { ...harToExchange(r.entry, body), responseTruncated: body.truncated }, bodyLoaded: true }, stateRef.current) : r)),
     );
   }, []);
 
   const importHar = async (file: File) => {
+    const name = shorten(file.name, 60);
     try {
+      // Refused before it is read: reading and parsing it could take the panel down.
+      if (file.size > HAR_FILE_MAX_BYTES) throw new HarError('harTooLarge');
       const entries = parseHar(await file.text());
       const imported: Row[] = [];
-      for (const e of entries) imported.push(await rowFrom(e, null, null, true));
+      for (const e of entries) {
+        // Bodies are cut like captured ones, in the row and in the entry it keeps.
+        const c = capImported(e);
+        imported.push(await rowFrom(c.entry, c.body, null, true, c.requestTruncated));
+      }
       bodies.current.clear();
       setRows(keepNewest(imported, settings.keep));
       setSelected(null);
-      setNotice(t('harImported', String(entries.length), file.name));
+      setNotice(t('harImported', String(entries.length), name));
     } catch (e) {
-      setNotice(t('harImportFailed', file.name, e instanceof HarError ? t(e.problem) : String(e)));
+      setNotice(t('harImportFailed', name, e instanceof HarError ? t(e.problem) : t('harUnreadable')));
     }
   };
 
@@ -157,7 +185,7 @@ export function Panel() {
         content: { ...(r.entry.response.content ?? {}), text: r.exchange.responseBody, ...(r.exchange.responseBase64 ? { encoding: 'base64' } : {}) },
       },
     }));
-    download(`maiagent-${new Date().toISOString().replace(/[:.]/g, '-')}.har`, toHar(entries, { name: 'MaiAgent DevTools', version: '0.1.0' }));
+    download(`maiagent-${new Date().toISOString().replace(/[:.]/g, '-')}.har`, toHar(entries, extensionInfo(), tracker.current!.secrets));
   };
 
   return (
@@ -248,9 +276,9 @@ export function Panel() {
       )}
       {!devtools && rows.length === 0 && <p class="hint">{t('harViewerHint')}</p>}
       <div class="split">
-        <RequestList rows={visible} selectedId={selected} onSelect={(id) => void select(id)} />
+        <RequestList rows={visible} selectedId={selected} onSelect={(id) => void select(id)} secrets={secrets} />
         <section class="details" aria-label={t('panelDetails')}>
-          {current ? <Details row={current} state={state} /> : <p class="muted">{t('selectRow')}</p>}
+          {current ? <Details row={current} state={state} secrets={secrets} apiOrigins={apiOrigins()} /> : <p class="muted">{t('selectRow')}</p>}
         </section>
       </div>
     </main>

@@ -3,6 +3,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { formatDuration, formatSize, formatTime, isError } from '../core/filter';
 import { t } from '../shared/i18n';
+import { maskText, NO_SECRETS, type Secrets } from '../core/secrets';
 import type { Row } from './model';
 
 export const ROW_HEIGHT = 22;
@@ -21,9 +22,12 @@ interface Props {
   rows: readonly Row[];
   selectedId: number | null;
   onSelect: (id: number) => void;
+  /** Keys to show masked wherever a URL or a server's message repeats them. */
+  secrets?: Secrets;
 }
 
-export function RequestList({ rows, selectedId, onSelect }: Props) {
+export function RequestList({ rows, selectedId, onSelect, secrets = NO_SECRETS }: Props) {
+  const mask = (s: string) => maskText(s, secrets);
   const box = useRef<HTMLDivElement>(null);
   // The first visible row, not the pixel offset: scrolling within a row changes nothing to draw.
   const [topRow, setTopRow] = useState(0);
@@ -109,11 +113,11 @@ export function RequestList({ rows, selectedId, onSelect }: Props) {
             >
               <span class="time">{formatTime(r.exchange.startedAt)}</span>
               <span class="method">{r.exchange.method}</span>
-              <span class="path" title={r.exchange.url}>
-                {pathOf(r.exchange.url)}
+              <span class="path" title={mask(r.exchange.url)}>
+                {mask(pathOf(r.exchange.url))}
               </span>
               <span class="status">{r.exchange.status || '—'}</span>
-              <span class="summary">{r.summary}</span>
+              <span class="summary">{mask(r.summary)}</span>
               <span class="num">{formatDuration(r.exchange.durationMs)}</span>
               <span class="num">{formatSize(r.exchange.size)}</span>
             </div>

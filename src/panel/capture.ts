@@ -1,9 +1,9 @@
 // Capture: requests of the inspected tab, through chrome.devtools.network. Bodies are read only
 // when asked for, and at most 1 MB of each is kept.
 import browser from 'webextension-polyfill';
-import type { HarEntry } from '../core/har';
+import { BODY_CAP, capBody as cap, type HarEntry } from '../core/har';
 
-export const BODY_CAP = 1_000_000;
+export { BODY_CAP };
 
 export interface Body {
   text: string | null;
@@ -22,13 +22,6 @@ type DevtoolsRequest = HarEntry & {
 };
 
 const EMPTY: Body = { text: null, encoding: null, truncated: false };
-
-function cap(text: string | null, encoding: string | null): Body {
-  if (text === null || text.length <= BODY_CAP) return { text, encoding, truncated: false };
-  // Base64 must be cut on a 4-character boundary to stay decodable.
-  const at = encoding === 'base64' ? BODY_CAP - (BODY_CAP % 4) : BODY_CAP;
-  return { text: text.slice(0, at), encoding, truncated: true };
-}
 
 /** getContent takes a callback in Chrome and returns a promise in Firefox; accept both. */
 function readBody(req: DevtoolsRequest): Promise<Body> {

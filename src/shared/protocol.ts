@@ -42,7 +42,7 @@ export interface PublicState {
   notice: RepairNotice | null;
 }
 
-export type Problem = KeyProblem | OriginProblem | 'nameEmpty' | 'permissionMissing' | 'profileMissing' | 'keyMissing' | 'settingsInvalid';
+export type Problem = KeyProblem | OriginProblem | 'nameEmpty' | 'permissionMissing' | 'profileMissing' | 'keyMissing' | 'settingsInvalid' | 'storageQuota';
 export type Result = { ok: true; state: PublicState } | { ok: false; problem: Problem };
 
 export interface ProfileInput {
@@ -67,6 +67,10 @@ export type CheckResult =
   | { kind: 'network'; message: string }
   | { kind: 'noKey' }
   | { kind: 'noAccess'; origin: string };
+
+export type ImportAnswer =
+  | { ok: true; state: PublicState; count: number; added: string[]; sitesAdded: string[]; renamed: { from: string; to: string }[] }
+  | { ok: false; rejected: Rejection[] };
 
 export interface TabStatus {
   origin: string | null;
@@ -99,7 +103,13 @@ export interface Protocol {
   removeSite: { req: { origin: string }; res: Result };
   tabStatus: { req: { url: string }; res: TabStatus };
   exportProfiles: { req: { includeKeys: boolean }; res: { json: string } };
-  importProfiles: { req: { json: string }; res: { ok: true; state: PublicState; count: number } | { ok: false; rejected: Rejection[] } };
+  /**
+   * A profile whose name is taken is never replaced: with another key it is added under a new name
+   * (`renamed`), inactive; the same key again is left as it is. `added` and `sitesAdded` are what
+   * `undoImport` takes away again.
+   */
+  importProfiles: { req: { json: string }; res: ImportAnswer };
+  undoImport: { req: { profileIds: string[]; sites: string[] }; res: Result };
 }
 
 export type MessageType = keyof Protocol;

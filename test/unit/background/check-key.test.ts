@@ -124,4 +124,18 @@ describe('checkKey', () => {
     await done;
     expect(result).toEqual({ kind: 'timeout' });
   });
+
+  it('masks a key the server repeats, in the user it names and in an error it decodes', async () => {
+    const masked = `${KEY_A.slice(0, 6)}...${KEY_A.slice(-2)}`;
+    env.network.mockResolvedValueOnce(json({ name: `Ada ${KEY_A}`, email: 'ada@example.com', company: { name: KEY_A } }));
+    const ok = await handlers.checkKey({ profileId: 'a' });
+    expect(JSON.stringify(ok)).not.toContain(KEY_A);
+    expect(ok).toEqual({ kind: 'ok', user: { name: `Ada ${masked}`, email: 'ada@example.com', company: masked } });
+    env.network.mockResolvedValueOnce(json({ detail: `Invalid key ${KEY_A}.` }, 401, { 'x-echo': `Api-Key ${KEY_A}`, 'x-echo-url': encodeURIComponent(KEY_A) }));
+    const bad = await handlers.checkKey({ profileId: 'a' });
+    expect(JSON.stringify(bad)).not.toContain(KEY_A);
+    if (bad.kind !== 'http') throw new Error(bad.kind);
+    expect(bad.exchange.responseBody).toBe(JSON.stringify({ detail: `Invalid key ${masked}.` }));
+    expect(bad.exchange.responseHeaders).toContainEqual({ name: 'x-echo', value: `Api-Key ${masked}` });
+  });
 });

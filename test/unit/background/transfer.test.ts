@@ -1,5 +1,5 @@
 // Import and export handlers (src/background/transfer.ts), called through the message map.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EXPORT_FORMAT } from '../../../src/core/transfer';
 import { API, DOCS, KEY_A, KEY_B, KEY_C, dump, headerValues, installFakeBrowser, profile, seed, settings, uninstallFakeBrowser, type Env } from './fake-env';
 
@@ -87,6 +87,72 @@ describe('importProfiles', () => {
     expect(headerValues(env.dnr.session.list())).toEqual([`Authorization: Api-Key ${KEY_C}`, `Authorization: Api-Key ${KEY_C}`]);
     const { local } = await dump(env);
     expect(JSON.stringify(local)).not.toContain(KEY_C);
+  });
+});
+
+describe('importProfiles never replaces a key silently', () => {
+  it('adds another key under a taken name beside it, inactive, and undo takes it away again', async () => {
+    await seed(env, settings({ profiles: [profile('a', KEY_A, { name: 'Key 1' })], active: { [API]: 'a' } }));
+    const before = await dump(env);
+    const rules = env.dnr.all();
+    const r = await handlers.importProfiles({ json: file([{ name: 'Key 1', origins: [API], key: KEY_B }, { name: 'Key 1 (imported)', origins: [API], key: KEY_C }]) });
+    if (!r.ok) throw new Error(JSON.stringify(r.rejected));
+    // The second entry's own name is now taken by the first one's rename: it gets the next free one.
+    expect(r.state.profiles.map((p) => p.name)).toEqual(['Key 1', 'Key 1 (imported)', 'Key 1 (imported) (imported)']);
+    expect(r.renamed).toEqual([
+      { from: 'Key 1', to: 'Key 1 (imported)' },
+      { from: 'Key 1 (imported)', to: 'Key 1 (imported) (imported)' },
+    ]);
+    expect(r.added).toHaveLength(2);
+    // The existing key is untouched and still the one in effect.
+    expect(r.state.profiles[0]).toMatchObject({ id: 'a', fingerprint: expect.any(String) });
+    expect(r.state.active[API]).toBe('a');
+    expect(headerValues(env.dnr.all())).toEqual(headerValues(rules));
+    expect(headerValues(env.dnr.all()).join()).not.toContain(KEY_B);
+    const u = await handlers.undoImport({ profileIds: r.added, sites: r.sitesAdded });
+    expect(u.ok).toBe(true);
+    expect((await dump(env)).local.settings).toEqual(before.local.settings);
+    expect(headerValues(env.dnr.all())).toEqual(headerValues(rules));
+  });
+
+  it('numbers further copies and keeps the name within 100 characters', async () => {
+    const long = 'L'.repeat(100);
+    await seed(env, settings({ profiles: [profile('a', KEY_A, { name: long }), profile('b', KEY_B, { name: `${'L'.repeat(100 - ' (imported)'.length)} (imported)` })], active: { [API]: 'a' } }));
+    const r = await handlers.importProfiles({ json: file([{ name: long, origins: [API], key: KEY_C }]) });
+    if (!r.ok) throw new Error(JSON.stringify(r.rejected));
+    const name = r.state.profiles[2]!.name;
+    expect(name).toBe(`${'L'.repeat(100 - ' (imported 2)'.length)} (imported 2)`);
+    expect(name).toHaveLength(100);
+  });
+
+  it('leaves a profile alone when the file has the same key under the same name', async () => {
+    const before = await dump(env);
+    const r = await handlers.importProfiles({ json: file([{ name: 'Prod', origins: [API], key: KEY_A }]) });
+    if (!r.ok) throw new Error(JSON.stringify(r.rejected));
+    expect(r.added).toEqual([]);
+    expect(r.renamed).toEqual([]);
+    expect((await dump(env)).local.settings).toEqual(before.local.settings);
+  });
+
+  it('reports a full storage as such, saving nothing', async () => {
+    const before = await dump(env);
+    const set = env.storage.local.set.bind(env.storage.local);
+    vi.spyOn(env.storage.local, 'set').mockImplementation(async (items) => {
+      if (JSON.stringify(items).length > 2000) throw new Error('QUOTA_BYTES quota exceeded');
+      return set(items);
+    });
+    const many = Array.from({ length: 20 }, (_, i) => ({ name: `P${i}`, origins: [API], key: `${KEY_B}${i}` }));
+    const r = await handlers.importProfiles({ json: file(many) });
+    expect(r).toEqual({ ok: false, rejected: [{ index: -1, name: '', reason: 'storageQuota' }] });
+    vi.restoreAllMocks();
+    expect((await dump(env)).local).toEqual(before.local);
+  });
+
+  it('cuts a huge name in a rejection instead of sending it back whole', async () => {
+    const r = await handlers.importProfiles({ json: file([{ name: 'N'.repeat(5_000_000), origins: [API], key: KEY_B }]) });
+    if (r.ok) throw new Error('accepted');
+    expect(r.rejected[0]!.reason).toBe('importBadName');
+    expect(r.rejected[0]!.name.length).toBeLessThanOrEqual(60);
   });
 });
 
