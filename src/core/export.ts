@@ -6,7 +6,9 @@ import { DEFAULT_API_ORIGIN } from './constants';
 import type { Exchange, Header } from './exchange';
 import { cleanHeaders, type HarEntry } from './har';
 import { isAuthorizationHeader, KEY_PLACEHOLDER } from './redact';
-import { credentialsOf, isCredentialHeader, NO_SECRETS, redactHarEntry, secretSegments, secretsMatcher, type Secrets, type Segment } from './secrets';
+import {
+  cookieValuesOf, credentialsOf, isCredentialHeader, NO_SECRETS, redactHarEntry, redactText, REDACTED, secretSegments, secretsMatcher, type Secrets, type Segment,
+} from './secrets';
 
 /** Headers the browser sets by itself; a copied request does not need them. */
 const BROWSER_HEADERS = new Set([
@@ -91,18 +93,23 @@ function portable(ex: Exchange, secrets: Secrets, apiOrigins: readonly string[] 
   if (url === null) throw new InvalidUrlError();
   // The request's own credentials are secrets too, wherever else they appear.
   const s = secretsMatcher([...secrets.original.values(), ...credentialsOf(ex.requestHeaders)]);
+  // Cookies are not copied, and neither is a cookie's value that the request repeats elsewhere.
+  const cookies = secretsMatcher([...cookieValuesOf(ex.requestHeaders), ...cookieValuesOf(ex.responseHeaders)]);
+  // Keys first (a cookie may hold the key: it then becomes the variable), then the cookies.
+  const segments = (text: string, m: Secrets = s) =>
+    secretSegments(text, m).map((x) => (typeof x === 'string' ? redactText(x, cookies, () => REDACTED) : x));
   const sent = ex.requestHeaders.find((h) => isAuthorizationHeader(h.name));
   const headers = ex.requestHeaders
     .filter((h) => TOKEN.test(h.name) && !BROWSER_HEADERS.has(h.name.toLowerCase()) && !isAuthorizationHeader(h.name))
     // A line break in a value would start a header of its own.
-    .map((h: Header) => secretSegments(`${h.name}: ${h.value.replace(/[\r\n\0]+/g, ' ')}`, isCredentialHeader(h.name) ? secretsMatcher([...s.original.values(), h.value.trim()]) : s));
+    .map((h: Header) => segments(`${h.name}: ${h.value.replace(/[\r\n\0]+/g, ' ')}`, isCredentialHeader(h.name) ? secretsMatcher([...s.original.values(), h.value.trim()]) : s));
   return {
     sendKey: (apiOrigins ?? [DEFAULT_API_ORIGIN]).includes(new URL(url).origin),
-    url: secretSegments(url, s),
+    url: segments(url),
     method: ex.method.toUpperCase(),
     authScheme: authScheme(sent?.value ?? ''),
     headers,
-    body: ex.requestBody ? secretSegments(ex.requestBody, s) : null,
+    body: ex.requestBody ? segments(ex.requestBody) : null,
   };
 }
 

@@ -82,8 +82,7 @@ export function buildErrorReport(input: ReportInput, label: (l: ReportLabel) => 
     const v = input.timings?.[p];
     return typeof v === 'number' && v > 0 ? [`${p} ${ms(v)}`] : [];
   });
-  if (phases.length) time.push(`(${phases.join(', ')})`);
-  if (time.length) lines.push(`- **${label('time')}:** ${time.join(', ')}`);
+  if (time.length || phases.length) lines.push(`- **${label('time')}:** ${time.join(', ')}${phases.length ? ` (${phases.join(', ')})` : ''}`.replace(':**  (', ':** ('));
 
   const ids = REQUEST_ID_HEADERS.flatMap((h) => {
     const v = headerValue(ex.responseHeaders, h);

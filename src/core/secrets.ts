@@ -98,17 +98,17 @@ function binary(s: string): string {
 }
 
 /** A base64 body: decoded, cleaned byte-wise (the key is ASCII), encoded again. */
-export function redactBase64(b64: string, s: Secrets): string {
+export function redactBase64(b64: string, s: Secrets, replacement = KEY_PLACEHOLDER): string {
   if (!s.re || !b64) return b64;
   let bytes: string;
   try {
     bytes = atob(b64.replace(/\s+/g, ''));
   } catch {
-    return redactText(b64, s);
+    return redactText(b64, s, () => replacement);
   }
   const forms = [...s.original.keys()].map(binary).sort((a, b) => b.length - a.length);
   const re = new RegExp(forms.map(escapeRe).join('|'), 'g');
-  const cleaned = bytes.replace(re, KEY_PLACEHOLDER);
+  const cleaned = bytes.replace(re, replacement);
   return cleaned === bytes ? b64 : btoa(cleaned);
 }
 
@@ -152,12 +152,17 @@ export function redactHeader(name: string, value: string, s: Secrets): string {
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
-/** Every string anywhere in a value (names too), with the secrets replaced. */
-function deepRedact(x: unknown, s: Secrets): unknown {
-  if (typeof x === 'string') return redactText(x, s);
-  if (Array.isArray(x)) return x.map((v) => deepRedact(v, s));
-  if (isRecord(x)) return Object.fromEntries(Object.entries(x).map(([k, v]) => [redactText(k, s), deepRedact(v, s)]));
+/** Every string anywhere in a value (names too), cleaned. */
+function deepRedact(x: unknown, clean: (s: string) => string): unknown {
+  if (typeof x === 'string') return clean(x);
+  if (Array.isArray(x)) return x.map((v) => deepRedact(v, clean));
+  if (isRecord(x)) return Object.fromEntries(Object.entries(x).map(([k, v]) => [clean(k), deepRedact(v, clean)]));
   return x;
+}
+
+function cookieArrayValues(part: unknown): string[] {
+  if (!isRecord(part) || !Array.isArray(part.cookies)) return [];
+  return part.cookies.flatMap((c) => (isRecord(c) && typeof c.value === 'string' ? [c.value] : []));
 }
 
 function cleanHeaderList(hs: unknown, s: Secrets): unknown {
@@ -176,9 +181,13 @@ function cleanCookieList(cs: unknown): unknown {
  * bodies (base64 ones decoded first), errors, comments and fields this code does not know.
  */
 export function redactHarEntry<T>(entry: T, secrets: Secrets): T {
-  if (!isRecord(entry)) return deepRedact(entry, secrets) as T;
+  if (!isRecord(entry)) return deepRedact(entry, (x) => redactText(x, secrets)) as T;
   const s = secretsMatcher([
     ...new Set([...secrets.original.values(), ...credentialsOf(harHeaders(entry.request)), ...credentialsOf(harHeaders(entry.response))]),
+  ]);
+  // A cookie's value repeated elsewhere (an echo in a body) goes too.
+  const cookies = secretsMatcher([
+    ...cookieValuesOf(harHeaders(entry.request)), ...cookieValuesOf(harHeaders(entry.response)), ...cookieArrayValues(entry.request), ...cookieArrayValues(entry.response),
   ]);
   const req = isRecord(entry.request) ? entry.request : undefined;
   const res = isRecord(entry.response) ? entry.response : undefined;
@@ -193,14 +202,14 @@ export function redactHarEntry<T>(entry: T, secrets: Secrets): T {
             ...res,
             headers: cleanHeaderList(res.headers, s),
             cookies: cleanCookieList(res.cookies),
-            ...(content ? { content: { ...content, text: base64 ? redactBase64(content.text as string, s) : content.text } } : {}),
+            ...(content ? { content: { ...content, text: base64 ? redactBase64(redactBase64(content.text as string, s), cookies, REDACTED) : content.text } } : {}),
           },
         }
       : {}),
   };
   if (req && req.cookies === undefined) delete (structured.request as Record<string, unknown>).cookies;
   if (res && res.cookies === undefined) delete (structured.response as Record<string, unknown>).cookies;
-  return deepRedact(structured, s) as T;
+  return deepRedact(structured, (x) => redactText(redactText(x, s), cookies, () => REDACTED)) as T;
 }
 
 function harHeaders(part: unknown): { name: string; value: string }[] {
