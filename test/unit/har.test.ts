@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decode } from '../../src/core/decode';
 import { diagnose, type AuthContext } from '../../src/core/diagnose';
-import { harToExchange, isHarEntry, parseHar, type HarEntry } from '../../src/core/har';
+import { BODY_CAP, capBody, capImported, harToExchange, isHarEntry, parseHar, shorten, type HarEntry } from '../../src/core/har';
 import { PNG_BASE64 } from './corpus/bodies';
 
 const API = 'https://api.maiagent.ai';
@@ -198,5 +198,36 @@ describe('parseHar', () => {
 
   it('reads an export with no entries as empty', () => {
     expect(parseHar('{"log": {"version": "1.2", "entries": []}}')).toEqual([]);
+  });
+});
+
+describe('imported bodies are capped like captured ones', () => {
+  const big = (n: number) => 'a'.repeat(n);
+  it('cuts a response body over the cap, in the row and in the entry kept, and says so', () => {
+    const e: HarEntry = {
+      request: { method: 'POST', url: 'https://api.maiagent.ai/x', postData: { mimeType: 'text/plain', text: big(BODY_CAP + 10) } },
+      response: { status: 200, content: { mimeType: 'text/plain', text: big(BODY_CAP * 3) } },
+    };
+    const c = capImported(e);
+    expect(c.body.truncated).toBe(true);
+    expect(c.body.text).toHaveLength(BODY_CAP);
+    expect(c.entry.response.content!.text).toHaveLength(BODY_CAP);
+    expect(c.requestTruncated).toBe(true);
+    expect(c.entry.request.postData!.text).toHaveLength(BODY_CAP);
+    const ex = harToExchange(c.entry, c.body);
+    expect(ex.responseBody).toHaveLength(BODY_CAP);
+    // The original entry is left as it was.
+    expect(e.response.content!.text).toHaveLength(BODY_CAP * 3);
+  });
+  it('leaves a small entry as it is, and cuts base64 on a 4-character boundary', () => {
+    const e: HarEntry = { request: { method: 'GET', url: 'https://api.maiagent.ai/x' }, response: { status: 200, content: { text: '{}' } } };
+    expect(capImported(e)).toEqual({ entry: e, body: { text: '{}', encoding: null, truncated: false }, requestTruncated: false });
+    const b = capBody(big(BODY_CAP + 7), 'base64');
+    expect(b.truncated).toBe(true);
+    expect(b.text!.length % 4).toBe(0);
+  });
+  it('shortens names for messages', () => {
+    expect(shorten('n'.repeat(5_000_000), 60)).toHaveLength(60);
+    expect(shorten('a\nb')).toBe('a b');
   });
 });

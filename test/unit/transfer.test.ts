@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportProfiles, parseImport } from '../../src/core/transfer';
+import { distinctName, exportProfiles, parseImport } from '../../src/core/transfer';
 import { defaultSettings, type Settings } from '../../src/core/settings';
 
 const KEY = 'Trans000.transferSecretKey';
@@ -63,5 +63,16 @@ describe('parseImport', () => {
   it('refuses invalid sites', () => {
     const r = parseImport(file([], { sites: ['http://evil.test'] }), existing);
     expect(r).toEqual({ ok: false, rejected: [{ index: -1, name: 'http://evil.test', reason: 'importBadSites' }] });
+  });
+});
+
+describe('distinctName', () => {
+  const label = (base: string, n: number) => (n === 1 ? `${base} (imported)` : `${base} (imported ${n})`);
+  it('takes the first free name', () => {
+    expect(distinctName('Key 1', new Set(['Key 1']), label)).toBe('Key 1 (imported)');
+    expect(distinctName('Key 1', new Set(['Key 1', 'Key 1 (imported)', 'Key 1 (imported 2)']), label)).toBe('Key 1 (imported 3)');
+  });
+  it('stays within 100 characters', () => {
+    expect(distinctName('x'.repeat(100), new Set(['x'.repeat(100)]), label)).toHaveLength(100);
   });
 });
