@@ -1,8 +1,7 @@
 // "Check key": one GET /api/users/current/ with the profile's key, from the background, with a
 // 10 s limit. The page gets the owner's name or an exchange for the decoder; never the key.
 import type { Header } from '../core/exchange';
-import { maskKey } from '../core/keys';
-import { maskText, secretsMatcher } from '../core/secrets';
+import { maskKey, maskKeyIn } from '../core/keys';
 import type { CheckResult } from '../shared/protocol';
 import { readSettings } from '../shared/store';
 import { hasAccess } from './access';
@@ -22,8 +21,7 @@ export const checkKey: Handler<'checkKey'> = async ({ profileId }): Promise<Chec
   if (!(await hasAccess(p.origins[0]!))) return { kind: 'noAccess', origin: p.origins[0]! };
   const url = `${p.origins[0]}${CHECK_PATH}`;
   // Whatever the server answers is shown; a key it repeats is shown masked, like everywhere else.
-  const secret = secretsMatcher([p.key]);
-  const mask = (s: string) => maskText(s, secret);
+  const mask = (s: string) => maskKeyIn(s, p.key);
   let res: Response;
   try {
     res = await fetch(url, {

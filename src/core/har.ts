@@ -2,6 +2,7 @@
 // decoder reads. Tolerant of missing parts: imported files come from many tools.
 import type { Exchange, Header } from './exchange';
 
+
 export interface HarHeader { name: string; value: string }
 export interface HarEntry {
   startedDateTime?: string;

@@ -51,6 +51,15 @@ export function maskKey(key: string): string {
   return `${key.slice(0, 6)}...${key.slice(-2)}`;
 }
 
+/**
+ * Text with every occurrence of a stored key shown masked. Stored keys are letters, digits and
+ * `._-`, so their URL-encoded and JSON forms are the key itself. (The panel's fuller redaction is
+ * in secrets.ts; this small one keeps the worker within its size budget.)
+ */
+export function maskKeyIn(text: string, key: string): string {
+  return key && text.includes(key) ? text.split(key).join(maskKey(key)) : text;
+}
+
 /** The value DNR sets and the docs require. */
 export function authorizationValue(key: string): string {
   return `Api-Key ${key}`;

@@ -3,7 +3,6 @@
 import { normalizeKey } from './keys';
 import type { MessageKey } from './messages';
 import { normalizeOrigin } from './origins';
-import { shorten } from './har';
 import type { Profile, Settings } from './settings';
 
 export const EXPORT_FORMAT = 'maiagent-devtools-profiles';
@@ -54,6 +53,9 @@ export type ImportResult =
   | { ok: true; profiles: Omit<Profile, 'id'>[]; sites: string[] }
   | { ok: false; rejected: Rejection[] };
 
+/** A name from the file, cut for the message (not shared with har.ts: the worker stays small). */
+const cut = (s: string) => (s.length > 60 ? `${s.slice(0, 59)}…` : s);
+
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /**
@@ -80,7 +82,7 @@ export function parseImport(text: string, existing: ReadonlyMap<string, readonly
   data.profiles.forEach((raw: unknown, index: number) => {
     const name = isRecord(raw) && typeof raw.name === 'string' ? raw.name.trim() : '';
     // A name from the file is shown in the message: never a 5 MB one whole.
-    const reject = (reason: MessageKey) => rejected.push({ index, name: shorten(name, 60), reason });
+    const reject = (reason: MessageKey) => rejected.push({ index, name: cut(name), reason });
     if (!isRecord(raw)) return reject('importEntryNotObject');
     if (!name || name.length > 100) return reject('importBadName');
     if (seen.has(name)) return reject('importDuplicateName');
@@ -114,15 +116,12 @@ export function parseImport(text: string, existing: ReadonlyMap<string, readonly
     else
       for (const s of data.sites) {
         const r = typeof s === 'string' ? normalizeOrigin(s) : null;
-        if (!r?.ok) rejected.push({ index: -1, name: shorten(typeof s === 'string' ? s : JSON.stringify(s) ?? String(s), 60), reason: 'importBadSites' });
+        if (!r?.ok) rejected.push({ index: -1, name: cut(typeof s === 'string' ? s : JSON.stringify(s) ?? String(s)), reason: 'importBadSites' });
         else sites.push(r.origin);
       }
   }
   return rejected.length ? { ok: false, rejected } : { ok: true, profiles, sites };
 }
-
-/** Profiles files are small; a larger one is refused before it is read or sent to the background. */
-export const PROFILES_FILE_MAX_BYTES = 20 * 1024 * 1024;
 
 /**
  * A name no profile has yet, for an imported key whose name is taken: `label(1)` ("Key 1 (imported)"),

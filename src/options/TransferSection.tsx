@@ -2,7 +2,8 @@
 import { useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import { send, type ImportAnswer } from '../shared/protocol';
-import { PROFILES_FILE_MAX_BYTES, type Rejection } from '../core/transfer';
+import { PROFILES_FILE_MAX_BYTES } from '../core/constants';
+import type { Rejection } from '../core/transfer';
 import { download } from '../ui/download';
 import type { Run } from '../ui/useAppState';
 
