@@ -1,10 +1,10 @@
 // The real DevTools panel explains what the API answered, as text, with the key masked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launch, type Launched } from './browser';
+import { DIST, launch, type Launched } from './browser';
 import { openPanel, poll, type Cdp } from './devtools';
 import { pageFetch, saveKeyInPopup } from './user';
 import { startServer, type TestServer } from '../server/maiagent-server';
@@ -263,5 +263,102 @@ describe('DevTools panel', () => {
     );
     expect(body).toContain('"scheme": "https"');
     await clickLabel('All requests of the tab');
+  });
+
+  it('Copy error report and Copy as Python hold no key and no cookie, live and from an imported HAR file', async () => {
+    const click = (text: string) => panel.eval(`[...document.querySelectorAll('button')].find((b) => b.textContent === ${JSON.stringify(text)}).click(), true`);
+    const snippetStarting = (start: string) =>
+      poll(`a snippet starting with ${start}`, () =>
+        panel.eval<string>(`(() => { const t = document.querySelector('[data-testid=snippet]')?.textContent ?? ''; return t.startsWith(${JSON.stringify(start)}) ? t : ''; })()`),
+      );
+    const version = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8')).version as string;
+
+    // Live: the echo endpoint repeats the injected header, key included, in its body.
+    const echoed = await pageFetch(docs, 'https://api.maiagent.ai/__echo?probe=report');
+    expect(echoed.text).toContain(KEY);
+    await poll('the echo row', async () => (await rows()).find((r) => r.path === '/__echo?probe=report'));
+    const detail = await select('/__echo?probe=report', '200');
+    expect(detail).toContain(`${KEY.slice(0, 6)}...${KEY.slice(-2)}`);
+    expect(detail).not.toContain(KEY);
+    await click('Copy error report');
+    const live = await snippetStarting('### MaiAgent API error report');
+    expect(live).toContain('`GET https://api.maiagent.ai/__echo?probe=report`');
+    expect(live).toContain(`MaiAgent DevTools ${version}`);
+    expect(live).not.toContain(KEY);
+    expect(await panel.eval<string>(`document.querySelector('.details [role=status]')?.textContent ?? ''`)).toMatch(/Error report copied|Could not reach the clipboard/);
+    await click('Copy as Python');
+    const py = await snippetStarting('import os');
+    expect(py).toContain('os.environ["MAIAGENT_API_KEY"]');
+    expect(py).not.toContain(KEY);
+    expect(await panel.eval<string>('document.documentElement.outerHTML')).not.toContain(KEY);
+
+    // Imported: a URL written to mislead, cookies both ways, the key echoed, and a body over the cap.
+    const COOKIE = 'sess-e2e-7f3a9c1e2b4d';
+    const dir = mkdtempSync(join(tmpdir(), 'maiagent-har-'));
+    const file = join(dir, 'attack.har');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        log: {
+          version: '1.2',
+          entries: [
+            {
+              startedDateTime: '2026-11-20T10:00:00.000Z',
+              time: 42,
+              request: {
+                method: 'POST',
+                url: 'https://api.maiagent.ai\\@evil.test/api/v1/attack/',
+                headers: [{ name: 'Authorization', value: `Api-Key ${KEY}` }, { name: 'Cookie', value: `sessionid=${COOKIE}` }, { name: 'Content-Type', value: 'application/json' }],
+                cookies: [{ name: 'sessionid', value: COOKIE }],
+                postData: { mimeType: 'application/json', text: JSON.stringify({ key: KEY, cookie: COOKIE }) },
+              },
+              response: {
+                status: 401,
+                headers: [{ name: 'Content-Type', value: 'application/json' }, { name: 'Set-Cookie', value: `sessionid=${COOKIE}; Path=/` }, { name: 'x-amz-request-id', value: 'AMZ-REQ-1' }],
+                cookies: [{ name: 'sessionid', value: COOKIE }],
+                content: { mimeType: 'application/json', text: JSON.stringify({ detail: `Invalid key ${KEY} for session ${COOKIE}` }) },
+              },
+            },
+            {
+              startedDateTime: '2026-11-20T10:00:01.000Z',
+              time: 1,
+              request: { method: 'GET', url: 'https://api.maiagent.ai/api/v1/huge/', headers: [] },
+              response: { status: 200, headers: [{ name: 'Content-Type', value: 'text/plain' }], content: { mimeType: 'text/plain', text: 'x'.repeat(3_000_000) } },
+            },
+          ],
+        },
+      }),
+    );
+    try {
+      const { root } = await panel.send<{ root: { nodeId: number } }>('DOM.getDocument', {});
+      const { nodeId } = await panel.send<{ nodeId: number }>('DOM.querySelector', { nodeId: root.nodeId, selector: 'input[type=file]' });
+      await panel.send('DOM.setFileInputFiles', { nodeId, files: [file] });
+      await poll('the imported rows', async () => (await rows()).some((r) => r.path === '/api/v1/huge/'));
+      const huge = await select('/api/v1/huge/', '200');
+      expect(huge).toContain('Only the first 1 MB of this body was kept.');
+      const attack = await select('/@evil.test/api/v1/attack/', '401');
+      expect(attack).toContain('This URL is written differently from how a browser reads it');
+      expect(attack).toContain('https://api.maiagent.ai/@evil.test/api/v1/attack/');
+      expect(attack).not.toContain(KEY);
+      await click('Copy error report');
+      const report = await snippetStarting('### MaiAgent API error report');
+      expect(report).toContain('`POST https://api.maiagent.ai/@evil.test/api/v1/attack/`');
+      expect(report).toContain('x-amz-request-id `AMZ-REQ-1`');
+      expect(report).not.toContain(KEY);
+      expect(report).not.toContain(COOKIE);
+      await click('Copy as Python');
+      const imported = await snippetStarting('import os');
+      expect(imported).toContain('"https://api.maiagent.ai/@evil.test/api/v1/attack/"');
+      expect(imported).not.toContain(KEY);
+      expect(imported).not.toContain(COOKIE);
+      await click('Copy as cURL');
+      const curl = await snippetStarting('curl ');
+      expect(curl).toContain(`curl 'https://api.maiagent.ai/@evil.test/api/v1/attack/'`);
+      expect(curl).not.toContain(KEY);
+      expect(curl).not.toContain(COOKIE);
+      expect(await panel.eval<string>('document.documentElement.outerHTML')).not.toContain(KEY);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
