@@ -1,6 +1,6 @@
 // The real DevTools panel explains what the API answered, as text, with the key masked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, truncateSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -357,6 +357,46 @@ describe('DevTools panel', () => {
       expect(curl).not.toContain(KEY);
       expect(curl).not.toContain(COOKIE);
       expect(await panel.eval<string>('document.documentElement.outerHTML')).not.toContain(KEY);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a HAR file over 100 MB before reading it, and imports a 90 MB body without freezing', async () => {
+    const notice = () => panel.eval<string>(`[...document.querySelectorAll('.hint[role=status] span')].map((s) => s.textContent).join('|')`);
+    const setFile = async (file: string) => {
+      const { root } = await panel.send<{ root: { nodeId: number } }>('DOM.getDocument', {});
+      const { nodeId } = await panel.send<{ nodeId: number }>('DOM.querySelector', { nodeId: root.nodeId, selector: 'input[type=file]' });
+      await panel.send('DOM.setFileInputFiles', { nodeId, files: [file] });
+    };
+    const dir = mkdtempSync(join(tmpdir(), 'maiagent-har-'));
+    try {
+      // Sparse: 101 MB on paper, nothing on disk; only its size is ever looked at.
+      const tooBig = join(dir, `${'n'.repeat(200)}.har`);
+      writeFileSync(tooBig, '');
+      truncateSync(tooBig, 101 * 1024 * 1024);
+      await setFile(tooBig);
+      const refused = await poll('the refusal', async () => ((await notice()).includes('larger than 100 MB') ? notice() : ''));
+      expect(refused.length).toBeLessThan(250);
+      expect(refused).toContain('…');
+
+      const big = join(dir, 'big.har');
+      const entry = (path: string, text: string) => ({
+        request: { method: 'GET', url: `https://api.maiagent.ai${path}`, headers: [] },
+        response: { status: 200, headers: [{ name: 'Content-Type', value: 'text/plain' }], content: { mimeType: 'text/plain', text } },
+      });
+      writeFileSync(big, JSON.stringify({ log: { version: '1.2', entries: [entry('/api/v1/ninety-mb/', 'y'.repeat(90_000_000)), entry('/api/v1/small/', 'ok')] } }));
+      const started = Date.now();
+      await setFile(big);
+      await poll('the imported rows', async () => (await rows()).some((r) => r.path === '/api/v1/small/'));
+      const took = Date.now() - started;
+      const d = await select('/api/v1/ninety-mb/', '200');
+      expect(d).toContain('Only the first 1 MB of this body was kept.');
+      const shown = await panel.eval<number>(`document.querySelector('[data-testid=response-body]').textContent.length`);
+      expect(shown).toBeLessThanOrEqual(1_000_000);
+      console.log(`90 MB HAR file: rows shown after ${took} ms`);
+      // Before the cap a 100 MB body held the panel for 37 s; reading and parsing 90 MB stays far below that.
+      expect(took).toBeLessThan(15_000);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
