@@ -176,6 +176,28 @@ describe('profiles', () => {
     await page.close();
   });
 
+  it('an imported key under a taken name comes in beside it, not active, and Undo import takes it back', async () => {
+    const page = await b.ctx.newPage();
+    await page.goto(`chrome-extension://${b.extId}/src/options/options.html`);
+    await page.getByRole('article', { name: 'Production' }).waitFor();
+    await callFromDocs();
+    const inEffect = lastAuth();
+    const other = 'Other000.importedKey0001';
+    const file = JSON.stringify({ format: 'maiagent-devtools-profiles', version: 1, profiles: [{ name: 'Production', origins: ['https://api.maiagent.ai'], key: other }] });
+    await page.getByLabel('Import profiles from a file').setInputFiles({ name: 'same-name.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+    await page.getByText('"Production" already exists with another key, so it was not replaced').waitFor();
+    await page.getByRole('article', { name: 'Production (imported)' }).waitFor();
+    // The key in effect did not change.
+    await callFromDocs();
+    expect(lastAuth()).toBe(inEffect);
+    expect(lastAuth()).not.toContain(other);
+    await page.getByRole('button', { name: 'Undo import' }).click();
+    await page.getByRole('article', { name: 'Production (imported)' }).waitFor({ state: 'detached' });
+    await page.getByText('The import was undone.').waitFor();
+    await page.getByRole('article', { name: 'Production' }).waitFor();
+    await page.close();
+  });
+
   it('import reports every rejected entry and saves nothing', async () => {
     const page = await b.ctx.newPage();
     await page.goto(`chrome-extension://${b.extId}/src/options/options.html`);
