@@ -72,6 +72,8 @@ export interface TabStatus {
   origin: string | null;
   /** allowed: requests from this page get the key. */
   verdict: 'allowed' | 'apiOrigin' | 'notAllowed' | 'notWeb' | 'insecure' | 'noAccess' | 'injectionOff' | 'noKey';
+  /** Requests of the tab that got the key (as the browser reports them); null when unknown. */
+  injected: number | null;
 }
 
 export interface Protocol {
@@ -97,7 +99,7 @@ export interface Protocol {
    */
   expectSite: { req: { origin: string }; res: { ok: true } };
   removeSite: { req: { origin: string }; res: Result };
-  tabStatus: { req: { url: string }; res: TabStatus };
+  tabStatus: { req: { url: string; tabId?: number }; res: TabStatus };
   exportProfiles: { req: { includeKeys: boolean }; res: { json: string } };
   importProfiles: { req: { json: string }; res: { ok: true; state: PublicState; count: number } | { ok: false; rejected: Rejection[] } };
 }

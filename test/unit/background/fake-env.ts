@@ -122,6 +122,8 @@ export class FakeDnr {
   readonly dynamic = new FakeRuleSet('dynamic');
   readonly session = new FakeRuleSet('session');
   readonly actionOptions: { displayActionCountAsBadgeText: boolean }[] = [];
+  /** What getMatchedRules reports per tab; a tab missing here has no activeTab grant (the call rejects). */
+  readonly matched = new Map<number, { rule: { ruleId: number; rulesetId: string } }[]>();
 
   /** The object put at `browser.declarativeNetRequest`, with spies on each call. */
   readonly api = {
@@ -130,6 +132,11 @@ export class FakeDnr {
     getSessionRules: vi.fn(() => this.session.get()),
     updateSessionRules: vi.fn((o: UpdateRuleOptions) => this.session.update(o)),
     setExtensionActionOptions: vi.fn(async (o: { displayActionCountAsBadgeText: boolean }) => void this.actionOptions.push(o)),
+    getMatchedRules: vi.fn(async ({ tabId }: { tabId: number }) => {
+      const m = this.matched.get(tabId);
+      if (!m) throw new Error("The extension does not have the 'activeTab' permission for this tab.");
+      return { rulesMatchedInfo: m.map((x) => ({ ...x, tabId, timeStamp: 0 })) };
+    }),
   };
 
   all(): DnrRule[] {
