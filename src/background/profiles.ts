@@ -4,7 +4,7 @@ import { normalizeOrigin } from '../core/origins';
 import { DEFAULT_API_ORIGIN, fixReferences, type Profile, type Settings } from '../core/settings';
 import type { Problem, Protocol, PublicState, Result } from '../shared/protocol';
 import { t } from '../shared/i18n';
-import { clearNotice, dropUndo, InvalidSettings, purgeExpiredUndo, putUndo, readSettings, takeUndo, updateSettings } from '../shared/store';
+import { clearNotice, InvalidSettings, purgeExpiredUndo, putUndo, readSettings, takeUndo, updateSettings } from '../shared/store';
 import { hasAccess } from './access';
 import { settled } from './reconcile';
 import { publicState } from './state';
@@ -171,13 +171,6 @@ export const setActive: Handler<'setActive'> = ({ origin, profileId }) =>
 
 export const setEnabled: Handler<'setEnabled'> = async ({ enabled }) => {
   await updateSettings((cur) => ({ ...cur, enabled }));
-  return inEffect();
-};
-
-/** Forget: the key leaves storage and every rule at once; no undo keeps a copy. */
-export const forgetKey: Handler<'forgetKey'> = async ({ profileId }) => {
-  await dropUndo();
-  await updateSettings((cur) => fixReferences(removeProfile(cur, profileId)));
   return inEffect();
 };
 

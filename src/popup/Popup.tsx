@@ -1,6 +1,6 @@
 import { ext as browser } from '../shared/ext';
-import { useState } from 'preact/hooks';
-import { DEFAULT_API_ORIGIN } from '../core/constants';
+import { useEffect, useState } from 'preact/hooks';
+import { DEFAULT_API_ORIGIN, UNDO_MS } from '../core/constants';
 import { t } from '../shared/i18n';
 import { send } from '../shared/protocol';
 import { RepairNotice } from '../ui/RepairNotice';
@@ -13,6 +13,13 @@ export function Popup() {
   const { state, error, run } = useAppState();
   const [status, setStatus] = useState('');
   const [adding, setAdding] = useState(false);
+  const [forgotten, setForgotten] = useState<{ id: string; name: string } | null>(null);
+  // The background keeps the undo copy for 30 s; the offer goes with it.
+  useEffect(() => {
+    if (!forgotten) return;
+    const timer = setTimeout(() => setForgotten(null), UNDO_MS);
+    return () => clearTimeout(timer);
+  }, [forgotten]);
 
   if (!state) return <main aria-busy="true">{error && <p class="error" role="alert">{error}</p>}</main>;
 
@@ -42,7 +49,24 @@ export function Popup() {
           <p class="hint muted">{t('keyHint')}</p>
         </>
       ) : (
-        origins.map((o) => <ProfileCard key={o} origin={o} state={state} run={run} onStatus={setStatus} />)
+        origins.map((o) => (
+          <ProfileCard key={o} origin={o} state={state} run={run} onStatus={setStatus} onForgotten={(id, name) => setForgotten({ id, name })} />
+        ))
+      )}
+      {forgotten && (
+        <div class="notice" role="status">
+          <span>{t('forgotten')}</span>
+          <button
+            type="button"
+            onClick={async () => {
+              const r = await run(send('undoDelete', { id: forgotten.id }));
+              setForgotten(null);
+              if (r && !r.ok) setStatus(t(r.problem));
+            }}
+          >
+            {t('undo')}
+          </button>
+        </div>
       )}
       {!firstRun &&
         (adding ? (

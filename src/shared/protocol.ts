@@ -87,7 +87,6 @@ export interface Protocol {
   moveProfile: { req: { id: string; by: -1 | 1 }; res: Result };
   setActive: { req: { origin: string; profileId: string }; res: Result };
   setEnabled: { req: { enabled: boolean }; res: PublicState };
-  forgetKey: { req: { profileId: string }; res: PublicState };
   revealKey: { req: { profileId: string }; res: { key: string } };
   checkKey: { req: { profileId: string }; res: CheckResult };
   dismissRotation: { req: { profileId: string }; res: PublicState };
