@@ -216,8 +216,13 @@ export function catalogFromOpenApi(docs: OpenApiDoc[], pages: DocsPages, source:
         (endpoints[rest] ??= {})[M] = spec;
       }
     }
-    // Later documents replace schemas of the same name.
-    Object.assign(schemas, b.schemas);
+    // A later document's schema of the same name adds fields and overrides them field by field,
+    // so a supplement can bring a schema up to date without restating it.
+    for (const [name, fields] of Object.entries(b.schemas)) {
+      const merged = new Map((schemas[name] ?? []).map((f) => [f.slice(0, f.indexOf(':')), f]));
+      for (const f of fields) merged.set(f.slice(0, f.indexOf(':')), f);
+      schemas[name] = [...merged.values()];
+    }
   }
   dropFallbackBodies(endpoints);
   // Keep only schemas some body reaches (nested ones through {Name} / [Name]).

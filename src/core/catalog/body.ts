@@ -79,7 +79,9 @@ function suggest(sent: string, fields: Field[]): string | null {
       bestD = d;
     }
   }
-  if (!best || bestD > Math.max(2, Math.floor(s.length / 3))) return null;
+  // Short names need a close match: `kind` is not a typo of `id`.
+  const reach = s.length <= 4 ? 1 : s.length <= 8 ? 2 : 3;
+  if (!best || bestD > reach) return null;
   // Suggest the spelling the request uses: snake_case if it used underscores, else camelCase.
   return sent.includes('_') ? snake(best.name) : camel(best.name);
 }
