@@ -23,6 +23,8 @@ export interface Endpoint {
   template: string;
   /** Methods the reference lists for it, in the catalogue's order. */
   methods: string[];
+  /** Docs page index in CatalogData.pages, -1 when no page documents the endpoint. */
+  page: number;
 }
 
 export interface EndpointMatch extends Endpoint {
@@ -33,8 +35,6 @@ export interface EndpointMatch extends Endpoint {
   methodKnown: boolean;
   /** Path parameters by name, e.g. `{ id: '3f…' }`. */
   params: Record<string, string>;
-  /** Docs page index in CatalogData.pages, -1 when no page documents the endpoint. */
-  page: number;
   /** The request body schema of this method, if the reference gives one. */
   body: string | undefined;
 }
@@ -170,7 +170,10 @@ export function closestEndpoints(cat: CatalogData, url: string, limit = 3): Endp
     .map((c) => ({ c, d: pathDistance(segs, c) }))
     .filter(({ d }) => d <= Math.max(1, segs.length / 2))
     .sort((a, b) => a.d - b.d || a.c.template.length - b.c.template.length || a.c.template.localeCompare(b.c.template));
-  return scored.slice(0, limit).map(({ c }) => ({ template: c.template, methods: Object.keys(cat.endpoints[c.template]!) }));
+  return scored.slice(0, limit).map(({ c }) => {
+    const specs = cat.endpoints[c.template]!;
+    return { template: c.template, methods: Object.keys(specs), page: Object.values(specs)[0]?.[0] ?? -1 };
+  });
 }
 
 export function allowedMethods(cat: CatalogData, template: string): string[] {

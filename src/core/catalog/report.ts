@@ -12,6 +12,8 @@ export interface RequestFacts {
 }
 
 export interface EndpointReport {
+  /** The prefix the request used (`/api/` or `/api/v1/`), for showing suggestions the same way. */
+  prefix: '/api/' | '/api/v1/';
   /** The endpoint the request went to, null when the path is not in the catalogue. */
   match: EndpointMatch | null;
   /**
@@ -52,5 +54,5 @@ export function endpointReport(cat: CatalogData, req: RequestFacts): EndpointRep
     // A 2xx proves the server had what it needed: an older schema's "required" must not contradict it.
     if (ok) bodyWarnings = bodyWarnings.filter((w) => w.kind !== 'missingField');
   }
-  return { match, notFound, closest, allowed, required, bodyWarnings };
+  return { prefix: split.prefix, match, notFound, closest, allowed, required, bodyWarnings };
 }
