@@ -1,4 +1,6 @@
 // Lookups and body checks over the real MaiAgent catalogue.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   allowedMethods,
@@ -112,6 +114,12 @@ describe('methods, required fields, docs', () => {
     ['fr', 'en'],
   ] as const)('locale %s → %s', (given, want) => {
     expect(asDocsLocale(given)).toBe(want);
+  });
+
+  it.each(['en', 'ja', 'zh_TW'])('the %s catalogue links the docs in its own language', (locale) => {
+    const file = join(import.meta.dirname, '../../../public/_locales', locale, 'messages.json');
+    const messages = JSON.parse(readFileSync(file, 'utf8')) as Record<string, { message: string }>;
+    expect(asDocsLocale(messages.docsLocale!.message)).toBe(locale);
   });
 });
 
