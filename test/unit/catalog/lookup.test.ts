@@ -173,6 +173,28 @@ describe('checkBody', () => {
   });
 });
 
+describe('bodies from the public examples and docs', () => {
+  // Playma-Co-Ltd/maiagent-api-examples (examples/python/utils/maiagent.py) and the docs' own examples.
+  it.each([
+    ['POST', 'upload-presigned-url/', { filename: 'a.pdf', modelName: 'attachment', fieldName: 'file', fileSize: 1024 }],
+    ['POST', 'attachments/', { file: 'media/a.pdf', filename: 'a.pdf', type: 'other' }],
+    ['POST', `conversations/${UUID}/attachments/`, { file: 'media/a.jpg', filename: 'a.jpg', type: 'image' }],
+    ['POST', `chatbots/${UUID}/files/`, { files: [{ file: 'media/a.pdf', filename: 'a.pdf' }] }],
+    ['POST', `knowledge-bases/${UUID}/files/`, { files: [{ file: 'media/a.pdf', filename: 'a.pdf' }] }],
+    ['POST', 'knowledge-bases/', { name: 'KB', description: 'd', embedding_model: null, reranker_model: null, number_of_retrieved_chunks: 12, sentence_window_size: 2, enable_hyde: false, similarity_cutoff: 0.0, enable_rerank: true, chatbots: [] }],
+    ['POST', `knowledge-bases/${UUID}/search/`, { query: 'q' }],
+    ['POST', `knowledge-bases/${UUID}/labels/`, { name: 'l' }],
+    ['POST', 'messages/', { conversation: UUID, content: 'hi', attachments: [] }],
+    ['POST', `chatbots/${UUID}/completions/`, { conversation: '', message: { content: 'hi', attachments: [] }, is_streaming: false }],
+    ['POST', `chatbots/${UUID}/completions/`, { conversation: null, message: { content: 'hi' }, isStreaming: true }],
+    ['POST', 'conversations/', { webChat: UUID }],
+  ])('%s %s gives no warning', (method, path, body) => {
+    const m = matchEndpoint(CATALOG, method, `${API}/api/v1/${path}`);
+    expect(m?.methodKnown).toBe(true);
+    expect(checkBody(CATALOG, m!.body, JSON.stringify(body), { partial: false })).toEqual([]);
+  });
+});
+
 describe('endpointReport', () => {
   const report = (method: string, url: string, status: number, requestBody?: string) => endpointReport(CATALOG, { method, url, status, requestBody });
 
