@@ -1,6 +1,6 @@
 // Host access: the rules act only where the browser grants the extension access, for both the
 // request URL and the page that sent it. Users' own sites are granted at run time, from a click.
-import { ext as browser } from '../shared/ext';
+import { ext as browser } from '../platform/ext';
 import { originToMatchPattern } from '../core/origins';
 import { DEFAULT_API_ORIGIN, DOCS_ORIGIN } from '../core/settings';
 

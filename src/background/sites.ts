@@ -3,7 +3,7 @@ import { normalizeOrigin } from '../core/origins';
 import { activeKeys } from '../core/settings';
 import type { TabStatus } from '../shared/protocol';
 import { readSettings } from '../shared/store';
-import { ext as browser } from '../shared/ext';
+import { ext as browser } from '../platform/ext';
 import { BUILT_IN, hasAccess, revokeAccess } from './access';
 import { change, type Handler } from './profiles';
 

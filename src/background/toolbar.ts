@@ -1,10 +1,10 @@
 // The toolbar icon tells the state without colour alone: a slashed icon and "off" when injection
 // is off, the plain icon when on, a per-tab count of requests that got the key (DNR's own action
 // count, no JavaScript per request), and "!" when an active key is due for rotation.
-import { ext as browser } from '../shared/ext';
+import { ext as browser } from '../platform/ext';
 import { activeKeys, keyAge, type Settings } from '../core/settings';
 import { t } from '../shared/i18n';
-import { showActionCount } from '../shared/platform';
+import { showActionCount } from '../platform/dnr';
 
 const icons = (name: string) => ({ 16: `/icons/${name}-16.png`, 32: `/icons/${name}-32.png` });
 

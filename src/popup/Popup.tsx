@@ -1,4 +1,4 @@
-import { ext as browser } from '../shared/ext';
+import { ext as browser } from '../platform/ext';
 import { useState } from 'preact/hooks';
 import { DEFAULT_API_ORIGIN } from '../core/constants';
 import { t } from '../shared/i18n';
