@@ -4,7 +4,7 @@ import { activeKeys } from '../core/settings';
 import type { TabStatus } from '../shared/protocol';
 import { readSettings } from '../shared/store';
 import { ext as browser } from '../platform/ext';
-import { BUILT_IN, hasAccess, revokeAccess } from './access';
+import { hasAccess, revokeAccess } from './access';
 import { change, type Handler } from './profiles';
 
 /** The page asked the browser for access from the user's click; we only record a granted site. */
@@ -57,7 +57,7 @@ export const tabStatus: Handler<'tabStatus'> = async ({ url }) => {
     const keys = activeKeys(s);
     if (keys.length === 0) return 'noKey';
     if (keys.some((k) => k.origin === origin)) return (await hasAccess(origin)) ? 'apiOrigin' : 'noAccess';
-    if (s.sites.includes(origin)) return BUILT_IN.has(origin) || (await hasAccess(origin)) ? 'allowed' : 'noAccess';
+    if (s.sites.includes(origin)) return (await hasAccess(origin)) ? 'allowed' : 'noAccess';
     if (!normalizeOrigin(origin).ok) return 'insecure';
     return 'notAllowed';
   };

@@ -1,15 +1,16 @@
 // The DevTools APIs, one shape for every browser the extension runs in.
 //
-// - Chrome (every version): chrome.devtools.* is DevTools' own injected script, callback-only;
-//   called without a callback, getHAR answers nothing. Before Chrome 152 an extension with a
-//   devtools_page has no `browser` at all; from 152 `browser === chrome`, same callbacks.
+// - Chrome (every version): chrome.devtools.* is DevTools' own injected script, callback-only.
+//   Before Chrome 152 an extension with a devtools_page has no `browser` at all (and
+//   webextension-polyfill's wrapper has no getHAR, and makes getContent promise-only); from 152
+//   it has a `browser` whose DevTools calls answer differently (eval resolves to a bare value).
+//   So in Chrome only `chrome.devtools` is used, always with callbacks.
 // - Firefox: browser.devtools.* returns promises; inspectedWindow.eval resolves to
 //   [result, exceptionInfo] and a request's getContent to [content, mimeType] (MDN).
 //
-// So: where `browser` is a different object from `chrome` (Firefox) the promise forms are used,
-// everywhere else Chrome's callback forms. Callers get promises with one shape and never need
-// to know which browser runs.
+// Callers get promises with one shape and never need to know which browser runs.
 import type { HarEntry } from '../core/har';
+import { isFirefox } from './engine';
 
 /** A response body as DevTools hands it over; `encoding` is 'base64' or null. */
 export interface RawContent {
@@ -61,9 +62,8 @@ interface Globals {
 /** 'promise' in Firefox, 'callback' in Chrome (with or without its own `browser`), null outside DevTools. */
 export function devtoolsFlavour(): 'promise' | 'callback' | null {
   const g = globalThis as Globals;
-  if (g.browser?.devtools && (g.browser as unknown) !== (g.chrome as unknown)) return 'promise';
-  if (g.chrome?.devtools) return 'callback';
-  return null;
+  if (isFirefox()) return g.browser?.devtools ? 'promise' : null;
+  return g.chrome?.devtools ? 'callback' : null;
 }
 
 function api(): NativeDevtools {

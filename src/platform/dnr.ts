@@ -1,4 +1,5 @@
 // declarativeNetRequest differences between Chrome and Firefox.
+import { isFirefox } from './engine';
 import { ext } from './ext';
 
 /** Chrome shows DNR's per-tab action count on the badge; Firefox has no such option. */
@@ -7,10 +8,7 @@ export async function showActionCount(on: boolean): Promise<void> {
   if (dnr?.setExtensionActionOptions) await dnr.setExtensionActionOptions({ displayActionCountAsBadgeText: on });
 }
 
-/** Firefox runs extension pages and the background on moz-extension: URLs. */
-export function isFirefox(): boolean {
-  return (globalThis as { location?: { protocol?: string } }).location?.protocol === 'moz-extension:';
-}
+export { isFirefox };
 
 /**
  * Whether this browser's declarativeNetRequest takes `domain` in initiatorDomains/requestDomains.

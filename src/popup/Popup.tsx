@@ -5,6 +5,7 @@ import { t } from '../shared/i18n';
 import { send } from '../shared/protocol';
 import { RepairNotice } from '../ui/RepairNotice';
 import { useAppState } from '../ui/useAppState';
+import { AccessNotice, missingAccess } from './AccessNotice';
 import { KeyForm } from './KeyForm';
 import { ProfileCard } from './ProfileCard';
 import { TabStatus } from './TabStatus';
@@ -23,6 +24,7 @@ export function Popup() {
     <main>
       <h1>{t('popupTitle')}</h1>
       <RepairNotice state={state} run={run} />
+      <AccessNotice state={state} />
       {error && (
         <p class="error" role="alert">
           {error}
@@ -35,7 +37,7 @@ export function Popup() {
               const r = await run(send('saveKey', { key, persist }));
               if (!r) return null;
               if (!r.ok) return r.problem;
-              setStatus(t('saved', DEFAULT_API_ORIGIN));
+              setStatus(missingAccess(r.state).length ? t('savedNoAccess') : t('saved', DEFAULT_API_ORIGIN));
               return null;
             }}
           />
@@ -59,7 +61,7 @@ export function Popup() {
                 if (a && !a.ok) return a.problem;
               }
               setAdding(false);
-              setStatus(t('saved', DEFAULT_API_ORIGIN));
+              setStatus(missingAccess(r.state).length ? t('savedNoAccess') : t('saved', DEFAULT_API_ORIGIN));
               return null;
             }}
           />

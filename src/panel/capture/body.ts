@@ -18,8 +18,16 @@ export function capBody({ text, encoding }: RawContent): Body {
   return { text: text.slice(0, at), encoding, truncated: true };
 }
 
-/** Read once; later calls share the answer. A body DevTools cannot give is shown as none. */
-export function lazyBody(read: () => Promise<RawContent>): () => Promise<Body> {
+/** How long DevTools may take to hand over a body before it is shown as none. */
+export const BODY_TIMEOUT_MS = 10_000;
+
+/** Read once; later calls share the answer. A body DevTools cannot give (in time) is shown as none. */
+export function lazyBody(read: () => Promise<RawContent>, timeoutMs = BODY_TIMEOUT_MS): () => Promise<Body> {
   let once: Promise<Body> | null = null;
-  return () => (once ??= read().then(capBody, () => EMPTY));
+  return () =>
+    (once ??= new Promise<Body>((resolve) => {
+      const timer = setTimeout(() => resolve(EMPTY), timeoutMs);
+      const done = (b: Body) => (clearTimeout(timer), resolve(b));
+      read().then((c) => done(capBody(c)), () => done(EMPTY));
+    }));
 }
