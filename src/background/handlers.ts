@@ -1,6 +1,6 @@
 // The message map: one named handler per message of the protocol.
 import type { Runtime } from 'webextension-polyfill';
-import { ext as browser } from '../shared/ext';
+import { ext as browser } from '../platform/ext';
 import type { Protocol } from '../shared/protocol';
 import { checkKey } from './check-key';
 import {

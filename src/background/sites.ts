@@ -3,8 +3,8 @@ import { normalizeOrigin } from '../core/origins';
 import { activeKeys } from '../core/settings';
 import type { TabStatus } from '../shared/protocol';
 import { readSettings } from '../shared/store';
-import { ext as browser } from '../shared/ext';
-import { BUILT_IN, hasAccess, revokeAccess } from './access';
+import { ext as browser } from '../platform/ext';
+import { hasAccess, revokeAccess } from './access';
 import { injectedInTab } from './tab-count';
 import { change, type Handler } from './profiles';
 
@@ -58,7 +58,7 @@ export const tabStatus: Handler<'tabStatus'> = async ({ url, tabId }) => {
     const keys = activeKeys(s);
     if (keys.length === 0) return 'noKey';
     if (keys.some((k) => k.origin === origin)) return (await hasAccess(origin)) ? 'apiOrigin' : 'noAccess';
-    if (s.sites.includes(origin)) return BUILT_IN.has(origin) || (await hasAccess(origin)) ? 'allowed' : 'noAccess';
+    if (s.sites.includes(origin)) return (await hasAccess(origin)) ? 'allowed' : 'noAccess';
     if (!normalizeOrigin(origin).ok) return 'insecure';
     return 'notAllowed';
   };

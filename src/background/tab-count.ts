@@ -3,7 +3,7 @@
 // for every matched request (measured ~110 µs of CPU each, the whole gap to a one-rule injector:
 // issue #15). Asking once when the popup opens costs nothing per request. Reading matched rules
 // needs activeTab for the tab, which the toolbar click grants.
-import { ext as browser } from '../shared/ext';
+import { ext as browser } from '../platform/ext';
 import { countInjected, type MatchedInfo, type RuleLike } from '../core/matched';
 
 /** null when the browser will not tell (no activeTab grant, quota, or no such API). */

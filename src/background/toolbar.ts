@@ -2,10 +2,10 @@
 // is off, the plain icon when on, and "!" when an active key is due for rotation. No per-request
 // count on the badge: Chrome would redraw it on its main thread for every matched request; the
 // popup reads the count when it opens instead (tab-count.ts).
-import { ext as browser } from '../shared/ext';
+import { ext as browser } from '../platform/ext';
 import { activeKeys, keyAge, type Settings } from '../core/settings';
 import { t } from '../shared/i18n';
-import { showActionCount } from '../shared/platform';
+import { showActionCount } from '../platform/dnr';
 
 const icons = (name: string) => ({ 16: `/icons/${name}-16.png`, 32: `/icons/${name}-32.png` });
 

@@ -1,5 +1,5 @@
 // The detail view: diagnosis on top, then request and response. Everything is rendered as text.
-import { ext as browser } from '../shared/ext';
+import { ext as browser } from '../platform/ext';
 import { useRef, useState } from 'preact/hooks';
 import type { Body } from '../core/decode';
 import { toCurl, toFetch } from '../core/export';

@@ -1,10 +1,11 @@
-import { ext as browser } from '../shared/ext';
+import { ext as browser } from '../platform/ext';
 import { useEffect, useState } from 'preact/hooks';
 import { DEFAULT_API_ORIGIN, UNDO_MS } from '../core/constants';
 import { t } from '../shared/i18n';
 import { send } from '../shared/protocol';
 import { RepairNotice } from '../ui/RepairNotice';
 import { useAppState } from '../ui/useAppState';
+import { AccessNotice, missingAccess } from './AccessNotice';
 import { KeyForm } from './KeyForm';
 import { ProfileCard } from './ProfileCard';
 import { TabStatus } from './TabStatus';
@@ -30,6 +31,7 @@ export function Popup() {
     <main>
       <h1>{t('popupTitle')}</h1>
       <RepairNotice state={state} run={run} />
+      <AccessNotice state={state} />
       {error && (
         <p class="error" role="alert">
           {error}
@@ -42,7 +44,7 @@ export function Popup() {
               const r = await run(send('saveKey', { key, persist }));
               if (!r) return null;
               if (!r.ok) return r.problem;
-              setStatus(t('saved', DEFAULT_API_ORIGIN));
+              setStatus(missingAccess(r.state).length ? t('savedNoAccess') : t('saved', DEFAULT_API_ORIGIN));
               return null;
             }}
           />
@@ -83,7 +85,7 @@ export function Popup() {
                 if (a && !a.ok) return a.problem;
               }
               setAdding(false);
-              setStatus(t('saved', DEFAULT_API_ORIGIN));
+              setStatus(missingAccess(r.state).length ? t('savedNoAccess') : t('saved', DEFAULT_API_ORIGIN));
               return null;
             }}
           />

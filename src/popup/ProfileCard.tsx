@@ -4,6 +4,7 @@ import { t } from '../shared/i18n';
 import type { Run } from '../ui/useAppState';
 import { send, type PublicState } from '../shared/protocol';
 import { useKeyCheck } from '../ui/useKeyCheck';
+import { missingAccess } from './AccessNotice';
 import { KeyForm } from './KeyForm';
 
 interface Props {
@@ -129,7 +130,7 @@ export function ProfileCard({ origin, state, run, onStatus, onForgotten }: Props
             setReplacing(false);
             setRevealed(null);
             keyCheck.clear();
-            onStatus(t('saved', origin));
+            onStatus(missingAccess(r.state).length ? t('savedNoAccess') : t('saved', origin));
             return null;
           }}
         />

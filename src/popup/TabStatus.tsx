@@ -1,5 +1,5 @@
 // Whether the current tab's page may use the key, why not, and "Allow this site".
-import { ext as browser } from '../shared/ext';
+import { ext as browser } from '../platform/ext';
 import { useEffect, useState } from 'preact/hooks';
 import type { MessageKey } from '../core/messages';
 import { originToMatchPattern } from '../core/origins';

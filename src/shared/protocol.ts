@@ -1,6 +1,6 @@
 // One typed message map shared by the pages (popup, options, panel) and the background.
 // Pages never receive a full key, except from revealKey, which they call only on a user's request.
-import { ext as browser } from './ext';
+import { ext as browser } from '../platform/ext';
 import type { Exchange } from '../core/exchange';
 import type { KeyProblem } from '../core/keys';
 import type { OriginProblem } from '../core/origins';

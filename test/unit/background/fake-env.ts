@@ -152,17 +152,20 @@ export class FakeDnr {
 // permissions
 
 /**
- * Host permissions: the manifest's required hosts (cannot be removed, as in Chrome) and the
- * optional ones granted so far. `grant`/`withdraw` change access as the user would, outside the
- * extension (withdraw fires onRemoved like the browser does).
+ * Host permissions: the manifest's required hosts (the extension cannot remove them, as in Chrome)
+ * and the optional ones granted so far. `grant`/`withdraw` change access as the user would,
+ * outside the extension (withdraw fires onRemoved like the browser does). `withhold`/`restore` do
+ * the same for a required host, as Firefox's about:addons (or Chrome's site access setting) can.
  */
 export class FakePermissions {
   readonly granted = new Set<string>();
+  /** Required hosts the user has taken away. */
+  readonly withheld = new Set<string>();
   readonly onAdded = fakeEvent<[{ origins?: string[] }]>();
   readonly onRemoved = fakeEvent<[{ origins?: string[] }]>();
 
   readonly api = {
-    contains: vi.fn(async ({ origins = [] }: { origins?: string[] }) => origins.every((o) => REQUIRED_HOSTS.includes(o) || this.granted.has(o))),
+    contains: vi.fn(async ({ origins = [] }: { origins?: string[] }) => origins.every((o) => (REQUIRED_HOSTS.includes(o) && !this.withheld.has(o)) || this.granted.has(o))),
     remove: vi.fn(async ({ origins = [] }: { origins?: string[] }) => {
       if (origins.some((o) => REQUIRED_HOSTS.includes(o))) throw new Error('You cannot remove required permissions.');
       const gone = origins.filter((o) => this.granted.delete(o));
@@ -180,6 +183,20 @@ export class FakePermissions {
   async withdraw(origin: string): Promise<void> {
     const p = originToMatchPattern(origin);
     if (this.granted.delete(p)) await this.onRemoved.trigger({ origins: [p] });
+  }
+
+  /** Take a required host away (Firefox: about:addons → Permissions), firing onRemoved. */
+  async withhold(origin: string): Promise<void> {
+    const p = originToMatchPattern(origin);
+    if (!REQUIRED_HOSTS.includes(p)) throw new Error(`${origin} is not a required host`);
+    this.withheld.add(p);
+    await this.onRemoved.trigger({ origins: [p] });
+  }
+
+  /** Give a withheld required host back, firing onAdded. */
+  async restore(origin: string): Promise<void> {
+    const p = originToMatchPattern(origin);
+    if (this.withheld.delete(p)) await this.onAdded.trigger({ origins: [p] });
   }
 }
 
