@@ -1,11 +1,11 @@
 // The background is the only writer of DNR rules. Every change goes through one queue and one
 // atomic update per rule set (all old rules out, the new set in), as uBlock Origin does.
 import type { DeclarativeNetRequest } from 'webextension-polyfill';
-import { ext as browser } from '../shared/ext';
+import { ext as browser } from '../platform/ext';
 import tldsUrl from 'tlds/index.json?url';
 import { compileRules, initiatorRoots, sameRules, type DnrRule } from '../core/rules';
 import type { Settings } from '../core/settings';
-import { dnrAcceptsDomain } from '../shared/platform';
+import { dnrAcceptsDomain } from '../platform/dnr';
 import { readSettings } from '../shared/store';
 import { hasAccess } from './access';
 import { toolbarKey, updateToolbar } from './toolbar';
@@ -20,7 +20,7 @@ function loadRoots(): Promise<string[]> {
   roots ??= fetch(browser.runtime.getURL(tldsUrl))
     .then((r) => r.json() as Promise<string[]>)
     .then(initiatorRoots)
-    // Firefox refuses the bare IPv4 last labels (and with them the whole update); see platform.ts.
+    // Firefox refuses the bare IPv4 last labels (and with them the whole update); see src/platform/dnr.ts.
     .then((r) => r.filter(dnrAcceptsDomain))
     .catch((e: unknown) => {
       roots = null;

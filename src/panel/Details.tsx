@@ -1,5 +1,5 @@
 // The detail view: diagnosis on top, then request and response. Everything is rendered as text.
-import { ext as browser } from '../shared/ext';
+import { ext as browser } from '../platform/ext';
 import { useRef, useState } from 'preact/hooks';
 import type { Body } from '../core/decode';
 import { canonicalOrigin, canonicalUrl, toCurl, toFetch, toPython, urlNotCanonical } from '../core/export';
@@ -11,6 +11,7 @@ import type { MessageKey } from '../core/messages';
 import { t, tm } from '../shared/i18n';
 import { send, type PublicState } from '../shared/protocol';
 import { extensionInfo } from './about';
+import { EndpointSection } from './EndpointSection';
 import type { Row } from './model';
 
 type SnippetKind = 'curl' | 'fetch' | 'python' | 'report';
@@ -157,6 +158,7 @@ export function Details({ row, state, secrets, apiOrigins }: { row: Row; state: 
           {offerDone && <p role="status">{offerDone}</p>}
         </section>
       )}
+      <EndpointSection row={row} />
       {d.decoded.body.kind === 'fields' && (
         <dl class="fields">
           {d.decoded.body.fields.map((f) => (

@@ -1,5 +1,5 @@
 // What an error report or an exported HAR file says about the extension and the browser.
-import { ext } from '../shared/ext';
+import { ext } from '../platform/ext';
 import { t } from '../shared/i18n';
 
 /** Name and version from the manifest, so that they are never out of date. */

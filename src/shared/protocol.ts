@@ -1,6 +1,6 @@
 // One typed message map shared by the pages (popup, options, panel) and the background.
 // Pages never receive a full key, except from revealKey, which they call only on a user's request.
-import { ext as browser } from './ext';
+import { ext as browser } from '../platform/ext';
 import type { Exchange } from '../core/exchange';
 import type { KeyProblem } from '../core/keys';
 import type { OriginProblem } from '../core/origins';
@@ -76,6 +76,8 @@ export interface TabStatus {
   origin: string | null;
   /** allowed: requests from this page get the key. */
   verdict: 'allowed' | 'apiOrigin' | 'notAllowed' | 'notWeb' | 'insecure' | 'noAccess' | 'injectionOff' | 'noKey';
+  /** Requests of the tab that got the key (as the browser reports them); null when unknown. */
+  injected: number | null;
 }
 
 export interface Protocol {
@@ -89,7 +91,6 @@ export interface Protocol {
   moveProfile: { req: { id: string; by: -1 | 1 }; res: Result };
   setActive: { req: { origin: string; profileId: string }; res: Result };
   setEnabled: { req: { enabled: boolean }; res: PublicState };
-  forgetKey: { req: { profileId: string }; res: PublicState };
   revealKey: { req: { profileId: string }; res: { key: string } };
   checkKey: { req: { profileId: string }; res: CheckResult };
   dismissRotation: { req: { profileId: string }; res: PublicState };
@@ -101,7 +102,7 @@ export interface Protocol {
    */
   expectSite: { req: { origin: string }; res: { ok: true } };
   removeSite: { req: { origin: string }; res: Result };
-  tabStatus: { req: { url: string }; res: TabStatus };
+  tabStatus: { req: { url: string; tabId?: number }; res: TabStatus };
   exportProfiles: { req: { includeKeys: boolean }; res: { json: string } };
   /**
    * A profile whose name is taken is never replaced: with another key it is added under a new name

@@ -215,9 +215,35 @@ describe('settings change while the worker is stopped, 100 times', () => {
 });
 
 describe('turning off and forgetting', () => {
-  it('"Forget this key" removes the key from storage and every rule at once', async () => {
+  it('"Forget this key" asks first; then the key leaves storage and every rule at once, with Undo', async () => {
+    const sentNow = async () => {
+      const n = server.requests.length;
+      await pageFetch(docs, 'https://api.maiagent.ai/api/users/current/');
+      return since(n).find((x) => x.path === '/api/users/current/')?.headers.authorization;
+    };
+    // Earlier tests may have switched profiles: whatever is active now must come back with Undo.
+    const active = await sentNow();
+    expect([AUTH, `Api-Key ${KEY_2}`]).toContain(active);
     const popup = await b.openPopup();
     await popup.getByRole('button', { name: 'Forget this key' }).click();
+    const ask = popup.getByRole('alertdialog', { name: 'Forget this key' });
+    await ask.getByText(/Forget the key of ".+"\? Requests will no longer carry it\./).waitFor();
+    // Cancel (Escape) keeps everything.
+    await popup.keyboard.press('Escape');
+    await ask.waitFor({ state: 'detached' });
+    expect((await (await b.sw()).evaluate(() => chrome.declarativeNetRequest.getDynamicRules())).length).toBeGreaterThan(0);
+    // The confirming button has the focus: Enter forgets.
+    await popup.getByRole('button', { name: 'Forget this key' }).click();
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.textContent)).toBe('Forget');
+    await popup.keyboard.press('Enter');
+    await popup.getByLabel('API key').waitFor();
+    // Undo brings the key and its rules back.
+    await popup.getByRole('button', { name: 'Undo' }).click();
+    await popup.getByRole('button', { name: 'Forget this key' }).waitFor();
+    expect(await sentNow()).toBe(active);
+    // Forget for good.
+    await popup.getByRole('button', { name: 'Forget this key' }).click();
+    await popup.getByRole('button', { name: 'Forget', exact: true }).click();
     await popup.getByLabel('API key').waitFor();
     const sw = await b.sw();
     expect(JSON.stringify(await sw.evaluate(() => chrome.storage.local.get(null)))).not.toContain(KEY);

@@ -8,7 +8,7 @@ import {
   toFirefoxManifest,
   type ManifestLike,
 } from '../../src/core/firefox-manifest';
-import { dnrAcceptsDomain, isFirefox } from '../../src/shared/platform';
+import { dnrAcceptsDomain, isFirefox } from '../../src/platform/dnr';
 
 /** What crxjs writes to dist/manifest.json: the source manifest with the loader as the worker. */
 function built(): ManifestLike {

@@ -122,6 +122,8 @@ export class FakeDnr {
   readonly dynamic = new FakeRuleSet('dynamic');
   readonly session = new FakeRuleSet('session');
   readonly actionOptions: { displayActionCountAsBadgeText: boolean }[] = [];
+  /** What getMatchedRules reports per tab; a tab missing here has no activeTab grant (the call rejects). */
+  readonly matched = new Map<number, { rule: { ruleId: number; rulesetId: string } }[]>();
 
   /** The object put at `browser.declarativeNetRequest`, with spies on each call. */
   readonly api = {
@@ -130,6 +132,11 @@ export class FakeDnr {
     getSessionRules: vi.fn(() => this.session.get()),
     updateSessionRules: vi.fn((o: UpdateRuleOptions) => this.session.update(o)),
     setExtensionActionOptions: vi.fn(async (o: { displayActionCountAsBadgeText: boolean }) => void this.actionOptions.push(o)),
+    getMatchedRules: vi.fn(async ({ tabId }: { tabId: number }) => {
+      const m = this.matched.get(tabId);
+      if (!m) throw new Error("The extension does not have the 'activeTab' permission for this tab.");
+      return { rulesMatchedInfo: m.map((x) => ({ ...x, tabId, timeStamp: 0 })) };
+    }),
   };
 
   all(): DnrRule[] {
@@ -145,17 +152,20 @@ export class FakeDnr {
 // permissions
 
 /**
- * Host permissions: the manifest's required hosts (cannot be removed, as in Chrome) and the
- * optional ones granted so far. `grant`/`withdraw` change access as the user would, outside the
- * extension (withdraw fires onRemoved like the browser does).
+ * Host permissions: the manifest's required hosts (the extension cannot remove them, as in Chrome)
+ * and the optional ones granted so far. `grant`/`withdraw` change access as the user would,
+ * outside the extension (withdraw fires onRemoved like the browser does). `withhold`/`restore` do
+ * the same for a required host, as Firefox's about:addons (or Chrome's site access setting) can.
  */
 export class FakePermissions {
   readonly granted = new Set<string>();
+  /** Required hosts the user has taken away. */
+  readonly withheld = new Set<string>();
   readonly onAdded = fakeEvent<[{ origins?: string[] }]>();
   readonly onRemoved = fakeEvent<[{ origins?: string[] }]>();
 
   readonly api = {
-    contains: vi.fn(async ({ origins = [] }: { origins?: string[] }) => origins.every((o) => REQUIRED_HOSTS.includes(o) || this.granted.has(o))),
+    contains: vi.fn(async ({ origins = [] }: { origins?: string[] }) => origins.every((o) => (REQUIRED_HOSTS.includes(o) && !this.withheld.has(o)) || this.granted.has(o))),
     remove: vi.fn(async ({ origins = [] }: { origins?: string[] }) => {
       if (origins.some((o) => REQUIRED_HOSTS.includes(o))) throw new Error('You cannot remove required permissions.');
       const gone = origins.filter((o) => this.granted.delete(o));
@@ -173,6 +183,20 @@ export class FakePermissions {
   async withdraw(origin: string): Promise<void> {
     const p = originToMatchPattern(origin);
     if (this.granted.delete(p)) await this.onRemoved.trigger({ origins: [p] });
+  }
+
+  /** Take a required host away (Firefox: about:addons → Permissions), firing onRemoved. */
+  async withhold(origin: string): Promise<void> {
+    const p = originToMatchPattern(origin);
+    if (!REQUIRED_HOSTS.includes(p)) throw new Error(`${origin} is not a required host`);
+    this.withheld.add(p);
+    await this.onRemoved.trigger({ origins: [p] });
+  }
+
+  /** Give a withheld required host back, firing onAdded. */
+  async restore(origin: string): Promise<void> {
+    const p = originToMatchPattern(origin);
+    if (this.withheld.delete(p)) await this.onAdded.trigger({ origins: [p] });
   }
 }
 

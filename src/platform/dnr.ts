@@ -1,16 +1,14 @@
-// Browser differences, in one place. Everything else uses webextension-polyfill's `browser`.
+// declarativeNetRequest differences between Chrome and Firefox.
+import { isFirefox } from './engine';
+import { ext } from './ext';
 
 /** Chrome shows DNR's per-tab action count on the badge; Firefox has no such option. */
 export async function showActionCount(on: boolean): Promise<void> {
-  const dnr = (globalThis as { chrome?: { declarativeNetRequest?: { setExtensionActionOptions?: (o: { displayActionCountAsBadgeText: boolean }) => Promise<void> } } }).chrome
-    ?.declarativeNetRequest;
+  const dnr = ext.declarativeNetRequest as { setExtensionActionOptions?: (o: { displayActionCountAsBadgeText: boolean }) => Promise<void> } | undefined;
   if (dnr?.setExtensionActionOptions) await dnr.setExtensionActionOptions({ displayActionCountAsBadgeText: on });
 }
 
-/** Firefox runs extension pages and the background on moz-extension: URLs. */
-export function isFirefox(): boolean {
-  return (globalThis as { location?: { protocol?: string } }).location?.protocol === 'moz-extension:';
-}
+export { isFirefox };
 
 /**
  * Whether this browser's declarativeNetRequest takes `domain` in initiatorDomains/requestDomains.
