@@ -4,5 +4,3 @@ export const DOCS_ORIGIN = 'https://docs.maiagent.ai';
 
 /** How long a deleted profile (with its key) can be brought back by Undo; kept in storage.session only. */
 export const UNDO_MS = 30_000;
-/** Profiles files are small; a larger one is refused before it is read or sent to the background. */
-export const PROFILES_FILE_MAX_BYTES = 20 * 1024 * 1024;

@@ -2,11 +2,16 @@
 import { useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import { send, type ImportAnswer } from '../shared/protocol';
-import { PROFILES_FILE_MAX_BYTES } from '../core/constants';
 import type { Rejection } from '../core/transfer';
 import { download } from '../ui/download';
 import type { Run } from '../ui/useAppState';
 
+
+/**
+ * Profiles files are small; a larger one is refused before it is read or sent to the background.
+ * (Here, not in the core's constants: that module is part of the worker, which has a size budget.)
+ */
+export const PROFILES_FILE_MAX_BYTES = 20 * 1024 * 1024;
 
 /** More rejections than this are summed up in one line: a hostile file may have thousands. */
 const SHOWN_REJECTIONS = 20;
