@@ -12,6 +12,8 @@
 //   MAIAGENT_START_SMOKE=1          headless self-check: save the demo key in the popup, click the
 //                                   200 button on the demo page, print the result, exit 0 (or 1)
 //   MAIAGENT_START_HEADLESS=1       as normal, but headless (for tests of start-up and Ctrl+C)
+// Without either, on Linux with neither $DISPLAY nor $WAYLAND_DISPLAY set, it says how to run it
+// (xvfb-run, or the two switches above) and exits 1 before starting anything.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,6 +36,18 @@ export function chromeArgs(port: number, opts: { headless: boolean }): string[] 
 const NO_CHROME_HELP = `npm start needs Chromium (or Google Chrome) to open the extension in.
   Debian/Ubuntu:  sudo apt-get install chromium
   or point to a browser:  CHROME_PATH=/path/to/chrome npm start`;
+
+/** What to do on Linux/BSD without a display: the window could not open, so say so before trying. */
+export const NO_DISPLAY_HELP = `npm start opens a browser window, but there is no display ($DISPLAY and $WAYLAND_DISPLAY are unset).
+  On a virtual display:      xvfb-run npm start   (Debian/Ubuntu: sudo apt-get install xvfb)
+  Headless self-check:       MAIAGENT_START_SMOKE=1 npm start
+  Headless, until Ctrl+C:    MAIAGENT_START_HEADLESS=1 npm start`;
+
+/** True where a headed browser needs an X11 or Wayland display (not macOS, not Windows). */
+export function needsDisplay(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): boolean {
+  if (platform === 'darwin' || platform === 'win32') return false;
+  return !env.DISPLAY && !env.WAYLAND_DISPLAY;
+}
 
 function say(text: string): void {
   process.stdout.write(`${text}\n`);
@@ -96,6 +110,10 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     console.error(reason.startsWith('No build') ? reason : `${NO_CHROME_HELP}\n(${reason})`);
+    return 1;
+  }
+  if (!headless && needsDisplay(env)) {
+    console.error(NO_DISPLAY_HELP);
     return 1;
   }
 
