@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { DEFAULT_API_ORIGIN } from '../core/constants';
 import { t } from '../shared/i18n';
 import { send } from '../shared/protocol';
+import { FirstRunTip } from '../ui/FirstRunTip';
 import { RepairNotice } from '../ui/RepairNotice';
 import { useAppState } from '../ui/useAppState';
 import { KeyForm } from './KeyForm';
@@ -22,6 +23,7 @@ export function Popup() {
   return (
     <main>
       <h1>{t('popupTitle')}</h1>
+      <FirstRunTip id="pin-extension" text="tipPinExtension" />
       <RepairNotice state={state} run={run} />
       {error && (
         <p class="error" role="alert">
