@@ -85,6 +85,9 @@ export const CWS_CERTIFICATIONS = [
   'I do not use or transfer user data to determine creditworthiness or for lending purposes',
 ];
 
+/** Store categories (the stores' own English names; they translate them). */
+export const CATEGORIES: Record<Store, string[]> = { chrome: ['Developer Tools'], firefox: ['Web Development'] };
+
 export interface StoreSource {
   firefoxSummary: string;
   description: string[];
@@ -107,6 +110,8 @@ export interface ManifestPermissions {
 export interface Listing {
   store: Store;
   lang: Lang;
+  /** The store's category for the item (Chrome: one; AMO: up to two). */
+  categories: string[];
   name: string;
   summary: string;
   description: string;
@@ -179,6 +184,7 @@ export function buildListing(store: Store, lang: Lang, src: StoreSource, message
   const base = {
     store,
     lang,
+    categories: CATEGORIES[store],
     name,
     description,
     privacyPolicyHtml: privacyPolicyHtml(lang, src),
