@@ -10,6 +10,13 @@ import { KeyForm } from './KeyForm';
 import { ProfileCard } from './ProfileCard';
 import { TabStatus } from './TabStatus';
 
+/** The button is already on the toolbar (Chrome 91+, Firefox 118+); where the browser cannot tell, it is not. */
+async function pinned(): Promise<boolean> {
+  const action = (globalThis as { chrome?: typeof chrome }).chrome?.action;
+  if (typeof action?.getUserSettings !== 'function') return false;
+  return (await action.getUserSettings()).isOnToolbar === true;
+}
+
 export function Popup() {
   const { state, error, run } = useAppState();
   const [status, setStatus] = useState('');
@@ -23,7 +30,7 @@ export function Popup() {
   return (
     <main>
       <h1>{t('popupTitle')}</h1>
-      <FirstRunTip id="pin-extension" text="tipPinExtension" />
+      <FirstRunTip id="pin-extension" text="tipPinExtension" needless={pinned} />
       <RepairNotice state={state} run={run} />
       {error && (
         <p class="error" role="alert">

@@ -1,7 +1,7 @@
 // A first-run tip (where to find the extension's button, or its DevTools tab): shown until the
 // user dismisses it, then never again. Kept in the extension origin's localStorage: a UI
 // preference, not a setting, so it needs neither the background nor the settings schema.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { MessageKey } from '../core/messages';
 import { t } from '../shared/i18n';
 
@@ -16,8 +16,19 @@ function isDismissed(id: TipId): boolean {
   }
 }
 
-export function FirstRunTip({ id, text }: { id: TipId; text: MessageKey }) {
-  const [hidden, setHidden] = useState(() => isDismissed(id));
+/**
+ * `needless`: asked once before showing; true means the tip has nothing to say (the button is
+ * already pinned). Until it answers, nothing is shown, so the tip never flashes up and away.
+ */
+export function FirstRunTip({ id, text, needless }: { id: TipId; text: MessageKey; needless?: () => Promise<boolean> }) {
+  const [hidden, setHidden] = useState(() => isDismissed(id) || needless !== undefined);
+  useEffect(() => {
+    if (!needless || isDismissed(id)) return;
+    void needless().then(
+      (yes) => setHidden(yes),
+      () => setHidden(false),
+    );
+  }, []);
   if (hidden) return null;
   const dismiss = () => {
     try {
