@@ -174,6 +174,11 @@ export const setEnabled: Handler<'setEnabled'> = async ({ enabled }) => {
   return inEffect();
 };
 
+export const setTypedNavigation: Handler<'setTypedNavigation'> = async ({ on }) => {
+  await updateSettings((cur) => ({ ...cur, typedNavigation: on === true }));
+  return inEffect();
+};
+
 /** Forget: the key leaves storage and every rule at once; no undo keeps a copy. */
 export const forgetKey: Handler<'forgetKey'> = async ({ profileId }) => {
   await dropUndo();

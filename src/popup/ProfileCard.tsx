@@ -5,6 +5,7 @@ import type { Run } from '../ui/useAppState';
 import { send, type PublicState } from '../shared/protocol';
 import { useKeyCheck } from '../ui/useKeyCheck';
 import { KeyForm } from './KeyForm';
+import { OpenApiTab } from './OpenApiTab';
 
 interface Props {
   origin: string;
@@ -111,6 +112,7 @@ export function ProfileCard({ origin, state, run, onStatus }: Props) {
         </p>
       )}
       {keyCheck.view(active, state)}
+      {active.hasKey && state.enabled && <OpenApiTab origin={origin} run={run} />}
       {replacing ? (
         <KeyForm
           initialPersist={active.persist}

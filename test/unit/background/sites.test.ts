@@ -95,9 +95,9 @@ describe('removeSite', () => {
     const state = ok(await handlers.removeSite({ origin: DOCS }));
     expect(state.sites).toEqual([]);
     expect(env.permissions.api.remove).not.toHaveBeenCalled();
-    // No allowed site left: no fetch rule, only the navigation rules.
+    // No allowed site left: no fetch rule; navigations only from the API's own pages.
     expect(fetchInitiators()).toBeUndefined();
-    expect(env.dnr.dynamic.list().map((r) => r.id)).toEqual([2, 3]);
+    expect(env.dnr.dynamic.list().map((r) => [r.id, r.condition.initiatorDomains])).toEqual([[2, ['api.maiagent.ai']]]);
   });
 
   it('keeps the access while another port of the same host is still a site', async () => {
