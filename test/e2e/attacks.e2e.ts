@@ -289,7 +289,8 @@ describe('where the key still goes', () => {
     const tab = await openInTab(opened.url);
     try {
       await expectKey(opened.tag, '"Open in tab"');
-      await tab.waitForURL(/attack=open-in-tab/);
+      await tab.waitForURL(/attack=open-in-tab/, { waitUntil: 'commit' });
+      await tab.locator('#response').waitFor();
       await expect(tab.locator('#response').textContent()).resolves.toContain('ada@example.com');
       const before = hits(opened.tag).length;
       await tab.reload();
@@ -320,7 +321,20 @@ describe('where the key still goes', () => {
     const tab = await openInTab(opened.url);
     try {
       await expectKey(opened.tag, '"Open in tab"');
-      await tab.waitForURL(/attack=opened-then-left/);
+      await tab.waitForURL(/attack=opened-then-left/, { waitUntil: 'commit' });
+      await tab.goto('https://evil.test/');
+      // Documented limit: the other site can send the tab back in history. The browser then loads
+      // the page the user opened again (unless it keeps it in its back/forward cache), and a
+      // history navigation keeps its first initiator, the extension: the same GET, with the key.
+      // It can choose nothing: no other URL gets the key this way.
+      const before = env.server.requests.length;
+      inPage(tab, () => history.back(), '');
+      await tab.waitForURL(/attack=opened-then-left/, { waitUntil: 'commit' });
+      await new Promise((r) => setTimeout(r, 300));
+      const replayed = env.server.requests.slice(before).filter((r) => r.host === 'api.maiagent.ai' && r.headers.authorization);
+      const openedPath = new URL(opened.url).pathname + new URL(opened.url).search;
+      expect(replayed.map((r) => r.path)).toEqual(replayed.map(() => openedPath));
+      if (process.env.ATTACKS_VERBOSE) console.log(`history.back() from another site: ${replayed.length} request(s) with the key, all to ${openedPath}`);
       await tab.goto('https://evil.test/');
       const hijack = target('hijack-opened-tab');
       inPage(tab, (u) => void (location.href = u), hijack.url);
