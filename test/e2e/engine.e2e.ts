@@ -205,7 +205,7 @@ describe('property: generated URLs and initiators', () => {
     expect(shouldHave.filter((x) => caseOf(x).kind === 'nav').length).toBeGreaterThan(5);
     expect(shouldHave.length).toBeGreaterThan(20);
     expect(shouldHave.every((x) => x.headers.authorization === AUTH)).toBe(true);
-  }, 180_000);
+  }, 240_000);
 });
 
 describe('settings change while the worker is stopped, 100 times', () => {
