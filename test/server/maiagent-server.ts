@@ -47,6 +47,8 @@ export interface RecordedRequest {
 
 export interface TestServer {
   port: number;
+  /** Whether the server also answers on [::1] (same port), for pages served from an IPv6 literal. */
+  ipv6: boolean;
   requests: RecordedRequest[];
   /** Keys the server accepts, with the user each belongs to. */
   keys: Map<string, { id: string; name: string; email: string; company: string }>;
@@ -156,14 +158,22 @@ export async function startServer(): Promise<TestServer> {
   });
   await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
   const port = (front.address() as net.AddressInfo).port;
+  // The same front on [::1], same port, where the machine has IPv6 loopback.
+  const front6 = net.createServer((socket) => front.emit('connection', socket));
+  const ipv6 = await new Promise<boolean>((resolve) => {
+    front6.once('error', () => resolve(false));
+    front6.listen(port, '::1', () => resolve(true));
+  });
   return {
     port,
+    ipv6,
     requests,
     keys,
     close: () =>
       new Promise<void>((resolve) => {
         tls.closeAllConnections?.();
         plain.closeAllConnections?.();
+        if (ipv6) front6.close();
         front.close(() => resolve());
         setTimeout(resolve, 500).unref();
       }),
@@ -201,7 +211,15 @@ function route(rec: RecordedRequest, req: http.IncomingMessage, res: Res, keys: 
   if (path === '/__echo') return echo(rec, res, req);
   if (path === '/favicon.ico') return void res.writeHead(204).end();
   if (rec.host !== API_HOST) {
-    if (path === '/redirect-to-api') return void res.writeHead(302, { Location: `https://${API_HOST}/__echo` }).end();
+    if (path === '/redirect-to-api') return void res.writeHead(302, { Location: `https://${API_HOST}/__echo${url.search}` }).end();
+    // A page that navigates its window to `to` as soon as it runs, served with `CSP: sandbox`:
+    // its origin is opaque, like a sandboxed frame's.
+    if (path === '/csp-sandbox') {
+      const to = url.searchParams.get('to') ?? '';
+      return html(res, 200, `<!doctype html><title>sandboxed</title><script>location.href = ${JSON.stringify(to).replace(/</g, '\\u003c')};</script>`, {
+        'Content-Security-Policy': 'sandbox allow-scripts allow-top-navigation allow-popups',
+      });
+    }
     if (rec.host === DOCS_HOST && path === '/demo') return html(res, 200, demoPage(DEMO_HOSTS));
     if (rec.host === DOCS_HOST && path === '/reference/current-user') return html(res, 200, referencePage(DEMO_HOSTS));
     if (rec.host === DEMO_HOSTS.other && path === '/demo-caller') return html(res, 200, demoCallerPage(DEMO_HOSTS));
