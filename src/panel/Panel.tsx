@@ -17,6 +17,7 @@ import { Details } from './Details';
 import { buildRow, pageOriginOf, sentKeyFingerprint, type Row } from './model';
 import { RequestList } from './RequestList';
 import { download } from '../ui/download';
+import { FirstRunTip } from '../ui/FirstRunTip';
 import { KEEP_MAX, KEEP_MIN, usePanelSettings } from './usePanelSettings';
 import { extensionInfo } from './about';
 import { SecretTracker } from './secrets';
@@ -301,6 +302,7 @@ export function Panel({ capture }: { capture: CaptureSession | null }) {
         </div>
       )}
       {!devtools && rows.length === 0 && <p class="hint">{t('harViewerHint')}</p>}
+      {devtools && <FirstRunTip id="panel-overflow" text="tipPanelOverflow" />}
       <div class="split">
         <RequestList rows={visible} selectedId={selected} onSelect={(id) => void select(id)} secrets={secrets} />
         <section class="details" aria-label={t('panelDetails')}>
