@@ -3,6 +3,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { formatDuration, formatSize, formatTime, isError } from '../core/filter';
 import { t } from '../shared/i18n';
+import { urlNotCanonical } from '../core/export';
 import { maskText, NO_SECRETS, type Secrets } from '../core/secrets';
 import type { Row } from './model';
 
@@ -114,6 +115,8 @@ export function RequestList({ rows, selectedId, onSelect, secrets = NO_SECRETS }
               <span class="time">{formatTime(r.exchange.startedAt)}</span>
               <span class="method">{r.exchange.method}</span>
               <span class="path" title={mask(r.exchange.url)}>
+                {/* A URL written to be read two ways (an imported `host\@other`) is flagged in the list too. */}
+                {urlNotCanonical(r.exchange.url) && <span class="flag" role="img" aria-label={t('urlNotCanonicalRow')} title={t('urlNotCanonicalRow')}>⚠ </span>}
                 {mask(pathOf(r.exchange.url))}
               </span>
               <span class="status">{r.exchange.status || '—'}</span>

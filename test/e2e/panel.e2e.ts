@@ -336,7 +336,12 @@ describe('DevTools panel', () => {
       await poll('the imported rows', async () => (await rows()).some((r) => r.path === '/api/v1/huge/'));
       const huge = await select('/api/v1/huge/', '200');
       expect(huge).toContain('Only the first 1 MB of this body was kept.');
-      const attack = await select('/@evil.test/api/v1/attack/', '401');
+      // Flagged in the list, and explained in the detail view.
+      const attack = await select('⚠ /@evil.test/api/v1/attack/', '401');
+      expect(await panel.eval<string>(`document.querySelector('[role=option][aria-selected=true] .flag').getAttribute('aria-label')`)).toBe(
+        'This URL is written differently from how a browser reads it',
+      );
+      expect((await rows()).filter((r) => r.path.startsWith('⚠')).map((r) => r.path)).toEqual(['⚠ /@evil.test/api/v1/attack/']);
       expect(attack).toContain('This URL is written differently from how a browser reads it');
       expect(attack).toContain('https://api.maiagent.ai/@evil.test/api/v1/attack/');
       expect(attack).not.toContain(KEY);
