@@ -1,6 +1,7 @@
 // Firefox: the Firefox build installed as an add-on, a key saved through the popup, and the header
 // on the docs site's API calls only.
 import { describe, expect, it } from 'vitest';
+import { poll } from './firefox';
 import { ADA, fetchFromSite, saveKeyInPopup, textOf, useFirefox } from './setup';
 
 const KEY = 'Zx9Yw8Vu.firefoxInjection0123456789';
@@ -38,5 +39,24 @@ describe('Firefox: install, popup, injection', () => {
     expect(r.authorization).toBeNull();
     expect(r.got.status).toBe(401);
     expect(r.got.text).toContain('Authentication credentials were not provided.');
+  });
+
+  it('a site added on the options page (an optional host permission, from a click) gets the key too', async () => {
+    expect((await fetchFromSite(env, 'app.local.test')).authorization).toBeNull();
+    const options = await env.fx.openExtensionPage('src/options/options.html');
+    const field = await options.waitForSelector('::-p-xpath(//label[contains(normalize-space(.), "Site origin")]//input)', { timeout: 15_000 });
+    await field!.type('https://app.local.test');
+    // A BiDi click is trusted input, so permissions.request() may run; the prompt is off by pref.
+    await (await options.waitForSelector('::-p-xpath(//button[normalize-space(.)="Add site"])'))!.click();
+    await poll('the site permission', () =>
+      options.evaluate(async () => ((await (globalThis as unknown as { browser: typeof chrome }).browser.permissions.getAll()).origins ?? []).includes('https://app.local.test/*')),
+    );
+    await options.close();
+    const r = await poll('a fetch from app.local.test with the key', async () => {
+      const got = await fetchFromSite(env, 'app.local.test');
+      return got.authorization ? got : false;
+    });
+    expect(r.authorization).toBe(`Api-Key ${KEY}`);
+    expect(r.got.status).toBe(200);
   });
 });
