@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { poll } from './firefox';
-import { grantHostPermissions } from './privileged';
+import { grantHostPermissions, withdrawHostPermissions } from './privileged';
 import { ADA, fetchFromSite, saveKeyInPopup, textOf, useFirefox } from './setup';
 
 const KEY = 'Qw3Er5Ty.firefoxAccess0123456789ab';
@@ -68,5 +68,15 @@ describe('Firefox: host permissions withheld, then granted', () => {
     await poll('the popup with the saved key', async () => (await textOf(again)).includes(`${KEY.slice(0, 6)}...${KEY.slice(-2)}`));
     expect(await textOf(again)).not.toContain('no access to');
     await again.close();
+  });
+
+  it('withdrawing the access again (about:addons) stops the header', async () => {
+    const origins = await env.fx.chromeEval(withdrawHostPermissions, env.fx.geckoId, env.fx.hostPermissions);
+    for (const p of env.fx.hostPermissions) expect(origins).not.toContain(p);
+    const r = await poll('a docs fetch without the key', async () => {
+      const got = await fetchFromSite(env, 'docs.maiagent.ai');
+      return got.authorization === null ? got : false;
+    });
+    expect(r.got.status).toBe(401);
   });
 });

@@ -39,6 +39,15 @@ export async function grantHostPermissions(id: string, origins: string[]): Promi
   return ((await ExtensionPermissions.get(id)) as { origins: string[] }).origins;
 }
 
+/** Withdraws host permissions the way about:addons does; the running add-on gets permissions.onRemoved. */
+export async function withdrawHostPermissions(id: string, origins: string[]): Promise<string[]> {
+  const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
+  const policy = WebExtensionPolicy.getByID(id);
+  if (!policy) throw new Error(`no add-on ${id}`);
+  await ExtensionPermissions.remove(id, { permissions: [], origins }, policy.extension);
+  return ((await ExtensionPermissions.get(id)) as { origins: string[] }).origins;
+}
+
 /** Opens DevTools on the tab whose URL starts with `urlPrefix` and selects the add-on's panel `label`. */
 export async function openDevtoolsPanel(urlPrefix: string, label: string): Promise<{ toolId: string; panelUrl: string } | { error: string; tools?: string[] }> {
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
