@@ -18,7 +18,11 @@ describe('Firefox: install, popup, injection', () => {
 
   it('saves a key typed into the popup by its label, and shows it masked', async () => {
     const popup = await saveKeyInPopup(env.fx, KEY);
-    const text = await textOf(popup);
+    // The confirmation follows the masked key: wait for it.
+    const text = await poll('the save confirmation', async () => {
+      const t = await textOf(popup);
+      return t.includes('Key saved') ? t : false;
+    });
     expect(text).toContain(`${KEY.slice(0, 6)}...${KEY.slice(-2)}`);
     expect(text).not.toContain(KEY);
     expect(text).toContain('now carry');
