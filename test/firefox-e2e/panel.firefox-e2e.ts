@@ -58,4 +58,33 @@ describe('Firefox: DevTools panel', () => {
     expect(detail).toContain('Authorization: Api-Key <your key>');
     expect(await panelText()).not.toContain(KEY);
   });
+
+  it('masks a stored key wherever a request shows it, and Copy error report and Copy as Python hold no key', async () => {
+    // A page that puts the key in the query string (a simple request: no preflight).
+    expect(await docsFetch(`/__echo?probe=firefox&api_key=${KEY}`)).toBe(200);
+    const masked = `${KEY.slice(0, 6)}...${KEY.slice(-2)}`;
+    const path = await poll('the row, its key masked', () =>
+      panel<string>(`(() => { const r = [...document.querySelectorAll('[role=option]')].find((r) => r.querySelector('.path').textContent.startsWith('/__echo?probe=firefox')); if (r) r.click(); return r ? r.querySelector('.path').textContent : ''; })()`),
+    );
+    expect(path).toBe(`/__echo?probe=firefox&api_key=${masked}`);
+    const detail = await poll('the detail view', () =>
+      panel<string>(`(() => { const d = document.querySelector('.details .detail'); return d && d.innerText.includes('/__echo?probe=firefox') ? d.innerText : ''; })()`),
+    );
+    expect(detail).toContain(masked);
+    expect(detail).not.toContain(KEY);
+    const copy = async (button: string, start: string) => {
+      await panel(`[...document.querySelectorAll('button')].find((b) => b.textContent === ${JSON.stringify(button)}).click()`);
+      return poll(button, () =>
+        panel<string>(`(() => { const t = document.querySelector('[data-testid=snippet]')?.textContent ?? ''; return t.startsWith(${JSON.stringify(start)}) ? t : ''; })()`),
+      );
+    };
+    const report = await copy('Copy error report', '### MaiAgent API error report');
+    expect(report).toContain('`GET https://api.maiagent.ai/__echo?probe=firefox&api_key=$MAIAGENT_API_KEY`');
+    expect(report).toMatch(/- \*\*Browser:\*\* Firefox \d+/);
+    expect(report).not.toContain(KEY);
+    const python = await copy('Copy as Python', 'import os');
+    expect(python).toContain('"https://api.maiagent.ai/__echo?probe=firefox&api_key=" + os.environ["MAIAGENT_API_KEY"]');
+    expect(python).not.toContain(KEY);
+    expect(await panel<string>('document.documentElement.outerHTML')).not.toContain(KEY);
+  });
 });
