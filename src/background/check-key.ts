@@ -1,7 +1,9 @@
 // "Check key": one GET /api/users/current/ with the profile's key, from the background, with a
 // 10 s limit. The page gets the owner's name or an exchange for the decoder; never the key.
 import type { Header } from '../core/exchange';
-import { maskKey } from '../core/keys';
+import { keyFingerprint, maskKey } from '../core/keys';
+import { ext as browser } from '../shared/ext';
+import { KEY_CHECKS, parseKeyChecks } from '../shared/storage-keys';
 import type { CheckResult } from '../shared/protocol';
 import { readSettings } from '../shared/store';
 import { hasAccess } from './access';
@@ -12,7 +14,32 @@ export const CHECK_PATH = '/api/users/current/';
 
 const str = (x: unknown) => (typeof x === 'string' ? x : typeof x === 'number' ? String(x) : '');
 
-export const checkKey: Handler<'checkKey'> = async ({ profileId }): Promise<CheckResult> => {
+export const checkKey: Handler<'checkKey'> = async (req): Promise<CheckResult> => {
+  const result = await runCheck(req);
+  await recordCheck(req.profileId, result);
+  return result;
+};
+
+/**
+ * Keep the outcome by key fingerprint for the panel: a later 401 with the same key is then read
+ * as a revoked key (or, if the check passed, as a header lost on the way). Session storage only.
+ */
+async function recordCheck(profileId: string, result: CheckResult): Promise<void> {
+  try {
+    const s = await readSettings();
+    const p = s.profiles.find((x) => x.id === profileId);
+    if (!p?.key || result.kind === 'noKey' || result.kind === 'noAccess') return;
+    const refused = result.kind === 'http' && (result.exchange.status === 401 || result.exchange.status === 403);
+    const outcome = result.kind === 'ok' ? 'ok' : refused ? 'refused' : 'other';
+    const all = parseKeyChecks((await browser.storage.session.get(KEY_CHECKS))[KEY_CHECKS]);
+    all[await keyFingerprint(p.key)] = { outcome, origin: p.origins[0]!, at: Date.now() };
+    await browser.storage.session.set({ [KEY_CHECKS]: all });
+  } catch {
+    /* the record only sharpens the panel's diagnosis */
+  }
+}
+
+async function runCheck({ profileId }: { profileId: string }): Promise<CheckResult> {
   const s = await readSettings();
   const p = s.profiles.find((x) => x.id === profileId);
   if (!p || !p.key) return { kind: 'noKey' };
@@ -59,4 +86,4 @@ export const checkKey: Handler<'checkKey'> = async ({ profileId }): Promise<Chec
       responseMimeType: res.headers.get('content-type') ?? undefined,
     },
   };
-};
+}

@@ -10,7 +10,10 @@ export type KeyProblem =
   | 'keyNonAscii'
   | 'keyBadChars'
   | 'keyTooShort'
-  | 'keyTooLong';
+  | 'keyTooLong'
+  | 'keyDocsPlaceholder'
+  | 'keyJwt'
+  | 'keyMasked';
 
 export type KeyCheck = { ok: true; key: string } | { ok: false; problem: KeyProblem };
 
@@ -30,6 +33,12 @@ export function normalizeKey(input: string): KeyCheck {
   if (/^bearer(\s|$)/i.test(s)) return { ok: false, problem: 'keyBearer' };
   s = s.replace(/^api-key(\s+|$)/i, '').trim();
   if (s === '') return { ok: false, problem: 'keyEmpty' };
+  // Before the character rules: `<your-api-key>` would otherwise be refused for its brackets only.
+  const shape = keyShape(s);
+  if (shape === 'placeholder') return { ok: false, problem: 'keyDocsPlaceholder' };
+  if (shape === 'jwt') return { ok: false, problem: 'keyJwt' };
+  // The console lists keys masked (`g5BnKD...Xs`); that copy is not the key.
+  if (/\.\.\.|\u2026|\u2022/.test(s)) return { ok: false, problem: 'keyMasked' };
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(s)) return { ok: false, problem: 'keyControl' };
   if (/\s/.test(s)) return { ok: false, problem: 'keyWhitespace' };
@@ -63,4 +72,31 @@ export function authorizationValue(key: string): string {
 export async function keyFingerprint(key: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(key));
   return Array.from(new Uint8Array(digest).slice(0, 4), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * What a credential looks like: a JWT (`eyJ…` with two dots: a console login token, not an API
+ * key), a placeholder from the docs or an uninterpolated template, a value an export or a tool
+ * redacted, or something that may be a key.
+ */
+export type KeyShape = 'jwt' | 'placeholder' | 'redacted' | 'key';
+
+const JWT = /^eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*$/;
+const PLACEHOLDER = [
+  /^<[^>]*>$/, // <your-api-key>
+  /^\{\{?[^}]*\}?\}$/, // {api_key}, {{apiKey}}
+  /^\$\{[^}]*\}$/, // ${apiKey} in a string that was not a template literal
+  /^\[[^\]]*key[^\]]*\]$/i, // [API_KEY]
+  /^your[_-]?(api[_-]?)?key([_-]?here)?$/i, // YOUR_API_KEY, your_api_key_here
+  /^(api[_-]?key([_-]?here)?|x{3,}|my[_-]?api[_-]?key|token|key|placeholder|changeme|undefined|null)$/i,
+];
+/** Our own export placeholder and the usual redaction marks. */
+const REDACTED = /^(\$MAIAGENT_API_KEY|\$\{?MAIAGENT_API_KEY\}?|\[?redacted\]?|<redacted>|\*+)$|\.\.\.|\u2026|\u2022/i;
+
+export function keyShape(value: string): KeyShape {
+  const v = value.trim();
+  if (JWT.test(v)) return 'jwt';
+  if (REDACTED.test(v) && !PLACEHOLDER.some((r) => r.test(v))) return 'redacted';
+  if (PLACEHOLDER.some((r) => r.test(v))) return 'placeholder';
+  return 'key';
 }

@@ -10,7 +10,8 @@ import { send, type PublicState } from '../shared/protocol';
 import { onSettingsChanged } from '../shared/storage-keys';
 import { devtoolsTheme, existingEntries, inDevtools, inspectedOrigin, onNavigated, onRequest, reloadInspected, type Body, type Captured } from './capture';
 import { Details } from './Details';
-import { buildRow, pageOriginOf, sentKeyFingerprint, type Row } from './model';
+import { buildRow, fileSnapshot, pageOriginOf, redirectLinker, sentKeyFingerprint, snapshotOf, type Row } from './model';
+import { currentKeyChecks, watchKeyChecks } from './key-checks';
 import { RequestList } from './RequestList';
 import { download } from '../ui/download';
 import { KEEP_MAX, KEEP_MIN, usePanelSettings } from './usePanelSettings';
@@ -58,13 +59,17 @@ export function Panel() {
     });
   }, []);
 
-  /** `body` null: the entry's own content is used (an imported file), or it is read later (`bodyLoaded` false). */
-  const rowFrom = useCallback(async (entry: HarEntry, body: Body | null, inspected: string | null, bodyLoaded: boolean): Promise<Row> => {
+  const linkCaptured = useRef(redirectLinker());
+
+  /**
+   * `body` null: the entry's own content is used (an imported file), or it is read later (`bodyLoaded` false).
+   * A captured row keeps the settings of this moment; a file's row (`link` given) none of the reader's.
+   */
+  const rowFrom = useCallback(async (entry: HarEntry, body: Body | null, inspected: string | null, bodyLoaded: boolean, link?: ReturnType<typeof redirectLinker>): Promise<Row> => {
     const exchange = { ...harToExchange(entry, body ?? undefined), responseTruncated: body?.truncated ?? false };
-    return buildRow(
-      { id: nextId.current++, entry, exchange, pageOrigin: pageOriginOf(exchange, inspected), sentFingerprint: await sentKeyFingerprint(exchange), bodyLoaded },
-      stateRef.current,
-    );
+    const snapshot = link ? fileSnapshot(exchange) : snapshotOf(stateRef.current, currentKeyChecks(), exchange, pageOriginOf(exchange, inspected));
+    const redirectedFrom = (link ?? linkCaptured.current)(exchange);
+    return buildRow({ id: nextId.current++, entry, exchange, snapshot, sentFingerprint: await sentKeyFingerprint(exchange), redirectedFrom, bodyLoaded });
   }, []);
 
   const bodies = useRef(new Map<number, Captured['body']>());
@@ -95,7 +100,7 @@ export function Panel() {
     const theme = devtoolsTheme();
     if (theme) document.documentElement.dataset.theme = theme;
     void (async () => {
-      await refreshState();
+      await Promise.all([refreshState(), watchKeyChecks()]);
       onSettingsChanged(() => void refreshState());
       if (!devtools) return;
       inspected.current = await inspectedOrigin();
@@ -113,11 +118,6 @@ export function Panel() {
     })();
   }, [addCaptured, devtools, isApi, refreshState]);
 
-  // Re-diagnose when settings change (a key saved, a site allowed, injection switched).
-  useEffect(() => {
-    setRows((rs) => rs.map((r) => buildRow(r, state)));
-  }, [state]);
-
   const visible = useMemo(() => {
     const keep = compileFilter(filter);
     return rows.filter((r) => keep({ status: r.exchange.status, search: r.search }));
@@ -131,7 +131,7 @@ export function Panel() {
     bodies.current.delete(id);
     const body = await read();
     setRows((rs) =>
-      rs.map((r) => (r.id === id ? buildRow({ ...r, exchange: { ...harToExchange(r.entry, body), responseTruncated: body.truncated }, bodyLoaded: true }, stateRef.current) : r)),
+      rs.map((r) => (r.id === id ? buildRow({ ...r, exchange: { ...harToExchange(r.entry, body), responseTruncated: body.truncated }, bodyLoaded: true }) : r)),
     );
   }, []);
 
@@ -139,7 +139,8 @@ export function Panel() {
     try {
       const entries = parseHar(await file.text());
       const imported: Row[] = [];
-      for (const e of entries) imported.push(await rowFrom(e, null, null, true));
+      const link = redirectLinker();
+      for (const e of entries) imported.push(await rowFrom(e, null, null, true, link));
       bodies.current.clear();
       setRows(keepNewest(imported, settings.keep));
       setSelected(null);
