@@ -74,9 +74,12 @@ const COMPLAINTS: [RegExp, Exclude<Complaint, null>][] = [
 ];
 
 export function parseAuthorization(raw: string): SentAuth {
-  const at = raw.indexOf(' ');
-  const scheme = (at < 0 ? raw : raw.slice(0, at)).trim();
-  const credential = at < 0 ? '' : raw.slice(at + 1);
+  // Leading whitespace is a spacing fault, not part of the scheme; any whitespace separates.
+  const lead = raw.length - raw.trimStart().length;
+  const rest = raw.slice(lead);
+  const at = rest.search(/\s/);
+  const scheme = at < 0 ? rest : rest.slice(0, at);
+  const credential = at < 0 ? '' : rest.slice(at + 1);
   const doubledPrefix = /^\s*api-key\s+api-key(\s|$)/i.test(raw);
   const key = doubledPrefix ? credential.trim().replace(/^api-key\s+/i, '') : credential.trim();
   return {

@@ -3,7 +3,7 @@
 // key at all ("not provided": the API-key check is a permission, not an authenticator), so the
 // cause comes from what was sent and what the panel knew at the time, never from the body alone.
 import { normalizeKey, type KeyProblem } from '../../keys';
-import { keyFromAuthorization } from '../../redact';
+import { keyFromAuthorization, maskAuthorization } from '../../redact';
 import { msg, type Msg } from '../../messages';
 import { normalizeOrigin } from '../../origins';
 import type { Facts, SentAuth } from '../facts';
@@ -19,6 +19,8 @@ export function authRule(f: Facts): Finding | null {
   const base = said(f.said);
   if (f.auth === null) {
     if (f.complaint === 'invalidFormat') return finding('invalidFormat', msg('causeInvalidFormatNone'), [msg('fixHeaderFormat')], [msg('evNoHeader'), ...base]);
+    // Other words than "not provided" are not the answer to a missing header: do not guess why.
+    if (f.complaint !== 'notProvided') return finding('authFailed', msg('cause401Other'), [msg('fixHeaderFormat')], base);
     return noHeader(f, [msg('evNoHeader'), ...base]);
   }
   return sentHeader(f, f.auth, [msg('evHeaderSent', f.auth.masked), ...base]);
@@ -50,28 +52,28 @@ function noHeader(f: Facts, ev: Msg[]): Finding {
 function sentHeader(f: Facts, a: SentAuth, ev: Msg[]): Finding {
   const scheme = a.scheme.toLowerCase();
   const format = msg('fixHeaderFormat');
+  if (a.raw.trim() === '') return finding('invalidFormat', msg('causeInvalidFormat'), [format], ev);
   // simplejwt answered: a Bearer credential reached the console's login-token check.
   if (f.complaint === 'tokenNotValid') {
     if (a.shape === 'jwt') return finding('jwtNotValid', msg('causeJwtNotValid'), [msg('fixUseApiKeyNotJwt'), format], [...ev, msg('evKeyJwt')]);
-    return finding('schemeBearer', msg('causeBearerIgnored'), [msg('fixUseApiKeyNotBearer'), format], [...ev, msg('evSchemeWord', a.scheme)]);
+    return finding('schemeBearer', msg('causeBearerIgnored'), [msg('fixUseApiKeyNotBearer'), format], [...ev, msg('evSchemeWord', schemeWord(a))]);
   }
   if (f.complaint === 'invalidToken' || scheme === 'token') {
-    return finding('schemeToken', msg('causeSchemeToken'), [msg('fixUseApiKeyNotToken'), format], [...ev, msg('evSchemeWord', a.scheme)]);
+    return finding('schemeToken', msg('causeSchemeToken'), [msg('fixUseApiKeyNotToken'), format], [...ev, msg('evSchemeWord', schemeWord(a))]);
   }
   if (scheme === 'bearer') {
     const fixes = a.shape === 'jwt' ? [msg('fixUseApiKeyNotJwt'), format] : [msg('fixUseApiKeyNotBearer'), format];
-    return finding(a.shape === 'jwt' ? 'jwtNotValid' : 'schemeBearer', msg(a.shape === 'jwt' ? 'causeJwtNotValid' : 'causeBearerIgnored'), fixes, [...ev, msg('evSchemeWord', a.scheme)]);
+    return finding(a.shape === 'jwt' ? 'jwtNotValid' : 'schemeBearer', msg(a.shape === 'jwt' ? 'causeJwtNotValid' : 'causeBearerIgnored'), fixes, [...ev, msg('evSchemeWord', schemeWord(a))]);
   }
   if (scheme !== 'api-key') {
     // A bare key, `ApiKey`, `Api-Key:` or Basic: the API-key parser finds no "Api-Key" word.
-    return finding('schemeOther', msg('causeSchemeOther', a.scheme.slice(0, 40)), [msg('fixMissingPrefix'), format], [...ev, msg('evSchemeWord', a.scheme.slice(0, 40))]);
+    // A bare key is its own first word: it is shown masked, never as sent.
+    const word = schemeWord(a);
+    return finding('schemeOther', msg('causeSchemeOther', word), [msg('fixMissingPrefix'), format], [...ev, msg('evSchemeWord', word)]);
   }
   if (f.complaint === 'invalidFormat' || a.badSpacing || a.doubledPrefix) return invalidFormat(a, ev);
   if (a.shape === 'placeholder') return finding('placeholderKey', msg('causePlaceholderKey'), [msg('fixPlaceholderKey')], [...ev, msg('evKeyPlaceholder')]);
   if (a.shape === 'jwt') return finding('jwtAsApiKey', msg('causeJwtAsApiKey'), [msg('fixUseApiKeyNotJwt')], [...ev, msg('evKeyJwt')]);
-  if (f.complaint === 'incorrectCredentials' || f.complaint === null) {
-    return finding('authFailed', msg('cause401Other'), [msg('fixCheckKey'), format], ev);
-  }
   return refusedKey(f, ev);
 }
 
@@ -90,7 +92,7 @@ function refusedKey(f: Facts, ev: Msg[]): Finding {
     if (check && check.outcome === 'refused') {
       return finding('keyRevoked', msg('causeKeyRevoked', s.profileName ?? '—'), [msg('fixKeyRevoked'), msg('fixWrongEnvironment')], [...ev, stored, msg('evCheckRefused', when(check.at), check.origin)]);
     }
-    if (check && check.outcome === 'ok' && check.origin === f.origin) {
+    if (check && check.outcome === 'ok' && check.origin === f.origin && f.complaint === 'notProvided') {
       // The same key passed Check key on this origin: the server knew it. Only then is a header
       // lost on the way (a proxy, a rewrite) the likely reading.
       return finding('headerLost', msg('causeHeaderStripped'), [msg('fixHeaderStripped'), msg('fixCheckKeyAgain')], [...ev, stored, msg('evCheckOk', when(check.at))]);
@@ -112,4 +114,9 @@ function invalidFormat(a: SentAuth, ev: Msg[]): Finding {
   if (check && !check.ok && FORMAT_KEY_PROBLEMS.includes(check.problem)) fixes.push(msg(check.problem));
   fixes.push(msg('fixHeaderFormat'));
   return finding('invalidFormat', msg('causeInvalidFormat'), fixes, a.badSpacing ? [...ev, msg('evBadSpacing')] : ev);
+}
+
+/** The header's first word as shown: a bare key is its own first word, so anything key-like is masked. */
+function schemeWord(a: SentAuth): string {
+  return /^[A-Za-z-]{1,15}:?$/.test(a.scheme) ? a.scheme : maskAuthorization(a.scheme);
 }
