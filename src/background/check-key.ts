@@ -3,7 +3,7 @@
 import type { Header } from '../core/exchange';
 import { keyFingerprint, maskKey } from '../core/keys';
 import { ext as browser } from '../shared/ext';
-import { KEY_CHECKS, parseKeyChecks } from '../shared/storage-keys';
+import { KEY_CHECKS } from '../shared/storage-keys';
 import type { CheckResult } from '../shared/protocol';
 import { readSettings } from '../shared/store';
 import { hasAccess } from './access';
@@ -14,43 +14,34 @@ export const CHECK_PATH = '/api/users/current/';
 
 const str = (x: unknown) => (typeof x === 'string' ? x : typeof x === 'number' ? String(x) : '');
 
-export const checkKey: Handler<'checkKey'> = async (req): Promise<CheckResult> => {
-  const result = await runCheck(req);
-  await recordCheck(req.profileId, result);
-  return result;
-};
-
-/**
- * Keep the outcome by key fingerprint for the panel: a later 401 with the same key is then read
- * as a revoked key (or, if the check passed, as a header lost on the way). Session storage only.
- */
-async function recordCheck(profileId: string, result: CheckResult): Promise<void> {
-  try {
-    const s = await readSettings();
-    const p = s.profiles.find((x) => x.id === profileId);
-    if (!p?.key || result.kind === 'noKey' || result.kind === 'noAccess') return;
-    const refused = result.kind === 'http' && (result.exchange.status === 401 || result.exchange.status === 403);
-    const outcome = result.kind === 'ok' ? 'ok' : refused ? 'refused' : 'other';
-    const all = parseKeyChecks((await browser.storage.session.get(KEY_CHECKS))[KEY_CHECKS]);
-    all[await keyFingerprint(p.key)] = { outcome, origin: p.origins[0]!, at: Date.now() };
-    await browser.storage.session.set({ [KEY_CHECKS]: all });
-  } catch {
-    /* the record only sharpens the panel's diagnosis */
-  }
-}
-
-async function runCheck({ profileId }: { profileId: string }): Promise<CheckResult> {
+export const checkKey: Handler<'checkKey'> = async ({ profileId }): Promise<CheckResult> => {
   const s = await readSettings();
   const p = s.profiles.find((x) => x.id === profileId);
   if (!p || !p.key) return { kind: 'noKey' };
   // The key goes only where the browser grants access, as with the rules (fetch from the
   // worker would not ask).
   if (!(await hasAccess(p.origins[0]!))) return { kind: 'noAccess', origin: p.origins[0]! };
-  const url = `${p.origins[0]}${CHECK_PATH}`;
+  const result = await runCheck(p.key, p.origins[0]!);
+  // Kept by key fingerprint for the panel (session storage, no key): a later 401 with the same
+  // key reads as a revoked key, or, if the check passed, as a header lost on the way. Readers
+  // validate each record; the worker stays small.
+  const refused = result.kind === 'http' && (result.exchange.status === 401 || result.exchange.status === 403);
+  try {
+    const all: unknown = (await browser.storage.session.get(KEY_CHECKS))[KEY_CHECKS];
+    const record = { outcome: result.kind === 'ok' ? 'ok' : refused ? 'refused' : 'other', origin: p.origins[0], at: Date.now() };
+    await browser.storage.session.set({ [KEY_CHECKS]: { ...(all as object), [await keyFingerprint(p.key)]: record } });
+  } catch {
+    /* the record only sharpens the panel's diagnosis */
+  }
+  return result;
+};
+
+async function runCheck(key: string, origin: string): Promise<CheckResult> {
+  const url = `${origin}${CHECK_PATH}`;
   let res: Response;
   try {
     res = await fetch(url, {
-      headers: { Authorization: `Api-Key ${p.key}`, Accept: 'application/json' },
+      headers: { Authorization: `Api-Key ${key}`, Accept: 'application/json' },
       credentials: 'omit',
       cache: 'no-store',
       redirect: 'error',
@@ -80,7 +71,7 @@ async function runCheck({ profileId }: { profileId: string }): Promise<CheckResu
       url,
       status: res.status,
       statusText: res.statusText,
-      requestHeaders: [{ name: 'Authorization', value: `Api-Key ${maskKey(p.key)}` }],
+      requestHeaders: [{ name: 'Authorization', value: `Api-Key ${maskKey(key)}` }],
       responseHeaders,
       responseBody: text.slice(0, 100_000),
       responseMimeType: res.headers.get('content-type') ?? undefined,

@@ -74,29 +74,17 @@ export async function keyFingerprint(key: string): Promise<string> {
   return Array.from(new Uint8Array(digest).slice(0, 4), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/**
- * What a credential looks like: a JWT (`eyJ…` with two dots: a console login token, not an API
- * key), a placeholder from the docs or an uninterpolated template, a value an export or a tool
- * redacted, or something that may be a key.
- */
-export type KeyShape = 'jwt' | 'placeholder' | 'redacted' | 'key';
+/** What a key-like value is: a JWT (`eyJ…` with two dots, a console login token), a placeholder, or maybe a key. */
+export type KeyShape = 'jwt' | 'placeholder' | 'key';
 
-const JWT = /^eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*$/;
-const PLACEHOLDER = [
-  /^<[^>]*>$/, // <your-api-key>
-  /^\{\{?[^}]*\}?\}$/, // {api_key}, {{apiKey}}
-  /^\$\{[^}]*\}$/, // ${apiKey} in a string that was not a template literal
-  /^\[[^\]]*key[^\]]*\]$/i, // [API_KEY]
-  /^your[_-]?(api[_-]?)?key([_-]?here)?$/i, // YOUR_API_KEY, your_api_key_here
-  /^(api[_-]?key([_-]?here)?|x{3,}|my[_-]?api[_-]?key|token|key|placeholder|changeme|undefined|null)$/i,
-];
-/** Our own export placeholder and the usual redaction marks. */
-const REDACTED = /^(\$MAIAGENT_API_KEY|\$\{?MAIAGENT_API_KEY\}?|\[?redacted\]?|<redacted>|\*+)$|\.\.\.|\u2026|\u2022/i;
+const JWT = /^eyJ[\w-]*\.[\w-]*\.[\w-]*$/;
+/**
+ * <your-api-key>, {api_key}, {{apiKey}}, ${apiKey} (quotes instead of a template literal),
+ * YOUR_API_KEY(_HERE), API_KEY, xxxx, and "undefined" (a setting that was not there).
+ */
+const PLACEHOLDER = /^(<[^>]*>|\{\{?[^}]*\}?\}|\$\{[^}]*\}|your[_-]?(api[_-]?)?key([_-]?here)?|api[_-]?key|x{3,}|undefined)$/i;
 
 export function keyShape(value: string): KeyShape {
   const v = value.trim();
-  if (JWT.test(v)) return 'jwt';
-  if (REDACTED.test(v) && !PLACEHOLDER.some((r) => r.test(v))) return 'redacted';
-  if (PLACEHOLDER.some((r) => r.test(v))) return 'placeholder';
-  return 'key';
+  return JWT.test(v) ? 'jwt' : PLACEHOLDER.test(v) ? 'placeholder' : 'key';
 }

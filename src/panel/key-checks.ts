@@ -2,7 +2,7 @@
 // fingerprints and outcomes only, never a key). Rows copy the current record when captured.
 import { ext as browser } from '../shared/ext';
 import type { KeyCheckRecord } from '../core/diagnose';
-import { KEY_CHECKS, parseKeyChecks } from '../shared/storage-keys';
+import { KEY_CHECKS } from '../shared/storage-keys';
 
 let checks: Readonly<Record<string, KeyCheckRecord>> = {};
 
@@ -18,4 +18,17 @@ export async function watchKeyChecks(): Promise<void> {
   } catch {
     /* storage.session unavailable: no check results */
   }
+}
+
+/** Only well-formed records; anything else in storage is ignored. */
+export function parseKeyChecks(x: unknown): Record<string, KeyCheckRecord> {
+  const out: Record<string, KeyCheckRecord> = {};
+  if (!x || typeof x !== 'object') return out;
+  for (const [fp, r] of Object.entries(x as Record<string, unknown>)) {
+    const v = r as Partial<KeyCheckRecord> | null;
+    if (v && (v.outcome === 'ok' || v.outcome === 'refused' || v.outcome === 'other') && typeof v.origin === 'string' && typeof v.at === 'number') {
+      out[fp] = { outcome: v.outcome, origin: v.origin, at: v.at };
+    }
+  }
+  return out;
 }

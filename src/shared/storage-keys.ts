@@ -2,7 +2,6 @@
 // module, so it must stay small (the schema and its validator belong to the background).
 import { ext as browser } from './ext';
 import type { PublicState } from './protocol';
-import type { KeyCheckRecord } from '../core/diagnose/types';
 
 export const SETTINGS = 'settings';
 export const NOTICE = 'notice';
@@ -12,18 +11,6 @@ export const SNAPSHOT = 'publicSnapshot';
 /** storage.session: the last Check key outcome per key fingerprint (no key material). */
 export const KEY_CHECKS = 'keyChecks';
 
-/** Only well-formed records; anything else in storage is ignored. */
-export function parseKeyChecks(x: unknown): Record<string, KeyCheckRecord> {
-  const out: Record<string, KeyCheckRecord> = {};
-  if (!x || typeof x !== 'object') return out;
-  for (const [fp, r] of Object.entries(x as Record<string, unknown>)) {
-    const v = r as Partial<KeyCheckRecord> | null;
-    if (v && (v.outcome === 'ok' || v.outcome === 'refused' || v.outcome === 'other') && typeof v.origin === 'string' && typeof v.at === 'number') {
-      out[fp] = { outcome: v.outcome, origin: v.origin, at: v.at };
-    }
-  }
-  return out;
-}
 
 export function isSettingsChange(changes: Record<string, unknown>, area: string): boolean {
   return (area === 'local' && SETTINGS in changes) || (area === 'session' && SESSION_KEYS in changes);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { keyFingerprint, keyShape, maskKey, normalizeKey } from '../../src/core/keys';
+import { keyFingerprint, maskKey, normalizeKey } from '../../src/core/keys';
+import { credentialShape } from '../../src/core/diagnose/facts';
 
 const KEY = 'g5BnKDab.Zx81uQ9fLmN2pR4sT6vW8yXs';
 
@@ -49,7 +50,7 @@ describe('normalizeKey', () => {
   });
 });
 
-describe('keyShape', () => {
+describe('credentialShape (what the diagnosis reads a sent key as)', () => {
   it.each([
     [KEY, 'key'],
     ['$MAIAGENT_API_KEY', 'redacted'],
@@ -60,7 +61,7 @@ describe('keyShape', () => {
     ['YOUR_API_KEY', 'placeholder'],
     ['eyJhbGciOiJIUzI1NiJ9.eyJ1c2VyX2lkIjoxfQ.c2ln', 'jwt'],
   ])('%s is %s', (value, shape) => {
-    expect(keyShape(value)).toBe(shape);
+    expect(credentialShape(value)).toBe(shape);
   });
 });
 

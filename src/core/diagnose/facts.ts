@@ -2,7 +2,7 @@
 // server's complaint, where the request went, and what kind of call it was.
 import { decode, type Decoded } from '../decode';
 import { headerValue, type Exchange } from '../exchange';
-import { keyShape, type KeyShape } from '../keys';
+import { keyShape } from '../keys';
 import { maskAuthorization } from '../redact';
 import type { DiagnoseInput, RedirectOrigin, Snapshot } from './types';
 
@@ -18,7 +18,18 @@ export interface SentAuth {
   badSpacing: boolean;
   /** `Api-Key Api-Key <key>` */
   doubledPrefix: boolean;
-  shape: KeyShape;
+  shape: CredentialShape;
+}
+
+/** A key shape, or a value an export or a tool redacted (the reader cannot tell what was sent). */
+export type CredentialShape = 'jwt' | 'placeholder' | 'redacted' | 'key';
+
+/** Our own export placeholder and the usual redaction marks (a masked key has "..." or "•"). */
+const REDACTED = /^(\$MAIAGENT_API_KEY|\[?redacted\]?|<redacted>|\*+)$|\.\.\.|\u2026|\u2022/i;
+
+export function credentialShape(value: string): CredentialShape {
+  const shape = keyShape(value);
+  return shape === 'key' && REDACTED.test(value.trim()) ? 'redacted' : shape;
 }
 
 /** Phrases the stack behind the API sends, and which part of it sent them. */
@@ -89,7 +100,7 @@ export function parseAuthorization(raw: string): SentAuth {
     credential,
     badSpacing: /^\s|\s$|\s{2,}|[^\S ]/.test(raw) || (!doubledPrefix && /\s/.test(credential.trim())),
     doubledPrefix,
-    shape: keyShape(key || scheme),
+    shape: credentialShape(key || scheme),
   };
 }
 
