@@ -90,10 +90,10 @@ describe('checkKey', () => {
 
   it('answers network with the message when the request fails (online)', async () => {
     vi.stubGlobal('navigator', { onLine: true });
-    env.network.mockResolvedValueOnce(json({ detail: 'A server error occurred.' }, 500));
+    env.network.mockRejectedValueOnce(new TypeError('Failed to fetch'));
     expect(await handlers.checkKey({ profileId: 'a' })).toEqual({ kind: 'network', message: 'Failed to fetch' });
     vi.stubGlobal('navigator', { onLine: false });
-    env.network.mockResolvedValueOnce(json({ detail: 'A server error occurred.' }, 500));
+    env.network.mockRejectedValueOnce(new TypeError('Failed to fetch'));
     expect(await handlers.checkKey({ profileId: 'a' })).toEqual({ kind: 'offline' });
   });
 
