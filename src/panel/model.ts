@@ -27,9 +27,9 @@ export interface Row {
   bodyLoaded: boolean;
 }
 
-/** Only refusals need the fingerprint of the sent key; hashing every row would waste time at 10,000 rows. */
+/** Only failures are cross-checked with the stored key; hashing every row would waste time at 10,000 rows. */
 export async function sentKeyFingerprint(ex: Exchange): Promise<string | null> {
-  if (ex.status !== 401 && ex.status !== 403) return null;
+  if (ex.status !== 0 && ex.status < 400) return null;
   const sent = headerValue(ex.requestHeaders, 'authorization');
   const key = sent ? keyFromAuthorization(sent) : null;
   return key ? keyFingerprint(key) : null;

@@ -136,14 +136,10 @@ export function gatherFacts(input: DiagnoseInput): Facts {
   const auth = sent === null ? null : parseAuthorization(sent);
   const text = ex.responseBase64 || typeof ex.responseBody !== 'string' ? '' : ex.responseBody;
   const said = decoded.serverMessage ?? '';
-  let complaint: Complaint = null;
-  for (const [re, c] of COMPLAINTS) {
-    if (re.test(said) || (decoded.body.kind !== 'fields' && re.source.startsWith('^') === false && re.test(text.slice(0, 5000)))) {
-      complaint = c;
-      break;
-    }
-  }
-  if (decoded.body.kind === 'detail' && decoded.body.code === 'token_not_valid') complaint = 'tokenNotValid';
+  // The server's own message first; then the raw body (a debug or browsable page), except for
+  // anchored phrases and field errors, whose words belong to one field.
+  const raw = decoded.body.kind === 'fields' ? '' : text.slice(0, 5000);
+  const complaint: Complaint = COMPLAINTS.find(([re]) => re.test(said) || (!re.source.startsWith('^') && re.test(raw)))?.[1] ?? null;
   const storedKeySent =
     snap.source === 'file' || input.sentFingerprint === null || snap.storedFingerprint === null ? null : input.sentFingerprint === snap.storedFingerprint;
   const host = url?.hostname ?? '';
@@ -159,7 +155,7 @@ export function gatherFacts(input: DiagnoseInput): Facts {
     auth,
     sentFingerprint: input.sentFingerprint,
     storedKeySent,
-    complaint,
+    complaint: decoded.body.kind === 'detail' && decoded.body.code === 'token_not_valid' ? 'tokenNotValid' : complaint,
     said,
     text,
     redirectedFrom: input.redirectedFrom ?? null,
