@@ -13,3 +13,8 @@ for (const suite of ['unit', 'firefox', 'e2e']) {
   skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
 }
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+// The diagnosis corpus score (test/unit/diagnosis-corpus.test.ts), when the unit tests ran.
+if (existsSync('.cache/vitest-diagnosis.json')) {
+  const d = JSON.parse(readFileSync('.cache/vitest-diagnosis.json', 'utf8'));
+  console.log(`diagnosis: ${d.right}/${d.total} causes right${d.wrong.length ? ` (wrong: ${d.wrong.join(', ')})` : ''}`);
+}

@@ -1,6 +1,7 @@
 // The diagnosis corpus: realistic exchanges (HAR entries as Chrome records them), each with its
 // public source and the cause a developer needs. Every case must come out right; the run prints
 // the score ("diagnosis: N/M causes right").
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CAUSE_IDS, diagnose, FILE_SNAPSHOT, linkRedirect, type Diagnosis, type Snapshot } from '../../src/core/diagnose';
 import { headerValue, type Exchange } from '../../src/core/exchange';
@@ -52,7 +53,12 @@ const results: { id: string; right: boolean }[] = [];
 describe('diagnosis corpus', () => {
   afterAll(() => {
     const right = results.filter((r) => r.right).length;
-    console.log(`diagnosis: ${right}/${results.length} causes right`);
+    const line = `diagnosis: ${right}/${results.length} causes right`;
+    console.log(line);
+    // For the closing summary of `npm test` (scripts/test-summary.mjs); .cache is not tracked.
+    const cache = new URL('../../.cache/', import.meta.url);
+    mkdirSync(cache, { recursive: true });
+    writeFileSync(new URL('vitest-diagnosis.json', cache), JSON.stringify({ right, total: results.length, wrong: results.filter((r) => !r.right).map((r) => r.id) }));
   });
 
   it('holds at least 100 exchanges, each with a unique id, a title and a public source', () => {
