@@ -1,14 +1,18 @@
 // Host access: the rules act only where the browser grants the extension access, for both the
 // request URL and the page that sent it. Users' own sites are granted at run time, from a click.
-import { ext as browser } from '../shared/ext';
+import { ext as browser } from '../platform/ext';
 import { originToMatchPattern } from '../core/origins';
 import { DEFAULT_API_ORIGIN, DOCS_ORIGIN } from '../core/settings';
 
-/** Origins whose access comes with the extension (manifest host_permissions). */
+/**
+ * Origins whose access the manifest asks for at install (host_permissions). Asked for like any
+ * other: Chrome lets the user limit site access, and Firefox can withhold or withdraw it in
+ * about:addons, so "built in" says where access comes from, not that it is there.
+ */
 export const BUILT_IN = new Set([DEFAULT_API_ORIGIN, DOCS_ORIGIN]);
 
+/** Whether the browser grants the extension access to `origin` right now. */
 export async function hasAccess(origin: string): Promise<boolean> {
-  if (BUILT_IN.has(origin)) return true;
   try {
     return await browser.permissions.contains({ origins: [originToMatchPattern(origin)] });
   } catch {

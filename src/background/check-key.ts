@@ -2,7 +2,7 @@
 // 10 s limit. The page gets the owner's name or an exchange for the decoder; never the key.
 import type { Header } from '../core/exchange';
 import { keyFingerprint, maskKey } from '../core/keys';
-import { ext as browser } from '../shared/ext';
+import { ext as browser } from '../platform/ext';
 import { KEY_CHECKS } from '../shared/storage-keys';
 import type { CheckResult } from '../shared/protocol';
 import { readSettings } from '../shared/store';

@@ -1,7 +1,7 @@
 // Background service worker. Listeners are registered at top level so a stopped worker that is
 // woken by an event still hears it; each wake-up reconciles the rules with storage.
 import type { Runtime } from 'webextension-polyfill';
-import { ext as browser } from '../shared/ext';
+import { ext as browser } from '../platform/ext';
 import type { MessageType, Reply, Request } from '../shared/protocol';
 import { isSettingsChange, updateSettings } from '../shared/store';
 import { handlers, isOwnPage } from './handlers';

@@ -4,8 +4,8 @@ import { normalizeOrigin } from '../core/origins';
 import { DEFAULT_API_ORIGIN, fixReferences, type Profile, type Settings } from '../core/settings';
 import type { Problem, Protocol, PublicState, Result } from '../shared/protocol';
 import { t } from '../shared/i18n';
-import { clearNotice, dropUndo, InvalidSettings, purgeExpiredUndo, putUndo, readSettings, takeUndo, updateSettings } from '../shared/store';
-import { hasAccess } from './access';
+import { clearNotice, InvalidSettings, purgeExpiredUndo, putUndo, readSettings, takeUndo, updateSettings } from '../shared/store';
+import { BUILT_IN, hasAccess } from './access';
 import { settled } from './reconcile';
 import { publicState } from './state';
 
@@ -47,7 +47,9 @@ async function checkedOrigins(origins: readonly string[]): Promise<string[]> {
   for (const o of origins) {
     const r = normalizeOrigin(o);
     if (!r.ok) throw new Refused(r.problem);
-    if (!(await hasAccess(r.origin))) throw new Refused('permissionMissing');
+    // A user's own origin must be granted before it is stored. A built-in one may be stored
+    // while the browser withholds it (Firefox can): the pages then say access is missing.
+    if (!BUILT_IN.has(r.origin) && !(await hasAccess(r.origin))) throw new Refused('permissionMissing');
     out.push(r.origin);
   }
   if (out.length === 0) throw new Refused('originInvalid');
@@ -174,10 +176,8 @@ export const setEnabled: Handler<'setEnabled'> = async ({ enabled }) => {
   return inEffect();
 };
 
-/** Forget: the key leaves storage and every rule at once; no undo keeps a copy. */
-export const forgetKey: Handler<'forgetKey'> = async ({ profileId }) => {
-  await dropUndo();
-  await updateSettings((cur) => fixReferences(removeProfile(cur, profileId)));
+export const setTypedNavigation: Handler<'setTypedNavigation'> = async ({ on }) => {
+  await updateSettings((cur) => ({ ...cur, typedNavigation: on === true }));
   return inEffect();
 };
 

@@ -3,8 +3,9 @@ import { normalizeOrigin } from '../core/origins';
 import { activeKeys } from '../core/settings';
 import type { TabStatus } from '../shared/protocol';
 import { readSettings } from '../shared/store';
-import { ext as browser } from '../shared/ext';
-import { BUILT_IN, hasAccess, revokeAccess } from './access';
+import { ext as browser } from '../platform/ext';
+import { hasAccess, revokeAccess } from './access';
+import { injectedInTab } from './tab-count';
 import { change, type Handler } from './profiles';
 
 /** The page asked the browser for access from the user's click; we only record a granted site. */
@@ -42,7 +43,7 @@ export const removeSite: Handler<'removeSite'> = async ({ origin }) => {
   return result;
 };
 
-export const tabStatus: Handler<'tabStatus'> = async ({ url }) => {
+export const tabStatus: Handler<'tabStatus'> = async ({ url, tabId }) => {
   let origin: string | null = null;
   try {
     const u = new URL(url);
@@ -57,9 +58,10 @@ export const tabStatus: Handler<'tabStatus'> = async ({ url }) => {
     const keys = activeKeys(s);
     if (keys.length === 0) return 'noKey';
     if (keys.some((k) => k.origin === origin)) return (await hasAccess(origin)) ? 'apiOrigin' : 'noAccess';
-    if (s.sites.includes(origin)) return BUILT_IN.has(origin) || (await hasAccess(origin)) ? 'allowed' : 'noAccess';
+    if (s.sites.includes(origin)) return (await hasAccess(origin)) ? 'allowed' : 'noAccess';
     if (!normalizeOrigin(origin).ok) return 'insecure';
     return 'notAllowed';
   };
-  return { origin, verdict: await verdict() };
+  const [v, injected] = await Promise.all([verdict(), tabId === undefined ? null : injectedInTab(tabId)]);
+  return { origin, verdict: v, injected };
 };

@@ -8,7 +8,7 @@ import { BUILT_IN } from './access';
 
 /** `granted`: the configured origins the browser grants access to, as reconcile found them. */
 export async function publicState(s: Settings, granted: ReadonlySet<string>): Promise<PublicState> {
-  const hasAccess = (o: string) => BUILT_IN.has(o) || granted.has(o);
+  const hasAccess = (o: string) => granted.has(o);
   const now = Date.now();
   const profiles = await Promise.all(
     s.profiles.map(async (p) => ({
@@ -31,6 +31,7 @@ export async function publicState(s: Settings, granted: ReadonlySet<string>): Pr
     active: s.active,
     sites,
     missingApiAccess,
+    typedNavigation: s.typedNavigation,
     notice: await readNotice(),
   };
   await publish(state);

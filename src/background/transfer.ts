@@ -1,6 +1,6 @@
 // Export and import of profiles (see core/transfer.ts for the format and its checks).
 import { exportProfiles as toFile, parseImport, type Rejection } from '../core/transfer';
-import { hasAccess } from './access';
+import { BUILT_IN, hasAccess } from './access';
 import type { Profile } from '../core/settings';
 import { readSettings } from '../shared/store';
 import { change, type Handler } from './profiles';
@@ -14,11 +14,14 @@ export const importProfiles: Handler<'importProfiles'> = async ({ json }) => {
   const parsed = parseImport(json, new Map(current.profiles.map((p) => [p.name, p.origins])));
   if (!parsed.ok) return parsed;
   // Imported origins and sites need host access the user already granted; a file cannot grant it.
+  // The built-in hosts are the exception: the manifest asks for them, and while the browser
+  // withholds them the pages say so and offer to grant them.
+  const usable = async (o: string) => BUILT_IN.has(o) || (await hasAccess(o));
   const rejected: Rejection[] = [];
   for (const [index, p] of parsed.profiles.entries()) {
-    for (const o of p.origins) if (!(await hasAccess(o))) rejected.push({ index, name: p.name, reason: 'importNoAccess' });
+    for (const o of p.origins) if (!(await usable(o))) rejected.push({ index, name: p.name, reason: 'importNoAccess' });
   }
-  for (const site of parsed.sites) if (!(await hasAccess(site))) rejected.push({ index: -1, name: site, reason: 'importNoAccess' });
+  for (const site of parsed.sites) if (!(await usable(site))) rejected.push({ index: -1, name: site, reason: 'importNoAccess' });
   if (rejected.length) return { ok: false, rejected };
   const result = await change((s) => {
     const profiles = [...s.profiles];

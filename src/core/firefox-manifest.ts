@@ -1,5 +1,5 @@
 // The Firefox manifest, derived from the built Chrome manifest (dist/manifest.json, with the
-// file names crxjs wrote). Pure: no file or browser calls. Together with src/shared/platform.ts
+// file names crxjs wrote). Pure: no file or browser calls. Together with src/platform/
 // this is the only place that knows how Chrome and Firefox differ.
 
 /** The add-on id on addons.mozilla.org; it must never change once published. */

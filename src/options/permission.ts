@@ -1,5 +1,5 @@
 // Ask the browser for host access from the user's click (the browser requires a gesture).
-import { ext as browser } from '../shared/ext';
+import { ext as browser } from '../platform/ext';
 import { normalizeOrigin, originToMatchPattern } from '../core/origins';
 
 /** True when every origin is usable: valid, and granted (or already granted). */

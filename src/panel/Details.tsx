@@ -1,5 +1,5 @@
 // The detail view: diagnosis on top, then request and response. Everything is rendered as text.
-import { ext as browser } from '../shared/ext';
+import { ext as browser } from '../platform/ext';
 import { useRef, useState } from 'preact/hooks';
 import type { Body } from '../core/decode';
 import type { Check } from '../core/diagnose';
@@ -8,6 +8,7 @@ import { originToMatchPattern } from '../core/origins';
 import { isAuthorizationHeader, maskAuthorization } from '../core/redact';
 import { t, tm } from '../shared/i18n';
 import { send, type PublicState } from '../shared/protocol';
+import { EndpointSection } from './EndpointSection';
 import type { Row } from './model';
 
 function bodySummary(b: Body): string | null {
@@ -166,6 +167,7 @@ export function Details({ row, state }: { row: Row; state: PublicState | null })
           <Evidence row={row} />
         </section>
       )}
+      <EndpointSection row={row} />
       {d.decoded.body.kind === 'fields' && (
         <dl class="fields">
           {d.decoded.body.fields.map((f) => (

@@ -8,19 +8,24 @@ import { DEFAULT_API_ORIGIN } from '../core/constants';
 import { t } from '../shared/i18n';
 import { send, type PublicState } from '../shared/protocol';
 import { onSettingsChanged } from '../shared/storage-keys';
-import { devtoolsTheme, existingEntries, inDevtools, inspectedOrigin, onNavigated, onRequest, reloadInspected, type Body, type Captured } from './capture';
+import { devtoolsTheme, reloadInspected } from '../platform/devtools';
+import type { Body } from './capture/body';
+import type { CaptureEvent, CaptureProblem, CaptureSession, Captured } from './capture/session';
+import { StartupProblems } from './StartupProblems';
 import { Details } from './Details';
 import { buildRow, fileSnapshot, pageOriginOf, redirectLinker, sentKeyFingerprint, snapshotOf, type Row } from './model';
 import { currentKeyChecks, watchKeyChecks } from './key-checks';
 import { RequestList } from './RequestList';
 import { download } from '../ui/download';
+import { FirstRunTip } from '../ui/FirstRunTip';
 import { KEEP_MAX, KEEP_MIN, usePanelSettings } from './usePanelSettings';
 
 const STATUS_CLASSES: StatusClass[] = ['all', '2xx', '3xx', '4xx', '5xx', 'failed'];
 
 
-export function Panel() {
-  const devtools = useMemo(inDevtools, []);
+/** `capture` is null when the panel is opened in a tab (a HAR viewer). */
+export function Panel({ capture }: { capture: CaptureSession | null }) {
+  const devtools = capture !== null;
   const [settings, setSettings] = usePanelSettings();
   const [state, setState] = useState<PublicState | null>(null);
   const [rows, setRows] = useState<Row[]>([]);
@@ -28,6 +33,8 @@ export function Panel() {
   const [filter, setFilter] = useState<RowFilter>(NO_FILTER);
   const [notice, setNotice] = useState<string | null>(null);
   const [showReloadHint, setShowReloadHint] = useState(false);
+  /** Start-up steps that failed, with what DevTools said; the panel says so instead of looking empty. */
+  const [problems, setProblems] = useState<Partial<Record<CaptureProblem | 'stateFailed', string>>>({});
   const stateRef = useRef<PublicState | null>(null);
   const settingsRef = useRef(settings);
   settingsRef.current = settings;
@@ -65,11 +72,11 @@ export function Panel() {
    * `body` null: the entry's own content is used (an imported file), or it is read later (`bodyLoaded` false).
    * A captured row keeps the settings of this moment; a file's row (`link` given) none of the reader's.
    */
-  const rowFrom = useCallback(async (entry: HarEntry, body: Body | null, inspected: string | null, bodyLoaded: boolean, link?: ReturnType<typeof redirectLinker>): Promise<Row> => {
+  const rowFrom = useCallback(async (entry: HarEntry, body: Body | null, inspected: string | null, bodyLoaded: boolean, id?: number, link?: ReturnType<typeof redirectLinker>): Promise<Row> => {
     const exchange = { ...harToExchange(entry, body ?? undefined), responseTruncated: body?.truncated ?? false };
     const snapshot = link ? fileSnapshot(exchange) : snapshotOf(stateRef.current, currentKeyChecks(), exchange, pageOriginOf(exchange, inspected));
     const redirectedFrom = (link ?? linkCaptured.current)(exchange);
-    return buildRow({ id: nextId.current++, entry, exchange, snapshot, sentFingerprint: await sentKeyFingerprint(exchange), redirectedFrom, bodyLoaded });
+    return buildRow({ id: id ?? nextId.current++, entry, exchange, snapshot, sentFingerprint: await sentKeyFingerprint(exchange), redirectedFrom, bodyLoaded });
   }, []);
 
   const bodies = useRef(new Map<number, Captured['body']>());
@@ -77,13 +84,21 @@ export function Panel() {
   /** The inspected page's origin, asked once and again after each navigation, not per request. */
   const inspected = useRef<string | null>(null);
 
-  const addCaptured = useCallback(async (c: Captured) => {
+  /** Which row shows each capture slot, so a request the backlog had half done can be replaced. */
+  const slotRows = useRef(new Map<number, number>());
+  const backlogHadApi = useRef(false);
+
+  const addCaptured = useCallback(async (c: Captured, slot: number, replace: boolean) => {
     const api = isApi(c.entry.request.url);
     if (!api && !settingsRef.current.allRequests) return;
+    const shownIn = replace ? slotRows.current.get(slot) : undefined;
     // API bodies are read right away for the summary; other requests' bodies only when selected.
-    const row = await rowFrom(c.entry, api ? await c.body() : null, inspected.current, api);
+    const row = await rowFrom(c.entry, api ? await c.body() : null, inspected.current, api, shownIn);
     if (!api) bodies.current.set(row.id, c.body);
-    push(row);
+    slotRows.current.set(slot, row.id);
+    if (shownIn === undefined) return push(row);
+    pending.current = pending.current.map((r) => (r.id === row.id ? row : r));
+    setRows((rs) => rs.map((r) => (r.id === row.id ? row : r)));
   }, [isApi, push, rowFrom]);
 
   const refreshState = useCallback(async () => {
@@ -91,32 +106,45 @@ export function Panel() {
       const s = await send('getState', {});
       stateRef.current = s;
       setState(s);
-    } catch {
-      /* the panel still decodes without settings; the diagnosis just knows less */
+      setProblems(({ stateFailed: _, ...rest }) => rest);
+    } catch (e) {
+      // The panel still decodes without settings, but the diagnosis knows less: say so.
+      setProblems((p) => ({ ...p, stateFailed: e instanceof Error ? e.message : String(e) }));
     }
   }, []);
+
+  /** Capture events, handled one after another so rows keep their order. */
+  const onCapture = useCallback(async (e: CaptureEvent) => {
+    switch (e.kind) {
+      case 'request':
+        if (e.fromBacklog && isApi(e.request.entry.request.url)) backlogHadApi.current = true;
+        return addCaptured(e.request, e.slot, e.replace);
+      case 'ready':
+        return setShowReloadHint(!backlogHadApi.current);
+      case 'origin':
+        inspected.current = e.origin;
+        return setProblems(({ originFailed: _, ...rest }) => rest);
+      case 'problem':
+        return setProblems((p) => ({ ...p, [e.problem]: e.detail }));
+      case 'navigated':
+        if (!settingsRef.current.preserve) {
+          setRows([]);
+          setSelected(null);
+          slotRows.current.clear();
+        }
+    }
+  }, [addCaptured, isApi]);
 
   useEffect(() => {
     const theme = devtoolsTheme();
     if (theme) document.documentElement.dataset.theme = theme;
-    void (async () => {
-      await Promise.all([refreshState(), watchKeyChecks()]);
-      onSettingsChanged(() => void refreshState());
-      if (!devtools) return;
-      inspected.current = await inspectedOrigin();
-      const earlier = await existingEntries();
-      for (const c of earlier) await addCaptured(c);
-      setShowReloadHint(!earlier.some((c) => isApi(c.entry.request.url)));
-      onRequest((c) => void addCaptured(c));
-      onNavigated(() => {
-        void inspectedOrigin().then((o) => (inspected.current = o));
-        if (!settingsRef.current.preserve) {
-          setRows([]);
-          setSelected(null);
-        }
-      });
-    })();
-  }, [addCaptured, devtools, isApi, refreshState]);
+    // Rows keep the settings of the moment they are captured: capture waits for the first answer
+    // (refreshState never throws; without an answer the settings are recorded as unknown).
+    const ready: Promise<void> = Promise.all([refreshState(), watchKeyChecks()]).then(() => undefined);
+    onSettingsChanged(() => void refreshState());
+    let chain = ready;
+    capture?.listen((e) => (chain = chain.then(() => onCapture(e)).catch(() => undefined)));
+  }, [capture, onCapture, refreshState]);
 
   const visible = useMemo(() => {
     const keep = compileFilter(filter);
@@ -140,7 +168,7 @@ export function Panel() {
       const entries = parseHar(await file.text());
       const imported: Row[] = [];
       const link = redirectLinker();
-      for (const e of entries) imported.push(await rowFrom(e, null, null, true, link));
+      for (const e of entries) imported.push(await rowFrom(e, null, null, true, undefined, link));
       bodies.current.clear();
       setRows(keepNewest(imported, settings.keep));
       setSelected(null);
@@ -165,7 +193,7 @@ export function Panel() {
     <main class="panel">
       <h1 class="sr-only">{t('panelTitle')}</h1>
       <div class="toolbar" role="toolbar" aria-label={t('panelToolbar')}>
-        <button type="button" onClick={() => { setRows([]); setSelected(null); bodies.current.clear(); setNotice(null); }}>
+        <button type="button" onClick={() => { setRows([]); setSelected(null); bodies.current.clear(); slotRows.current.clear(); setNotice(null); }}>
           {t('clear')}
         </button>
         {devtools && (
@@ -241,6 +269,7 @@ export function Panel() {
           <button type="button" onClick={() => setNotice(null)}>{t('dismiss')}</button>
         </div>
       )}
+      <StartupProblems problems={problems} onRetryState={() => void refreshState()} />
       {devtools && showReloadHint && rows.length === 0 && (
         <div class="hint" role="status">
           <span>{t('reloadHint')}</span>
@@ -248,6 +277,7 @@ export function Panel() {
         </div>
       )}
       {!devtools && rows.length === 0 && <p class="hint">{t('harViewerHint')}</p>}
+      {devtools && <FirstRunTip id="panel-overflow" text="tipPanelOverflow" />}
       <div class="split">
         <RequestList rows={visible} selectedId={selected} onSelect={(id) => void select(id)} />
         <section class="details" aria-label={t('panelDetails')}>

@@ -1,4 +1,5 @@
 // The DevTools page only registers the panel; all work happens in the panel page.
-import browser from 'webextension-polyfill';
+import { createPanel } from '../platform/devtools';
+import { t } from '../shared/i18n';
 
-void browser.devtools.panels.create(browser.i18n.getMessage('panelTitle') || 'MaiAgent', '/icons/icon-32.png', '/src/panel/panel.html');
+void createPanel(t('panelTitle') || 'MaiAgent', '/icons/icon-32.png', '/src/panel/panel.html');

@@ -1,6 +1,6 @@
 // The last Check key result per key fingerprint, as the background records it (storage.session:
 // fingerprints and outcomes only, never a key). Rows copy the current record when captured.
-import { ext as browser } from '../shared/ext';
+import { ext as browser } from '../platform/ext';
 import type { KeyCheckRecord } from '../core/diagnose';
 import { KEY_CHECKS } from '../shared/storage-keys';
 

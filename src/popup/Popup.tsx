@@ -1,18 +1,34 @@
-import { ext as browser } from '../shared/ext';
-import { useState } from 'preact/hooks';
-import { DEFAULT_API_ORIGIN } from '../core/constants';
+import { ext as browser } from '../platform/ext';
+import { useEffect, useState } from 'preact/hooks';
+import { DEFAULT_API_ORIGIN, UNDO_MS } from '../core/constants';
 import { t } from '../shared/i18n';
 import { send } from '../shared/protocol';
+import { FirstRunTip } from '../ui/FirstRunTip';
 import { RepairNotice } from '../ui/RepairNotice';
 import { useAppState } from '../ui/useAppState';
+import { AccessNotice, missingAccess } from './AccessNotice';
 import { KeyForm } from './KeyForm';
 import { ProfileCard } from './ProfileCard';
 import { TabStatus } from './TabStatus';
+
+/** The button is already on the toolbar (Chrome 91+, Firefox 118+); where the browser cannot tell, it is not. */
+async function pinned(): Promise<boolean> {
+  const action = (globalThis as { chrome?: typeof chrome }).chrome?.action;
+  if (typeof action?.getUserSettings !== 'function') return false;
+  return (await action.getUserSettings()).isOnToolbar === true;
+}
 
 export function Popup() {
   const { state, error, run } = useAppState();
   const [status, setStatus] = useState('');
   const [adding, setAdding] = useState(false);
+  const [forgotten, setForgotten] = useState<{ id: string; name: string } | null>(null);
+  // The background keeps the undo copy for 30 s; the offer goes with it.
+  useEffect(() => {
+    if (!forgotten) return;
+    const timer = setTimeout(() => setForgotten(null), UNDO_MS);
+    return () => clearTimeout(timer);
+  }, [forgotten]);
 
   if (!state) return <main aria-busy="true">{error && <p class="error" role="alert">{error}</p>}</main>;
 
@@ -22,7 +38,9 @@ export function Popup() {
   return (
     <main>
       <h1>{t('popupTitle')}</h1>
+      <FirstRunTip id="pin-extension" text="tipPinExtension" needless={pinned} />
       <RepairNotice state={state} run={run} />
+      <AccessNotice state={state} />
       {error && (
         <p class="error" role="alert">
           {error}
@@ -35,14 +53,31 @@ export function Popup() {
               const r = await run(send('saveKey', { key, persist }));
               if (!r) return null;
               if (!r.ok) return r.problem;
-              setStatus(t('saved', DEFAULT_API_ORIGIN));
+              setStatus(missingAccess(r.state).length ? t('savedNoAccess') : t('saved', DEFAULT_API_ORIGIN));
               return null;
             }}
           />
           <p class="hint muted">{t('keyHint')}</p>
         </>
       ) : (
-        origins.map((o) => <ProfileCard key={o} origin={o} state={state} run={run} onStatus={setStatus} />)
+        origins.map((o) => (
+          <ProfileCard key={o} origin={o} state={state} run={run} onStatus={setStatus} onForgotten={(id, name) => setForgotten({ id, name })} />
+        ))
+      )}
+      {forgotten && (
+        <div class="notice" role="status">
+          <span>{t('forgotten')}</span>
+          <button
+            type="button"
+            onClick={async () => {
+              const r = await run(send('undoDelete', { id: forgotten.id }));
+              setForgotten(null);
+              if (r && !r.ok) setStatus(t(r.problem));
+            }}
+          >
+            {t('undo')}
+          </button>
+        </div>
       )}
       {!firstRun &&
         (adding ? (
@@ -59,7 +94,7 @@ export function Popup() {
                 if (a && !a.ok) return a.problem;
               }
               setAdding(false);
-              setStatus(t('saved', DEFAULT_API_ORIGIN));
+              setStatus(missingAccess(r.state).length ? t('savedNoAccess') : t('saved', DEFAULT_API_ORIGIN));
               return null;
             }}
           />

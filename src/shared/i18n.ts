@@ -1,5 +1,5 @@
 // The one i18n helper: every user-visible string goes through here, over _locales via the i18n API.
-import { ext as browser } from './ext';
+import { ext as browser } from '../platform/ext';
 import type { MessageKey, Msg } from '../core/messages';
 
 export function t(key: MessageKey, ...subs: string[]): string {

@@ -1,6 +1,6 @@
 // Names of the storage entries, and change detection, without the schema: pages import this
 // module, so it must stay small (the schema and its validator belong to the background).
-import { ext as browser } from './ext';
+import { ext as browser } from '../platform/ext';
 import type { PublicState } from './protocol';
 
 export const SETTINGS = 'settings';

@@ -1,6 +1,6 @@
 // Shared page state: the public settings from the background, refreshed when storage or
 // permissions change (the options page and the popup may be open together).
-import { ext as browser } from '../shared/ext';
+import { ext as browser } from '../platform/ext';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import { send, type PublicState } from '../shared/protocol';
@@ -14,6 +14,7 @@ const FIRST_RUN: PublicState = {
   active: {},
   sites: [{ origin: DOCS_ORIGIN, granted: true, builtIn: true }],
   missingApiAccess: [],
+  typedNavigation: false,
   notice: null,
 };
 

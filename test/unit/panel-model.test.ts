@@ -24,6 +24,7 @@ function state(over: Partial<PublicState> = {}): PublicState {
     active: { [API]: 'a' },
     sites: [{ origin: DOCS, granted: true, builtIn: true }],
     missingApiAccess: [],
+    typedNavigation: false,
     notice: null,
     ...over,
   };

@@ -127,7 +127,7 @@ describe('checkKey', () => {
 
   it('records the outcome by key fingerprint in session storage, for the panel (no key stored there)', async () => {
     const { keyFingerprint } = await import('../../../src/core/keys');
-    const { ext } = await import('../../../src/shared/ext');
+    const { ext } = await import('../../../src/platform/ext');
     const fp = await keyFingerprint(KEY_A);
     env.network.mockResolvedValueOnce(json({ detail: 'Authentication credentials were not provided.' }, 401));
     await handlers.checkKey({ profileId: 'a' });

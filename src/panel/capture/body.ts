@@ -1,0 +1,33 @@
+// Response bodies of captured requests: read only when asked for, at most 1 MB of each kept.
+import type { RawContent } from '../../platform/devtools';
+
+export const BODY_CAP = 1_000_000;
+
+export interface Body {
+  text: string | null;
+  encoding: string | null;
+  truncated: boolean;
+}
+
+const EMPTY: Body = { text: null, encoding: null, truncated: false };
+
+export function capBody({ text, encoding }: RawContent): Body {
+  if (text === null || text.length <= BODY_CAP) return { text, encoding, truncated: false };
+  // Base64 must be cut on a 4-character boundary to stay decodable.
+  const at = encoding === 'base64' ? BODY_CAP - (BODY_CAP % 4) : BODY_CAP;
+  return { text: text.slice(0, at), encoding, truncated: true };
+}
+
+/** How long DevTools may take to hand over a body before it is shown as none. */
+export const BODY_TIMEOUT_MS = 10_000;
+
+/** Read once; later calls share the answer. A body DevTools cannot give (in time) is shown as none. */
+export function lazyBody(read: () => Promise<RawContent>, timeoutMs = BODY_TIMEOUT_MS): () => Promise<Body> {
+  let once: Promise<Body> | null = null;
+  return () =>
+    (once ??= new Promise<Body>((resolve) => {
+      const timer = setTimeout(() => resolve(EMPTY), timeoutMs);
+      const done = (b: Body) => (clearTimeout(timer), resolve(b));
+      read().then((c) => done(capBody(c)), () => done(EMPTY));
+    }));
+}
