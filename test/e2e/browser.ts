@@ -45,13 +45,16 @@ export interface LaunchOptions {
   profileDir?: string;
   devtools?: boolean;
   lang?: string;
+  /** More unpacked extensions to load beside the build (the bench's empty extension). */
+  extraExtensions?: string[];
 }
 
 /** The built extension, with every host name on the local server: shared by the tests and `npm start`. */
-export function extensionArgs(port: number): string[] {
+export function extensionArgs(port: number, extra: string[] = []): string[] {
+  const dirs = [DIST, ...extra].join(',');
   return [
-    `--disable-extensions-except=${DIST}`,
-    `--load-extension=${DIST}`,
+    `--disable-extensions-except=${dirs}`,
+    `--load-extension=${dirs}`,
     // Every host name resolves to the test server: the real API and docs names, look-alikes, other sites.
     `--host-resolver-rules=MAP * 127.0.0.1:${port}`,
     '--ignore-certificate-errors',
@@ -67,7 +70,7 @@ export async function launch(opts: LaunchOptions): Promise<Launched> {
   const profileDir = opts.profileDir ?? mkdtempSync(join(tmpdir(), 'maiagent-e2e-'));
   const port = opts.server.port;
   const args = [
-    ...extensionArgs(port),
+    ...extensionArgs(port, opts.extraExtensions),
     '--disable-background-networking',
     '--disable-component-update',
     '--disable-sync',
