@@ -72,8 +72,12 @@ class WorkerWatch {
   async stop(): Promise<void> {
     const end = Date.now() + 10_000;
     let lastAsk = 0;
-    // Wait for the first status report: a worker may not be listed yet right after enable.
-    while (this.status.size === 0 && Date.now() < end) await sleep(10);
+    // Wait for the first status report: a worker may not be listed yet right after enable. Seeing
+    // none at all would make "no starts" meaningless.
+    while (this.status.size === 0) {
+      if (Date.now() > end) throw new Error('the ServiceWorker domain reported no worker of the extension: worker starts could not be counted');
+      await sleep(10);
+    }
     while (this.running().length > 0) {
       if (Date.now() > end) throw new Error(`the extension service worker did not stop: ${JSON.stringify([...this.status])}`);
       if (Date.now() - lastAsk > 500) {
