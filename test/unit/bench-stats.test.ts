@@ -1,6 +1,7 @@
-// The statistics behind the bench's per-round figures (bench/stats.ts) and the worst-case verdict.
+// The statistics behind the bench's per-round figures (bench/stats.ts), the worst-case verdict and the header check.
 import { describe, expect, it } from 'vitest';
 import { settle } from '../../bench/figures';
+import { headerProblem } from '../../bench/injection-launch';
 import { perRound, rotation, spread, spreadText, usPerRequest } from '../../bench/stats';
 
 describe('spread', () => {
@@ -70,5 +71,20 @@ describe('settle with a worst-case verdict', () => {
     expect(settle(spec, [20, 30, 70]).status).toBe('pass');
     expect(settle({ ...spec, verdict: 'max' }, [20, 30, 70]).status).toBe('fail');
     expect(settle({ ...spec, verdict: 'max' }, [20, 30, 49]).status).toBe('pass');
+  });
+});
+
+describe('headerProblem', () => {
+  const base = { latencies: [], medianMs: 1, mainUs: 0, browserUs: 0, allUs: 0, workerStarts: 0, workerRunningAfter: false };
+
+  it('accepts an injecting configuration only when every request carried the key', () => {
+    expect(headerProblem({ ...base, config: 'project', requests: 500, withKey: 500, withAnyAuthorization: 500 }, 500)).toBeNull();
+    expect(headerProblem({ ...base, config: 'reference', requests: 500, withKey: 499, withAnyAuthorization: 499 }, 500)).toMatch(/499 of 500/);
+    expect(headerProblem({ ...base, config: 'project', requests: 498, withKey: 498, withAnyAuthorization: 498 }, 500)).toMatch(/saw 498 of the 500/);
+  });
+
+  it('accepts no extension only when no request carried an Authorization header', () => {
+    expect(headerProblem({ ...base, config: 'none', requests: 500, withKey: 0, withAnyAuthorization: 0 }, 500)).toBeNull();
+    expect(headerProblem({ ...base, config: 'none', requests: 500, withKey: 0, withAnyAuthorization: 1 }, 500)).toMatch(/Authorization/);
   });
 });
