@@ -120,10 +120,10 @@ export function RequestList({ rows, selectedId, onSelect }: Props) {
   // At most `slots` rows are drawn, each in the slot (element) numbered by its position modulo
   // `slots`, and the elements stay in slot order: a row keeps its element while it is in view,
   // and a row scrolling in takes over, in place, the element of one that scrolled out. So
-  // scrolling creates, drops and moves no element — only new rows' text changes — which halves
-  // style and layout work per frame and leaves the garbage collector nothing to sweep (a major
-  // GC in the middle of a scroll was the longest task). The elements are absolutely positioned
-  // and carry aria-posinset, so their order in the DOM is not what is seen or announced.
+  // scrolling creates, drops and moves no element — only new rows' text changes — which keeps
+  // style work per frame small and leaves the garbage collector no elements to sweep (a major
+  // GC in the middle of a scroll was the longest task). The DOM order is not what is seen (the
+  // rows are absolutely positioned) nor the position announced (aria-posinset/aria-setsize).
   const slots = Math.ceil(height / ROW_HEIGHT) + 1 + 2 * OVERSCAN;
   const first = Math.max(0, topRow - OVERSCAN);
   const last = Math.min(rows.length, topRow + Math.ceil(height / ROW_HEIGHT) + 1 + OVERSCAN);
