@@ -82,7 +82,9 @@ export class Tab {
     const { targetId } = await cdp.send<{ targetId: string }>('Target.createTarget', { url });
     const { sessionId } = await cdp.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
     const tab = new Tab(cdp, targetId, sessionId);
-    await tab.waitFor('document.readyState === "complete" && location.href !== "about:blank"', `${url} to load`, url === 'about:blank');
+    // A new target shows about:blank before it navigates: wait for the page asked for.
+    const loaded = url === 'about:blank' ? 'document.readyState === "complete"' : 'document.readyState === "complete" && location.href !== "about:blank"';
+    await tab.waitFor(loaded, `${url} to load`);
     return tab;
   }
 
@@ -101,11 +103,10 @@ export class Tab {
   }
 
   /** Poll until the expression is true (page loads and the like). */
-  async waitFor(expression: string, what: string, blankIsFine = false, timeoutMs = 15_000): Promise<void> {
-    const expr = blankIsFine ? 'document.readyState === "complete"' : expression;
+  async waitFor(expression: string, what: string, timeoutMs = 15_000): Promise<void> {
     const end = Date.now() + timeoutMs;
     for (;;) {
-      const ok = await this.evaluate<boolean>(expr).catch(() => false);
+      const ok = await this.evaluate<boolean>(expression).catch(() => false);
       if (ok) return;
       if (Date.now() > end) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
       await new Promise((r) => setTimeout(r, 20));
