@@ -232,6 +232,14 @@ function route(rec: RecordedRequest, req: http.IncomingMessage, res: Res, keys: 
     if (rec.host === DOCS_HOST && path === '/reference/current-user') return html(res, 200, referencePage(DEMO_HOSTS));
     if (rec.host === DEMO_HOSTS.other && path === '/demo-caller') return html(res, 200, demoCallerPage(DEMO_HOSTS));
     if (rec.host === S3_HOST) return s3Upload(rec, req, res);
+    // A cross-origin-isolated docs page (for the bench): performance.now() resolves to microseconds
+    // there. Its API requests are CORS requests, which require-corp admits.
+    if (rec.host === DOCS_HOST && path === '/isolated') {
+      return html(res, 200, '<!doctype html><html><head><meta charset="utf-8"><title>Isolated docs page</title></head><body><h1>Isolated</h1></body></html>', {
+        'Cross-Origin-Opener-Policy': 'same-origin',
+        'Cross-Origin-Embedder-Policy': 'require-corp',
+      });
+    }
     if (path === '/sw.js') {
       // A page's own service worker: requests it makes on the page's behalf must get the key too.
       res.writeHead(200, { 'Content-Type': 'text/javascript', 'Service-Worker-Allowed': '/' });
