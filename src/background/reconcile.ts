@@ -20,7 +20,7 @@ function loadRoots(): Promise<string[]> {
   roots ??= fetch(browser.runtime.getURL(tldsUrl))
     .then((r) => r.json() as Promise<string[]>)
     .then(initiatorRoots)
-    // Firefox refuses the bare IPv4 last labels (and with them the whole update); see src/platform/dnr.ts.
+    // Only the domains this browser's DNR accepts (src/platform/dnr.ts says which and why).
     .then((r) => r.filter(dnrAcceptsDomain))
     .catch((e: unknown) => {
       roots = null;
