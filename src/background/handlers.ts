@@ -2,17 +2,18 @@
 import type { Runtime } from 'webextension-polyfill';
 import { ext as browser } from '../platform/ext';
 import type { Protocol } from '../shared/protocol';
+import { openApiTab } from './api-tabs';
 import { checkKey } from './check-key';
 import {
-  addProfile, deleteProfile, dismissNotice, dismissRotation, forgetKey, getState, moveProfile, revealKey,
-  saveKey, setActive, setEnabled, undoDelete, updateProfile, type Handler,
+  addProfile, deleteProfile, dismissNotice, dismissRotation, getState, moveProfile, revealKey,
+  saveKey, setActive, setEnabled, setTypedNavigation, undoDelete, updateProfile, type Handler,
 } from './profiles';
 import { addSite, expectSite, removeSite, tabStatus } from './sites';
 import { exportProfiles, importProfiles } from './transfer';
 
 export const handlers: { [K in keyof Protocol]: Handler<K> } = {
-  getState, saveKey, addProfile, updateProfile, deleteProfile, undoDelete, moveProfile, setActive, setEnabled,
-  forgetKey, revealKey, checkKey, dismissRotation, dismissNotice, addSite, expectSite, removeSite, tabStatus, exportProfiles, importProfiles,
+  getState, saveKey, addProfile, updateProfile, deleteProfile, undoDelete, moveProfile, setActive, setEnabled, setTypedNavigation, openApiTab,
+  revealKey, checkKey, dismissRotation, dismissNotice, addSite, expectSite, removeSite, tabStatus, exportProfiles, importProfiles,
 };
 
 /** Only the extension's own pages may talk to the background (no content scripts; externally_connectable is closed). */

@@ -4,7 +4,7 @@ import { normalizeOrigin } from '../core/origins';
 import { DEFAULT_API_ORIGIN, fixReferences, type Profile, type Settings } from '../core/settings';
 import type { Problem, Protocol, PublicState, Result } from '../shared/protocol';
 import { t } from '../shared/i18n';
-import { clearNotice, dropUndo, InvalidSettings, purgeExpiredUndo, putUndo, readSettings, takeUndo, updateSettings } from '../shared/store';
+import { clearNotice, InvalidSettings, purgeExpiredUndo, putUndo, readSettings, takeUndo, updateSettings } from '../shared/store';
 import { BUILT_IN, hasAccess } from './access';
 import { settled } from './reconcile';
 import { publicState } from './state';
@@ -176,10 +176,8 @@ export const setEnabled: Handler<'setEnabled'> = async ({ enabled }) => {
   return inEffect();
 };
 
-/** Forget: the key leaves storage and every rule at once; no undo keeps a copy. */
-export const forgetKey: Handler<'forgetKey'> = async ({ profileId }) => {
-  await dropUndo();
-  await updateSettings((cur) => fixReferences(removeProfile(cur, profileId)));
+export const setTypedNavigation: Handler<'setTypedNavigation'> = async ({ on }) => {
+  await updateSettings((cur) => ({ ...cur, typedNavigation: on === true }));
   return inEffect();
 };
 

@@ -5,6 +5,7 @@ import type { TabStatus } from '../shared/protocol';
 import { readSettings } from '../shared/store';
 import { ext as browser } from '../platform/ext';
 import { hasAccess, revokeAccess } from './access';
+import { injectedInTab } from './tab-count';
 import { change, type Handler } from './profiles';
 
 /** The page asked the browser for access from the user's click; we only record a granted site. */
@@ -42,7 +43,7 @@ export const removeSite: Handler<'removeSite'> = async ({ origin }) => {
   return result;
 };
 
-export const tabStatus: Handler<'tabStatus'> = async ({ url }) => {
+export const tabStatus: Handler<'tabStatus'> = async ({ url, tabId }) => {
   let origin: string | null = null;
   try {
     const u = new URL(url);
@@ -61,5 +62,6 @@ export const tabStatus: Handler<'tabStatus'> = async ({ url }) => {
     if (!normalizeOrigin(origin).ok) return 'insecure';
     return 'notAllowed';
   };
-  return { origin, verdict: await verdict() };
+  const [v, injected] = await Promise.all([verdict(), tabId === undefined ? null : injectedInTab(tabId)]);
+  return { origin, verdict: v, injected };
 };

@@ -1,6 +1,7 @@
 // The toolbar icon tells the state without colour alone: a slashed icon and "off" when injection
-// is off, the plain icon when on, a per-tab count of requests that got the key (DNR's own action
-// count, no JavaScript per request), and "!" when an active key is due for rotation.
+// is off, the plain icon when on, and "!" when an active key is due for rotation. No per-request
+// count on the badge: Chrome would redraw it on its main thread for every matched request; the
+// popup reads the count when it opens instead (tab-count.ts).
 import { ext as browser } from '../platform/ext';
 import { activeKeys, keyAge, type Settings } from '../core/settings';
 import { t } from '../shared/i18n';
@@ -34,6 +35,7 @@ export async function updateToolbar(s: Settings): Promise<void> {
     action.setTitle({ title: `${t('extName')} — ${t(!s.enabled ? 'toolbarOff' : on ? (rotationDue ? 'toolbarRotate' : 'toolbarOn') : 'toolbarNoKey')}` }),
     action.setBadgeText({ text: !s.enabled ? t('badgeOff') : rotationDue ? '!' : '' }),
     action.setBadgeBackgroundColor({ color: !s.enabled ? '#6b6b6b' : '#b26a00' }),
-    showActionCount(on),
+    // Explicitly off, also for installs of older versions that switched it on (Chrome keeps it).
+    showActionCount(false),
   ]);
 }

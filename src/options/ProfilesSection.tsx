@@ -79,27 +79,35 @@ function ProfileRow({ profile: p, state, run, onStatus, first, last, onDeleted }
 
   return (
     <article class="profile" aria-label={p.name}>
-      <form onSubmit={saveDetails} class="grid2">
+      <header class="profile-head">
+        <h3>{p.name}</h3>
+        <p class="meta muted">
+          <span class="masked">{p.hasKey ? p.masked : t('sessionKeyGone')}</span> · {t('keyAge', String(p.ageDays))}
+          {activeFor.length > 0 ? ` · ${t('activeFor', activeFor.join(', '))}` : ''}
+          {state.missingApiAccess.some((o) => p.origins.includes(o)) && <span class="error"> · {t('apiAccessMissing')}</span>}
+        </p>
+      </header>
+      <form onSubmit={saveDetails} class="profile-fields">
         <label class="field">
           {t('profileNameLabel')}
           <input type="text" value={name} maxLength={100} onInput={(e) => setName(e.currentTarget.value)} />
         </label>
-        <label class="field">
+        <label class="field origins">
           {t('originsLabel')}
           <input type="text" value={origins} onInput={(e) => setOrigins(e.currentTarget.value)} />
         </label>
-        <div class="row">
+        <label class="field">
+          {t('persistLegend')}
+          <select
+            value={p.persist}
+            onChange={(e) => void run(send('updateProfile', { id: p.id, persist: e.currentTarget.value as Persist })).then((r) => apply(r, t('profileSaved', p.name)))}
+          >
+            <option value="local">{t('persistLocal')}</option>
+            <option value="session">{t('persistSession')}</option>
+          </select>
+        </label>
+        <div class="save">
           <button type="submit">{t('saveChanges')}</button>
-          <label class="row">
-            {t('persistLegend')}
-            <select
-              value={p.persist}
-              onChange={(e) => void run(send('updateProfile', { id: p.id, persist: e.currentTarget.value as Persist })).then((r) => apply(r, t('profileSaved', p.name)))}
-            >
-              <option value="local">{t('persistLocal')}</option>
-              <option value="session">{t('persistSession')}</option>
-            </select>
-          </label>
         </div>
         {problem && (
           <p class="error" role="alert">
@@ -107,20 +115,7 @@ function ProfileRow({ profile: p, state, run, onStatus, first, last, onDeleted }
           </p>
         )}
       </form>
-      <div class="row" style={{ alignItems: 'start', flexDirection: 'column' }}>
-        <button type="button" disabled={first} aria-label={t('moveUpNamed', p.name)} onClick={() => void run(send('moveProfile', { id: p.id, by: -1 }))}>
-          {t('moveUp')}
-        </button>
-        <button type="button" disabled={last} aria-label={t('moveDownNamed', p.name)} onClick={() => void run(send('moveProfile', { id: p.id, by: 1 }))}>
-          {t('moveDown')}
-        </button>
-      </div>
-      <div class="meta muted">
-        <span class="masked">{p.hasKey ? p.masked : t('sessionKeyGone')}</span> · {t('keyAge', String(p.ageDays))}
-        {activeFor.length > 0 ? ` · ${t('activeFor', activeFor.join(', '))}` : ''}
-        {state.missingApiAccess.some((o) => p.origins.includes(o)) && <span class="error"> · {t('apiAccessMissing')}</span>}
-      </div>
-      <div class="row">
+      <div class="row profile-actions">
         {p.origins
           .filter((o) => !activeFor.includes(o))
           .map((o) => (
@@ -140,8 +135,15 @@ function ProfileRow({ profile: p, state, run, onStatus, first, last, onDeleted }
         <button type="button" onClick={() => setEditingKey(!editingKey)} aria-expanded={editingKey}>
           {t('changeKey')}
         </button>
+        <button type="button" disabled={first} aria-label={t('moveUpNamed', p.name)} onClick={() => void run(send('moveProfile', { id: p.id, by: -1 }))}>
+          {t('moveUp')}
+        </button>
+        <button type="button" disabled={last} aria-label={t('moveDownNamed', p.name)} onClick={() => void run(send('moveProfile', { id: p.id, by: 1 }))}>
+          {t('moveDown')}
+        </button>
         <button
           type="button"
+          class="danger"
           aria-label={t('deleteNamed', p.name)}
           onClick={async () => {
             const r = await run(send('deleteProfile', { id: p.id }));

@@ -7,6 +7,7 @@ import { originToMatchPattern } from '../core/origins';
 import { isAuthorizationHeader, maskAuthorization } from '../core/redact';
 import { t, tm } from '../shared/i18n';
 import { send, type PublicState } from '../shared/protocol';
+import { EndpointSection } from './EndpointSection';
 import type { Row } from './model';
 
 function bodySummary(b: Body): string | null {
@@ -128,6 +129,7 @@ export function Details({ row, state }: { row: Row; state: PublicState | null })
           {offerDone && <p role="status">{offerDone}</p>}
         </section>
       )}
+      <EndpointSection row={row} />
       {d.decoded.body.kind === 'fields' && (
         <dl class="fields">
           {d.decoded.body.fields.map((f) => (

@@ -16,6 +16,7 @@ import { Details } from './Details';
 import { buildRow, pageOriginOf, sentKeyFingerprint, type Row } from './model';
 import { RequestList } from './RequestList';
 import { download } from '../ui/download';
+import { FirstRunTip } from '../ui/FirstRunTip';
 import { KEEP_MAX, KEEP_MIN, usePanelSettings } from './usePanelSettings';
 
 const STATUS_CLASSES: StatusClass[] = ['all', '2xx', '3xx', '4xx', '5xx', 'failed'];
@@ -273,6 +274,7 @@ export function Panel({ capture }: { capture: CaptureSession | null }) {
         </div>
       )}
       {!devtools && rows.length === 0 && <p class="hint">{t('harViewerHint')}</p>}
+      {devtools && <FirstRunTip id="panel-overflow" text="tipPanelOverflow" />}
       <div class="split">
         <RequestList rows={visible} selectedId={selected} onSelect={(id) => void select(id)} />
         <section class="details" aria-label={t('panelDetails')}>

@@ -1,8 +1,9 @@
 import { ext as browser } from '../platform/ext';
-import { useState } from 'preact/hooks';
-import { DEFAULT_API_ORIGIN } from '../core/constants';
+import { useEffect, useState } from 'preact/hooks';
+import { DEFAULT_API_ORIGIN, UNDO_MS } from '../core/constants';
 import { t } from '../shared/i18n';
 import { send } from '../shared/protocol';
+import { FirstRunTip } from '../ui/FirstRunTip';
 import { RepairNotice } from '../ui/RepairNotice';
 import { useAppState } from '../ui/useAppState';
 import { AccessNotice, missingAccess } from './AccessNotice';
@@ -10,10 +11,24 @@ import { KeyForm } from './KeyForm';
 import { ProfileCard } from './ProfileCard';
 import { TabStatus } from './TabStatus';
 
+/** The button is already on the toolbar (Chrome 91+, Firefox 118+); where the browser cannot tell, it is not. */
+async function pinned(): Promise<boolean> {
+  const action = (globalThis as { chrome?: typeof chrome }).chrome?.action;
+  if (typeof action?.getUserSettings !== 'function') return false;
+  return (await action.getUserSettings()).isOnToolbar === true;
+}
+
 export function Popup() {
   const { state, error, run } = useAppState();
   const [status, setStatus] = useState('');
   const [adding, setAdding] = useState(false);
+  const [forgotten, setForgotten] = useState<{ id: string; name: string } | null>(null);
+  // The background keeps the undo copy for 30 s; the offer goes with it.
+  useEffect(() => {
+    if (!forgotten) return;
+    const timer = setTimeout(() => setForgotten(null), UNDO_MS);
+    return () => clearTimeout(timer);
+  }, [forgotten]);
 
   if (!state) return <main aria-busy="true">{error && <p class="error" role="alert">{error}</p>}</main>;
 
@@ -23,6 +38,7 @@ export function Popup() {
   return (
     <main>
       <h1>{t('popupTitle')}</h1>
+      <FirstRunTip id="pin-extension" text="tipPinExtension" needless={pinned} />
       <RepairNotice state={state} run={run} />
       <AccessNotice state={state} />
       {error && (
@@ -44,7 +60,24 @@ export function Popup() {
           <p class="hint muted">{t('keyHint')}</p>
         </>
       ) : (
-        origins.map((o) => <ProfileCard key={o} origin={o} state={state} run={run} onStatus={setStatus} />)
+        origins.map((o) => (
+          <ProfileCard key={o} origin={o} state={state} run={run} onStatus={setStatus} onForgotten={(id, name) => setForgotten({ id, name })} />
+        ))
+      )}
+      {forgotten && (
+        <div class="notice" role="status">
+          <span>{t('forgotten')}</span>
+          <button
+            type="button"
+            onClick={async () => {
+              const r = await run(send('undoDelete', { id: forgotten.id }));
+              setForgotten(null);
+              if (r && !r.ok) setStatus(t(r.problem));
+            }}
+          >
+            {t('undo')}
+          </button>
+        </div>
       )}
       {!firstRun &&
         (adding ? (

@@ -1,20 +1,23 @@
 // The active key for one API origin: switch profile, see it masked, reveal, copy, check, replace, forget.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import type { Run } from '../ui/useAppState';
 import { send, type PublicState } from '../shared/protocol';
 import { useKeyCheck } from '../ui/useKeyCheck';
 import { missingAccess } from './AccessNotice';
 import { KeyForm } from './KeyForm';
+import { OpenApiTab } from './OpenApiTab';
 
 interface Props {
   origin: string;
   state: PublicState;
   run: Run;
   onStatus: (text: string) => void;
+  /** The profile was deleted ("Forget this key"); the popup offers Undo. */
+  onForgotten: (id: string, name: string) => void;
 }
 
-export function ProfileCard({ origin, state, run, onStatus }: Props) {
+export function ProfileCard({ origin, state, run, onStatus, onForgotten }: Props) {
   const candidates = state.profiles.filter((p) => p.origins.includes(origin));
   const active = candidates.find((p) => p.id === state.active[origin]) ?? candidates[0];
   // A revealed key and a check result belong to the profile they were made for: when the active
@@ -22,6 +25,11 @@ export function ProfileCard({ origin, state, run, onStatus }: Props) {
   const [revealedFor, setRevealedFor] = useState<{ id: string; key: string } | null>(null);
   const keyCheck = useKeyCheck(run);
   const [replacing, setReplacing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirming) confirmButton.current?.focus();
+  }, [confirming]);
   if (!active) return null;
   const revealed = revealedFor?.id === active.id ? revealedFor.key : null;
   const setRevealed = (key: string | null) => setRevealedFor(key === null ? null : { id: active.id, key });
@@ -112,6 +120,7 @@ export function ProfileCard({ origin, state, run, onStatus }: Props) {
         </p>
       )}
       {keyCheck.view(active, state)}
+      {active.hasKey && state.enabled && <OpenApiTab origin={origin} run={run} />}
       {replacing ? (
         <KeyForm
           initialPersist={active.persist}
@@ -132,14 +141,29 @@ export function ProfileCard({ origin, state, run, onStatus }: Props) {
           <button type="button" onClick={() => setReplacing(true)}>
             {t(active.hasKey ? 'changeKey' : 'enterKeyAgain')}
           </button>
+          <button type="button" aria-expanded={confirming} onClick={() => setConfirming(true)}>
+            {t('forgetKey')}
+          </button>
+        </div>
+      )}
+      {confirming && (
+        // Asked in place, not with confirm(): a native dialog would close the popup.
+        <div class="notice" role="alertdialog" aria-label={t('forgetKey')} onKeyDown={(e) => e.key === 'Escape' && setConfirming(false)}>
+          <span>{t('forgetConfirm', active.name)}</span>
           <button
             type="button"
+            ref={confirmButton}
             onClick={async () => {
-              const s = await run(send('forgetKey', { profileId: active.id }));
-              if (s) onStatus(t('forgotten'));
+              setConfirming(false);
+              const r = await run(send('deleteProfile', { id: active.id }));
+              if (r && !r.ok) return onStatus(t(r.problem));
+              if (r) onForgotten(active.id, active.name);
             }}
           >
-            {t('forgetKey')}
+            {t('forgetConfirmYes')}
+          </button>
+          <button type="button" onClick={() => setConfirming(false)}>
+            {t('cancel')}
           </button>
         </div>
       )}

@@ -22,11 +22,11 @@ const TEXT: Record<Status['verdict'], MessageKey> = {
  * The tab this popup describes: the active tab (its URL is readable thanks to activeTab), or the
  * tab named by `?tabId=` when the popup page is opened in a tab of its own.
  */
-async function currentTabUrl(): Promise<string | undefined> {
+async function currentTab(): Promise<{ url?: string; id?: number } | undefined> {
   const named = Number(new URLSearchParams(location.search).get('tabId'));
-  if (Number.isInteger(named) && named > 0) return (await browser.tabs.get(named)).url;
+  if (Number.isInteger(named) && named > 0) return browser.tabs.get(named);
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
-  return tab?.url;
+  return tab;
 }
 
 export function TabStatus({ state, run, onStatus }: { state: PublicState; run: Run; onStatus: (s: string) => void }) {
@@ -34,9 +34,9 @@ export function TabStatus({ state, run, onStatus }: { state: PublicState; run: R
 
   useEffect(() => {
     void (async () => {
-      const url = await currentTabUrl().catch(() => undefined);
-      if (!url) return setStatus('unknown');
-      setStatus((await run(send('tabStatus', { url }))) ?? 'unknown');
+      const tab = await currentTab().catch(() => undefined);
+      if (!tab?.url) return setStatus('unknown');
+      setStatus((await run(send('tabStatus', { url: tab.url, ...(tab.id === undefined ? {} : { tabId: tab.id }) }))) ?? 'unknown');
     })();
   }, [state, run]);
 
@@ -56,6 +56,7 @@ export function TabStatus({ state, run, onStatus }: { state: PublicState; run: R
   return (
     <section class="tab-status" aria-label={t('tabHeading')}>
       <p class={status.verdict === 'allowed' || status.verdict === 'apiOrigin' ? 'ok' : 'muted'}>{t(TEXT[status.verdict], origin)}</p>
+      {status.injected !== null && status.injected > 0 && <p class="muted">{t('tabInjectedCount', String(status.injected))}</p>}
       {(status.verdict === 'notAllowed' || status.verdict === 'noAccess') && (
         <button type="button" onClick={() => void allow()}>
           {t(status.verdict === 'noAccess' ? 'grantAgain' : 'allowSite')}

@@ -1,6 +1,7 @@
 // One typed message map shared by the pages (popup, options, panel) and the background.
 // Pages never receive a full key, except from revealKey, which they call only on a user's request.
 import { ext as browser } from '../platform/ext';
+import type { ApiTabProblem } from '../core/api-tab';
 import type { Exchange } from '../core/exchange';
 import type { KeyProblem } from '../core/keys';
 import type { OriginProblem } from '../core/origins';
@@ -39,6 +40,8 @@ export interface PublicState {
   sites: SiteInfo[];
   /** API origins whose host access is missing. */
   missingApiAccess: string[];
+  /** Whether navigations typed in the address bar (and so any top-level navigation) get the key. */
+  typedNavigation: boolean;
   notice: RepairNotice | null;
 }
 
@@ -72,6 +75,8 @@ export interface TabStatus {
   origin: string | null;
   /** allowed: requests from this page get the key. */
   verdict: 'allowed' | 'apiOrigin' | 'notAllowed' | 'notWeb' | 'insecure' | 'noAccess' | 'injectionOff' | 'noKey';
+  /** Requests of the tab that got the key (as the browser reports them); null when unknown. */
+  injected: number | null;
 }
 
 export interface Protocol {
@@ -85,7 +90,9 @@ export interface Protocol {
   moveProfile: { req: { id: string; by: -1 | 1 }; res: Result };
   setActive: { req: { origin: string; profileId: string }; res: Result };
   setEnabled: { req: { enabled: boolean }; res: PublicState };
-  forgetKey: { req: { profileId: string }; res: PublicState };
+  setTypedNavigation: { req: { on: boolean }; res: PublicState };
+  /** Open an API URL (or a path on `origin`) in a new tab that gets the key. */
+  openApiTab: { req: { url: string; origin: string }; res: { ok: true; url: string } | { ok: false; problem: ApiTabProblem } };
   revealKey: { req: { profileId: string }; res: { key: string } };
   checkKey: { req: { profileId: string }; res: CheckResult };
   dismissRotation: { req: { profileId: string }; res: PublicState };
@@ -97,7 +104,7 @@ export interface Protocol {
    */
   expectSite: { req: { origin: string }; res: { ok: true } };
   removeSite: { req: { origin: string }; res: Result };
-  tabStatus: { req: { url: string }; res: TabStatus };
+  tabStatus: { req: { url: string; tabId?: number }; res: TabStatus };
   exportProfiles: { req: { includeKeys: boolean }; res: { json: string } };
   importProfiles: { req: { json: string }; res: { ok: true; state: PublicState; count: number } | { ok: false; rejected: Rejection[] } };
 }

@@ -5,6 +5,8 @@ import { ext as browser } from '../platform/ext';
 import { cleanSessionKeys, isValidSettings, loadSettings, withSessionKeys, type RepairNotice, type SessionKeys, type Settings } from '../core/settings';
 
 import { NOTICE, SESSION_KEYS, SETTINGS } from './storage-keys';
+import { UNDO_MS } from '../core/constants';
+export { UNDO_MS };
 
 async function readLocal(): Promise<Settings> {
   const got = await browser.storage.local.get([SETTINGS]);
@@ -75,7 +77,6 @@ export function updateSettings(change: (s: Settings) => Settings | Promise<Setti
 
 /** Pending undo of a deletion: in storage.session only (it holds a key), and only for a short while. */
 const UNDO = 'undoDelete';
-export const UNDO_MS = 30_000;
 export async function putUndo(value: { profile: { id: string }; [more: string]: unknown }): Promise<void> {
   await browser.storage.session.set({ [UNDO]: { ...value, until: Date.now() + UNDO_MS } });
 }
@@ -94,9 +95,6 @@ export async function purgeExpiredUndo(): Promise<void> {
   const got = await browser.storage.session.get([UNDO]);
   const u = got[UNDO] as { until?: number } | undefined;
   if (u && !(typeof u.until === 'number' && u.until > Date.now())) await browser.storage.session.remove(UNDO);
-}
-export async function dropUndo(): Promise<void> {
-  await browser.storage.session.remove(UNDO);
 }
 
 export { isSettingsChange } from './storage-keys';

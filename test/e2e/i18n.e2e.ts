@@ -174,6 +174,9 @@ describe.each([
       // The server's own words stay as they are; everything around them is translated.
       expect(body).toContain(`${text('status401')} — Authentication credentials were not provided.`);
       expect(englishLeft(await visibleStrings(page), m)).toEqual([]);
+      // The endpoint's documentation opens in the same language as the panel.
+      const docs = await page.getByRole('link', { name: text('endpointDocs'), exact: true }).getAttribute('href');
+      expect(docs).toBe(`https://docs.maiagent.ai/api/${folder === 'ja' ? 'api-doc-ja/' : ''}api-reference/zu-zhi-he-cheng-yuan`);
       await page.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -220,7 +220,7 @@ describe('concurrent edits', () => {
     for (const n of names) expect(state.value.profiles.map((p) => p.name)).toContain(n);
     // Tidy up for the tests that follow.
     for (const p of state.value.profiles.filter((x) => x.name.startsWith('Concurrent') || x.name === 'probe')) {
-      await popup.evaluate((id) => chrome.runtime.sendMessage({ type: 'forgetKey', payload: { profileId: id } }), (p as unknown as { id: string }).id);
+      await popup.evaluate((id) => chrome.runtime.sendMessage({ type: 'deleteProfile', payload: { id } }), (p as unknown as { id: string }).id);
     }
     await popup.close();
     await options.close();

@@ -76,8 +76,17 @@ describe("the popup's verdict on the current tab", () => {
   it('says the docs site gets the key', async () => {
     const page = await env.b.ctx.newPage();
     await page.goto('https://docs.maiagent.ai/');
+    const statuses = await page.evaluate(async () => {
+      const out: number[] = [];
+      for (let i = 0; i < 3; i++) out.push((await fetch('https://api.maiagent.ai/api/users/current/')).status);
+      return out;
+    });
+    expect(statuses).toEqual([200, 200, 200]);
     const popup = await popupFor(page);
     await popup.getByText('Requests from https://docs.maiagent.ai get the key.').waitFor();
+    // Read from the browser's matched rules when the popup opens, not kept on the badge.
+    await popup.getByText('Requests from this tab that got the key: 3').waitFor();
+    expect(await toolbar().then((s) => s.badge)).toBe('');
     expect(await popup.getByRole('button', { name: 'Allow this site' }).count()).toBe(0);
     await popup.close();
     await page.close();

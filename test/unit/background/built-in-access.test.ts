@@ -47,7 +47,7 @@ describe('built-in hosts withheld', () => {
     await reconcile();
     const state = await handlers.getState({});
     expect(state.sites).toEqual([{ origin: DOCS, granted: false, builtIn: true }]);
-    expect(await handlers.tabStatus({ url: `${DOCS}/guide` })).toEqual({ origin: DOCS, verdict: 'noAccess' });
+    expect(await handlers.tabStatus({ url: `${DOCS}/guide` })).toEqual({ origin: DOCS, verdict: 'noAccess', injected: null });
     // No rule names the docs site as an initiator any more.
     expect(env.dnr.all().flatMap((r) => r.condition.initiatorDomains ?? [])).not.toContain('docs.maiagent.ai');
   });

@@ -18,8 +18,6 @@ export const API = 'https://api.maiagent.ai';
 export const DOCS = 'https://docs.maiagent.ai';
 /** The manifest's host_permissions: always granted, cannot be removed. */
 export const REQUIRED_HOSTS = [`${API}/*`, `${DOCS}/*`];
-/** The TLD list served for `tlds/index.json` unless a test sets another. */
-export const TEST_TLDS = ['ai', 'com', 'org', 'xn--p1ai'];
 
 // ---------------------------------------------------------------------------------------------
 // Events
@@ -122,6 +120,8 @@ export class FakeDnr {
   readonly dynamic = new FakeRuleSet('dynamic');
   readonly session = new FakeRuleSet('session');
   readonly actionOptions: { displayActionCountAsBadgeText: boolean }[] = [];
+  /** What getMatchedRules reports per tab; a tab missing here has no activeTab grant (the call rejects). */
+  readonly matched = new Map<number, { rule: { ruleId: number; rulesetId: string } }[]>();
 
   /** The object put at `browser.declarativeNetRequest`, with spies on each call. */
   readonly api = {
@@ -130,6 +130,11 @@ export class FakeDnr {
     getSessionRules: vi.fn(() => this.session.get()),
     updateSessionRules: vi.fn((o: UpdateRuleOptions) => this.session.update(o)),
     setExtensionActionOptions: vi.fn(async (o: { displayActionCountAsBadgeText: boolean }) => void this.actionOptions.push(o)),
+    getMatchedRules: vi.fn(async ({ tabId }: { tabId: number }) => {
+      const m = this.matched.get(tabId);
+      if (!m) throw new Error("The extension does not have the 'activeTab' permission for this tab.");
+      return { rulesMatchedInfo: m.map((x) => ({ ...x, tabId, timeStamp: 0 })) };
+    }),
   };
 
   all(): DnrRule[] {
@@ -216,7 +221,7 @@ export function getMessage(name: string, subs?: string | string[]): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// fetch: the extension's own files (the TLD list) from the "package", anything else from `network`
+// fetch: the extension's own files are not served; anything else comes from `network`
 
 export type NetworkHandler = (url: string, init: RequestInit | undefined) => Promise<Response>;
 
@@ -228,8 +233,6 @@ export interface Env {
   dnr: FakeDnr;
   permissions: FakePermissions;
   commands: { onCommand: FakeEvent<[string]> };
-  /** The TLD list served for the extension's `tlds/index.json`. */
-  tlds: string[];
   /** The global fetch stub (every call). */
   fetch: ReturnType<typeof vi.fn<(input: RequestInfo | URL, init?: RequestInit) => Promise<Response>>>;
   /** What answers requests to the web; by default a network error, so no test reaches the network. */
@@ -255,16 +258,10 @@ export function installFakeBrowser(): Env {
     dnr,
     permissions,
     commands,
-    tlds: [...TEST_TLDS],
     network,
     fetch: vi.fn(async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
       const url = input instanceof Request ? input.url : String(input);
-      if (url.startsWith(EXT_ORIGIN)) {
-        if (/\/tlds\/index\.json$/.test(new URL(url).pathname)) {
-          return new Response(JSON.stringify(env.tlds), { headers: { 'content-type': 'application/json' } });
-        }
-        return new Response('not found', { status: 404 });
-      }
+      if (url.startsWith(EXT_ORIGIN)) return new Response('not found', { status: 404 });
       return network(url, init);
     }),
   };
@@ -303,7 +300,7 @@ export function profile(id: string, key: string, over: Partial<Settings['profile
 }
 
 export function settings(over: Partial<Settings> = {}): Settings {
-  return { version: 2, enabled: true, profiles: [], active: {}, sites: [DOCS], ...over };
+  return { version: 3, enabled: true, profiles: [], active: {}, sites: [DOCS], typedNavigation: false, ...over };
 }
 
 /** Write settings (and session keys) straight into storage, as a previous run would have. */

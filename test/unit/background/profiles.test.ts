@@ -38,7 +38,7 @@ describe('saveKey', () => {
 
     expect(env.dnr.session.list()).toEqual([]);
     const rules = env.dnr.dynamic.list();
-    expect(rules.map((r) => r.id)).toEqual([1, 2, 3]);
+    expect(rules.map((r) => r.id)).toEqual([1, 2]);
     expect(headerValues(rules)).toEqual([`Authorization: Api-Key ${KEY_A}`, `Authorization: Api-Key ${KEY_A}`]);
     for (const r of rules) {
       if (r.action.type === 'modifyHeaders') expect(r.action.requestHeaders).toEqual([{ header: 'Authorization', operation: 'set', value: `Api-Key ${KEY_A}` }]);
@@ -66,7 +66,7 @@ describe('saveKey', () => {
     const state = ok(await handlers.saveKey({ key: KEY_A, persist: 'session' }));
     expect(env.dnr.dynamic.list()).toEqual([]);
     const rules = env.dnr.session.list();
-    expect(rules.map((r) => r.id)).toEqual([500_001, 500_002, 500_003]);
+    expect(rules.map((r) => r.id)).toEqual([500_001, 500_002]);
     expect(headerValues(rules)).toEqual([`Authorization: Api-Key ${KEY_A}`, `Authorization: Api-Key ${KEY_A}`]);
     const { local, session } = await dump(env);
     expect(JSON.stringify(local)).not.toContain(KEY_A);
@@ -75,40 +75,39 @@ describe('saveKey', () => {
     // Remembered from now on: the rules move to the dynamic set, none stay in the session set.
     ok(await handlers.updateProfile({ id: state.profiles[0]!.id, persist: 'local' }));
     expect(env.dnr.session.list()).toEqual([]);
-    expect(env.dnr.dynamic.list().map((r) => r.id)).toEqual([1, 2, 3]);
+    expect(env.dnr.dynamic.list().map((r) => r.id)).toEqual([1, 2]);
     expect((await dump(env)).session).toEqual({ sessionKeys: {} });
   });
 });
 
-describe('forgetKey', () => {
-  it('removes the key from storage and from every rule', async () => {
+describe('deleteProfile, as "Forget this key" in the popup uses it', () => {
+  it('takes the key out of storage.local and every rule at once; the remaining profile takes over', async () => {
     const local = ok(await handlers.saveKey({ key: KEY_A })).profiles[0]!.id;
     const sess = ok(await handlers.addProfile({ key: KEY_B, persist: 'session', origins: ['https://api.maiagent.ai'] })).profiles[1]!.id;
     ok(await handlers.setActive({ origin: API, profileId: sess }));
     expect(headerValues(env.dnr.session.list())).toContain(`Authorization: Api-Key ${KEY_B}`);
 
-    const s1 = await handlers.forgetKey({ profileId: sess });
+    const s1 = ok(await handlers.deleteProfile({ id: sess }));
     expect(s1.profiles.map((p) => p.id)).toEqual([local]);
-    expect(JSON.stringify(await dump(env))).not.toContain(KEY_B);
-    // The remaining profile takes over.
+    expect(JSON.stringify(env.dnr.all())).not.toContain(KEY_B);
     expect(headerValues(env.dnr.all())).toEqual([`Authorization: Api-Key ${KEY_A}`, `Authorization: Api-Key ${KEY_A}`]);
 
-    const s2 = await handlers.forgetKey({ profileId: local });
+    const s2 = ok(await handlers.deleteProfile({ id: local }));
     expect(s2.profiles).toEqual([]);
     expect(s2.active).toEqual({});
-    expect(JSON.stringify(await dump(env))).not.toContain(KEY_A);
+    // The undo copy lives only in storage.session (memory, this browser session), never in storage.local.
+    expect(JSON.stringify((await dump(env)).local)).not.toMatch(new RegExp(`${KEY_A}|${KEY_B}`));
     expect(env.dnr.all()).toEqual([]);
   });
 
-  it('drops pending undo data, so a forgotten key cannot come back', async () => {
-    const [a, b] = [KEY_A, KEY_B];
-    await seed(env, settings({ profiles: [profile('a', a), profile('b', b)], active: { [API]: 'a' } }));
-    ok(await handlers.deleteProfile({ id: 'a' }));
-    expect(JSON.stringify((await dump(env)).session)).toContain(a);
-    await handlers.forgetKey({ profileId: 'b' });
-    expect(JSON.stringify(await dump(env))).not.toMatch(new RegExp(`${a}|${b}`));
-    expect(await handlers.undoDelete({ id: 'a' })).toEqual({ ok: false, problem: 'profileMissing' });
+  it('Undo brings the key and its rules back', async () => {
+    const id = ok(await handlers.saveKey({ key: KEY_A })).profiles[0]!.id;
+    ok(await handlers.deleteProfile({ id }));
     expect(env.dnr.all()).toEqual([]);
+    const back = ok(await handlers.undoDelete({ id }));
+    expect(back.profiles.map((p) => p.id)).toEqual([id]);
+    expect(back.active).toEqual({ [API]: id });
+    expect(headerValues(env.dnr.all())).toContain(`Authorization: Api-Key ${KEY_A}`);
   });
 });
 
@@ -124,8 +123,8 @@ describe('setEnabled', () => {
     );
     env.permissions.grant('https://onprem.example.com');
     await handlers.getState({});
-    expect(env.dnr.dynamic.list()).toHaveLength(3);
-    expect(env.dnr.session.list()).toHaveLength(3);
+    expect(env.dnr.dynamic.list()).toHaveLength(2);
+    expect(env.dnr.session.list()).toHaveLength(2);
 
     const off = await handlers.setEnabled({ enabled: false });
     expect(off.enabled).toBe(false);
