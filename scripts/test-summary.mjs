@@ -68,4 +68,10 @@ if (existsSync('.cache/e2e-runs.json')) {
 
 console.log('Test summary:');
 for (const l of lines) console.log(l);
+// The diagnosis corpus score (test/unit/diagnosis-corpus.test.ts), when the unit tests ran. Printed
+// before the closing line, which must stay last.
+if (existsSync('.cache/vitest-diagnosis.json')) {
+  const d = JSON.parse(readFileSync('.cache/vitest-diagnosis.json', 'utf8'));
+  console.log(`diagnosis: ${d.right}/${d.total} causes right${d.wrong.length ? ` (wrong: ${d.wrong.join(', ')})` : ''}`);
+}
 console.log(`tests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);

@@ -14,7 +14,8 @@ import type { Body } from './capture/body';
 import type { CaptureEvent, CaptureProblem, CaptureSession, Captured } from './capture/session';
 import { StartupProblems } from './StartupProblems';
 import { Details } from './Details';
-import { buildRow, pageOriginOf, sentKeyFingerprint, type Row } from './model';
+import { buildRow, fileSnapshot, pageOriginOf, redirectLinker, sentKeyFingerprint, snapshotOf, type Row } from './model';
+import { currentKeyChecks, watchKeyChecks } from './key-checks';
 import { RequestList } from './RequestList';
 import { download } from '../ui/download';
 import { FirstRunTip } from '../ui/FirstRunTip';
@@ -75,15 +76,21 @@ export function Panel({ capture }: { capture: CaptureSession | null }) {
     });
   }, []);
 
-  /** `body` null: the entry's own content is used (an imported file), or it is read later (`bodyLoaded` false). */
-  const rowFrom = useCallback(async (entry: HarEntry, body: Body | null, inspected: string | null, bodyLoaded: boolean, id?: number, requestTruncated = false): Promise<Row> => {
+  const linkCaptured = useRef(redirectLinker());
+
+  /**
+   * `body` null: the entry's own content is used (an imported file), or it is read later (`bodyLoaded` false).
+   * A captured row keeps the settings of this moment; a file's row (`link` given) none of the reader's.
+   */
+  const rowFrom = useCallback(async (
+    entry: HarEntry, body: Body | null, inspected: string | null, bodyLoaded: boolean, id?: number, link?: ReturnType<typeof redirectLinker>, requestTruncated = false,
+  ): Promise<Row> => {
     const exchange = { ...harToExchange(entry, body ?? undefined), responseTruncated: body?.truncated ?? false, requestTruncated };
     // Before the row is shown: a key in it must already be one the panel masks.
     await tracker.current!.scan(exchange, knownKeys());
-    return buildRow(
-      { id: id ?? nextId.current++, entry, exchange, pageOrigin: pageOriginOf(exchange, inspected), sentFingerprint: await sentKeyFingerprint(exchange), bodyLoaded },
-      stateRef.current,
-    );
+    const snapshot = link ? fileSnapshot(exchange) : snapshotOf(stateRef.current, currentKeyChecks(), exchange, pageOriginOf(exchange, inspected));
+    const redirectedFrom = (link ?? linkCaptured.current)(exchange);
+    return buildRow({ id: id ?? nextId.current++, entry, exchange, snapshot, sentFingerprint: await sentKeyFingerprint(exchange), redirectedFrom, bodyLoaded });
   }, []);
 
   const bodies = useRef(new Map<number, Captured['body']>());
@@ -145,16 +152,13 @@ export function Panel({ capture }: { capture: CaptureSession | null }) {
   useEffect(() => {
     const theme = devtoolsTheme();
     if (theme) document.documentElement.dataset.theme = theme;
-    void refreshState();
+    // Rows keep the settings of the moment they are captured: capture waits for the first answer
+    // (refreshState never throws; without an answer the settings are recorded as unknown).
+    const ready: Promise<void> = Promise.all([refreshState(), watchKeyChecks()]).then(() => undefined);
     onSettingsChanged(() => void refreshState());
-    let chain = Promise.resolve();
+    let chain = ready;
     capture?.listen((e) => (chain = chain.then(() => onCapture(e)).catch(() => undefined)));
   }, [capture, onCapture, refreshState]);
-
-  // Re-diagnose when settings change (a key saved, a site allowed, injection switched).
-  useEffect(() => {
-    setRows((rs) => rs.map((r) => buildRow(r, state)));
-  }, [state]);
 
   // A key saved later may already be in rows shown before: look for it there too.
   const knownSignature = state?.profiles.map((p) => p.fingerprint).join() ?? '';
@@ -178,7 +182,7 @@ export function Panel({ capture }: { capture: CaptureSession | null }) {
     const row = rowsRef.current.find((r) => r.id === id);
     if (row) await tracker.current!.scan(harToExchange(row.entry, body), knownKeys());
     setRows((rs) =>
-      rs.map((r) => (r.id === id ? buildRow({ ...r, exchange: { ...harToExchange(r.entry, body), responseTruncated: body.truncated }, bodyLoaded: true }, stateRef.current) : r)),
+      rs.map((r) => (r.id === id ? buildRow({ ...r, exchange: { ...harToExchange(r.entry, body), responseTruncated: body.truncated }, bodyLoaded: true }) : r)),
     );
   }, []);
 
@@ -189,10 +193,11 @@ export function Panel({ capture }: { capture: CaptureSession | null }) {
       if (file.size > HAR_FILE_MAX_BYTES) throw new HarError('harTooLarge');
       const entries = parseHar(await file.text());
       const imported: Row[] = [];
+      const link = redirectLinker();
       for (const e of entries) {
         // Bodies are cut like captured ones, in the row and in the entry it keeps.
         const c = capImported(e);
-        imported.push(await rowFrom(c.entry, c.body, null, true, undefined, c.requestTruncated));
+        imported.push(await rowFrom(c.entry, c.body, null, true, undefined, link, c.requestTruncated));
       }
       bodies.current.clear();
       setRows(keepNewest(imported, settings.keep));

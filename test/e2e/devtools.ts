@@ -79,9 +79,10 @@ async function poll<T>(what: string, fn: () => Promise<T | undefined | null | fa
 
 /**
  * Show the MaiAgent panel in the DevTools window of the tab whose URL starts with `tabUrl`,
- * and return a CDP session on the panel page.
+ * and return a CDP session on the panel page. `beforeShow` runs once that DevTools window is
+ * found (attached to the tab), before the panel is shown.
  */
-export async function openPanel(profileDir: string, extId: string, tabUrl: string): Promise<Cdp> {
+export async function openPanel(profileDir: string, extId: string, tabUrl: string, beforeShow?: () => Promise<void>): Promise<Cdp> {
   const port = devtoolsPort(profileDir);
   // Each tab has its own DevTools window; ask each which page it inspects.
   const dt = await poll('the DevTools window of the tab', async () => {
@@ -99,6 +100,8 @@ export async function openPanel(profileDir: string, extId: string, tabUrl: strin
     return null;
   });
   try {
+    // DevTools is attached to the tab now: what the page does from here is in its network log.
+    await beforeShow?.();
     await poll('the extension panel to register', () =>
       dt.eval<boolean>(`(async () => {
         const UI = await import('./ui/legacy/legacy.js');
