@@ -38,7 +38,8 @@ const CHECK_MARK: Record<Check['state'], string> = { pass: '✓', fail: '✗', u
 const CHECK_WORD = { pass: 'checkPass', fail: 'checkFail', unknown: 'checkUnknown' } as const;
 
 /** Why the cause was given, and what was checked: each line passed, failed or not known. */
-function Evidence({ row }: { row: Row }) {
+/** `mask`: evidence quotes the server, and a server may repeat a key. */
+function Evidence({ row, mask }: { row: Row; mask: (s: string) => string }) {
   const d = row.diagnosis;
   return (
     <>
@@ -47,7 +48,7 @@ function Evidence({ row }: { row: Row }) {
           <h3>{t('evidenceHeading')}</h3>
           <ul class="evidence" data-testid="evidence">
             {d.evidence.map((e, i) => (
-              <li key={i}>{tm(e)}</li>
+              <li key={i}>{mask(tm(e))}</li>
             ))}
           </ul>
         </>
@@ -58,7 +59,7 @@ function Evidence({ row }: { row: Row }) {
           <ul>
             {d.checks.map((c, i) => (
               <li key={i} class={`check-${c.state}`} data-state={c.state}>
-                <span aria-hidden="true">{CHECK_MARK[c.state]}</span> {tm(c.label)}
+                <span aria-hidden="true">{CHECK_MARK[c.state]}</span> {mask(tm(c.label))}
                 <span class="sr-only"> ({t(CHECK_WORD[c.state])})</span>
               </li>
             ))}
@@ -193,10 +194,10 @@ export function Details({ row, state, secrets, apiOrigins }: { row: Row; state: 
             </button>
           )}
           {offerDone && <p role="status">{offerDone}</p>}
-          <Evidence row={row} />
+          <Evidence row={row} mask={mask} />
         </section>
       )}
-      <EndpointSection row={row} />
+      <EndpointSection row={row} mask={mask} />
       {d.decoded.body.kind === 'fields' && (
         <dl class="fields">
           {d.decoded.body.fields.map((f) => (

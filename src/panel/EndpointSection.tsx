@@ -40,7 +40,8 @@ function DocsLink({ page }: { page: number }) {
   );
 }
 
-export function EndpointSection({ row }: { row: Row }) {
+/** `mask`: the ids come from the URL, which may carry a key. */
+export function EndpointSection({ row, mask = (s) => s }: { row: Row; mask?: (s: string) => string }) {
   const ex = row.exchange;
   const report = useMemo(
     () => endpointReport(CATALOG, { method: ex.method, url: ex.url, status: ex.status, requestBody: ex.requestBody }),
@@ -57,7 +58,7 @@ export function EndpointSection({ row }: { row: Row }) {
         </p>
       )}
       {report.notFound === 'unknownId' && match && (
-        <p>{t('endpointUnknownId', endpointLabel(match.method, match.template, match.prefix), Object.values(match.params).join(', '))}</p>
+        <p>{t('endpointUnknownId', endpointLabel(match.method, match.template, match.prefix), mask(Object.values(match.params).join(', ')))}</p>
       )}
       {report.notFound === 'unknownPath' && (
         <>
