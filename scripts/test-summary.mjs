@@ -53,6 +53,11 @@ if (existsSync('.cache/e2e-runs.json')) {
     if (run.report && existsSync(run.report)) {
       const c = count(run.report);
       if (run.error) c.notes.push(run.error);
+      // vitest exits non-zero on errors outside any test (an unhandled rejection): never "0 failed" then.
+      if (run.exitCode !== 0 && c.failed === 0) {
+        c.failed = 1;
+        c.notes.push(`vitest exited with ${String(run.exitCode)} although no test failed (an error outside the tests; see its output)`);
+      }
       add(label, c);
     } else {
       add(`${label} (did not run)`, { passed: 0, failed: 1, skipped: 0, notes: [run.error ?? 'no report'] });
