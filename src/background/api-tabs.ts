@@ -8,14 +8,20 @@ import type { Handler } from './profiles';
 import { reconcile, settled } from './reconcile';
 
 export const openApiTab: Handler<'openApiTab'> = async ({ url, origin }) => {
-  const { settings } = await settled();
-  const checked = checkApiTabUrl(settings, url, origin);
+  const { settings, granted } = await settled();
+  const checked = checkApiTabUrl(settings, url, origin, granted);
   if (!checked.ok) return checked;
   const tab = await browser.tabs.create({ url: 'about:blank', active: true });
-  if (tab.id === undefined) return { ok: false, problem: 'urlInvalid' };
-  await rememberApiTab(tab.id);
-  // The tab's rule is in place before the navigation starts.
-  await reconcile();
-  await browser.tabs.update(tab.id, { url: checked.url });
+  if (tab.id === undefined) return { ok: false, problem: 'tabFailed' };
+  try {
+    await rememberApiTab(tab.id);
+    // The tab's rule is in place before the navigation starts.
+    await reconcile();
+    await browser.tabs.update(tab.id, { url: checked.url });
+  } catch {
+    // No half-made tab left behind (a blank page, or one whose rule is not in place).
+    await browser.tabs.remove(tab.id).catch(() => undefined);
+    return { ok: false, problem: 'tabFailed' };
+  }
   return { ok: true, url: checked.url };
 };

@@ -2,14 +2,14 @@
 // validates the user's input here before it opens anything.
 import { activeKeys, type Settings } from './settings';
 
-export type ApiTabProblem = 'urlInvalid' | 'urlNotApi' | 'keyMissing' | 'injectionOff';
+export type ApiTabProblem = 'urlInvalid' | 'urlNotApi' | 'keyMissing' | 'injectionOff' | 'noAccess' | 'tabFailed';
 export type ApiTabCheck = { ok: true; url: string } | { ok: false; problem: ApiTabProblem };
 
 /**
  * The canonical URL to open, if `input` is an http(s) address on an API origin that has an active
  * key. A bare path (`/api/users/current/`) is taken relative to `defaultOrigin`.
  */
-export function checkApiTabUrl(s: Settings, input: string, defaultOrigin: string): ApiTabCheck {
+export function checkApiTabUrl(s: Settings, input: string, defaultOrigin: string, granted?: ReadonlySet<string>): ApiTabCheck {
   let url: URL;
   try {
     url = new URL(input.trim(), input.trim().startsWith('/') ? defaultOrigin : undefined);
@@ -21,6 +21,8 @@ export function checkApiTabUrl(s: Settings, input: string, defaultOrigin: string
   if (!apiOrigins.has(url.origin)) return { ok: false, problem: 'urlNotApi' };
   if (!s.enabled) return { ok: false, problem: 'injectionOff' };
   if (!activeKeys(s).some((k) => k.origin === url.origin)) return { ok: false, problem: 'keyMissing' };
+  // Without host access no rule is installed for the origin: the tab would open without the key.
+  if (granted && !granted.has(url.origin)) return { ok: false, problem: 'noAccess' };
   return { ok: true, url: url.href };
 }
 

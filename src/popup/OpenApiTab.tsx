@@ -12,6 +12,8 @@ const PROBLEM: Record<ApiTabProblem, MessageKey> = {
   urlNotApi: 'urlNotApi',
   keyMissing: 'keyMissing',
   injectionOff: 'injectionOffNote',
+  noAccess: 'openTabNoAccess',
+  tabFailed: 'openTabFailed',
 };
 
 export function OpenApiTab({ origin, run }: { origin: string; run: Run }) {

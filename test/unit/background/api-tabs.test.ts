@@ -44,6 +44,28 @@ describe('openApiTab', () => {
   });
 });
 
+describe('openApiTab without host access', () => {
+  it('refuses before opening anything when the browser withholds the API origin', async () => {
+    await seed(env, settings({ profiles: [profile('a', KEY_A)], active: { [API]: 'a' } }));
+    await env.permissions.withhold(API);
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    expect(await handlers.openApiTab({ url: '/api/users/current/', origin: API })).toEqual({ ok: false, problem: 'noAccess' });
+    expect(create).not.toHaveBeenCalled();
+  });
+
+  it('closes the blank tab when the navigation cannot be started', async () => {
+    await seed(env, settings({ profiles: [profile('a', KEY_A)], active: { [API]: 'a' } }));
+    vi.spyOn(fakeBrowser.tabs, 'create').mockImplementation(async () => ({ id: 42 }) as unknown as Awaited<ReturnType<typeof fakeBrowser.tabs.create>>);
+    vi.spyOn(fakeBrowser.tabs, 'get').mockImplementation(async (id) => ({ id }) as unknown as Awaited<ReturnType<typeof fakeBrowser.tabs.get>>);
+    vi.spyOn(fakeBrowser.tabs, 'update').mockImplementation((async () => {
+      throw new Error('No tab with id: 42.');
+    }) as unknown as typeof fakeBrowser.tabs.update);
+    const remove = vi.spyOn(fakeBrowser.tabs, 'remove').mockImplementation(async () => undefined);
+    expect(await handlers.openApiTab({ url: '/api/users/current/', origin: API })).toEqual({ ok: false, problem: 'tabFailed' });
+    expect(remove).toHaveBeenCalledWith(42);
+  });
+});
+
 describe('setTypedNavigation', () => {
   it('is off by default; on adds the typed-navigation rule, off removes it', async () => {
     await seed(env, settings({ profiles: [profile('a', KEY_A)], active: { [API]: 'a' } }));
