@@ -15,6 +15,7 @@ import { StartupProblems } from './StartupProblems';
 import { Details } from './Details';
 import { buildRow, pageOriginOf, sentKeyFingerprint, type Row } from './model';
 import { RequestList } from './RequestList';
+import { Splitter } from './Splitter';
 import { download } from '../ui/download';
 import { KEEP_MAX, KEEP_MIN, usePanelSettings } from './usePanelSettings';
 
@@ -273,8 +274,9 @@ export function Panel({ capture }: { capture: CaptureSession | null }) {
         </div>
       )}
       {!devtools && rows.length === 0 && <p class="hint">{t('harViewerHint')}</p>}
-      <div class="split">
-        <RequestList rows={visible} selectedId={selected} onSelect={(id) => void select(id)} />
+      <div class="split" style={{ '--split': `${settings.split}%` }}>
+        <RequestList id="request-list" rows={visible} selectedId={selected} onSelect={(id) => void select(id)} />
+        <Splitter value={settings.split} controls="request-list" onChange={(split) => setSettings((s) => ({ ...s, split }))} />
         <section class="details" aria-label={t('panelDetails')}>
           {current ? <Details row={current} state={state} /> : <p class="muted">{t('selectRow')}</p>}
         </section>

@@ -21,9 +21,11 @@ interface Props {
   rows: readonly Row[];
   selectedId: number | null;
   onSelect: (id: number) => void;
+  /** The listbox's id, for the divider's aria-controls. */
+  id?: string;
 }
 
-export function RequestList({ rows, selectedId, onSelect }: Props) {
+export function RequestList({ rows, selectedId, onSelect, id }: Props) {
   const box = useRef<HTMLDivElement>(null);
   // The first visible row, not the pixel offset: scrolling within a row changes nothing to draw.
   const [topRow, setTopRow] = useState(0);
@@ -74,16 +76,17 @@ export function RequestList({ rows, selectedId, onSelect }: Props) {
   return (
     <div class="list-wrap">
       <div class="row head" aria-hidden="true">
-        <span>{t('colTime')}</span>
-        <span>{t('colMethod')}</span>
-        <span>{t('colPath')}</span>
-        <span>{t('colStatus')}</span>
-        <span>{t('colSummary')}</span>
-        <span class="num">{t('colDuration')}</span>
-        <span class="num">{t('colSize')}</span>
+        <span class="time" title={t('colTime')}>{t('colTime')}</span>
+        <span title={t('colMethod')}>{t('colMethod')}</span>
+        <span title={t('colPath')}>{t('colPath')}</span>
+        <span title={t('colStatus')}>{t('colStatus')}</span>
+        <span title={t('colSummary')}>{t('colSummary')}</span>
+        <span class="num dur" title={t('colDuration')}>{t('colDuration')}</span>
+        <span class="num size" title={t('colSize')}>{t('colSize')}</span>
       </div>
       <div
         ref={box}
+        id={id}
         class="list"
         role="listbox"
         aria-label={t('panelRequests')}
@@ -107,15 +110,15 @@ export function RequestList({ rows, selectedId, onSelect }: Props) {
               style={{ top: `${(first + i) * ROW_HEIGHT}px` }}
               onClick={() => onSelect(r.id)}
             >
-              <span class="time">{formatTime(r.exchange.startedAt)}</span>
-              <span class="method">{r.exchange.method}</span>
+              <span class="time" title={formatTime(r.exchange.startedAt)}>{formatTime(r.exchange.startedAt)}</span>
+              <span class="method" title={r.exchange.method}>{r.exchange.method}</span>
               <span class="path" title={r.exchange.url}>
                 {pathOf(r.exchange.url)}
               </span>
               <span class="status">{r.exchange.status || '—'}</span>
-              <span class="summary">{r.summary}</span>
-              <span class="num">{formatDuration(r.exchange.durationMs)}</span>
-              <span class="num">{formatSize(r.exchange.size)}</span>
+              <span class="summary" title={r.summary}>{r.summary}</span>
+              <span class="num dur">{formatDuration(r.exchange.durationMs)}</span>
+              <span class="num size">{formatSize(r.exchange.size)}</span>
             </div>
           ))}
         </div>

@@ -77,14 +77,10 @@ async function poll<T>(what: string, fn: () => Promise<T | undefined | null | fa
   throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
 }
 
-/**
- * Show the MaiAgent panel in the DevTools window of the tab whose URL starts with `tabUrl`,
- * and return a CDP session on the panel page.
- */
-export async function openPanel(profileDir: string, extId: string, tabUrl: string): Promise<Cdp> {
-  const port = devtoolsPort(profileDir);
+/** A CDP session on the DevTools window of the tab whose URL starts with `tabUrl`. */
+export function devtoolsWindow(port: number, tabUrl: string): Promise<Cdp> {
   // Each tab has its own DevTools window; ask each which page it inspects.
-  const dt = await poll('the DevTools window of the tab', async () => {
+  return poll('the DevTools window of the tab', async () => {
     for (const t of (await targets(port)).filter((x) => x.type === 'page' && x.url.startsWith('devtools://'))) {
       const c = await Cdp.connect(t.webSocketDebuggerUrl);
       const url = await c
@@ -98,6 +94,15 @@ export async function openPanel(profileDir: string, extId: string, tabUrl: strin
     }
     return null;
   });
+}
+
+/**
+ * Show the MaiAgent panel in the DevTools window of the tab whose URL starts with `tabUrl`,
+ * and return a CDP session on the panel page.
+ */
+export async function openPanel(profileDir: string, extId: string, tabUrl: string): Promise<Cdp> {
+  const port = devtoolsPort(profileDir);
+  const dt = await devtoolsWindow(port, tabUrl);
   try {
     await poll('the extension panel to register', () =>
       dt.eval<boolean>(`(async () => {

@@ -1,0 +1,192 @@
+// The panel as a place to work in all day. Every width (360 px to a full window) keeps list,
+// divider and explanation apart and readable, and the divider moves by mouse and keyboard and is
+// remembered: checked on the panel page in a tab sized like a docked DevTools (Playwright sets a
+// tab's viewport exactly; a DevTools window shares its width with its own sidebars), with the
+// same page, styles and HAR rows. The rest runs in the real DevTools.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launch, type Launched } from './browser';
+import { openPanel, poll, type Cdp } from './devtools';
+import { pageFetch, saveKeyInPopup } from './user';
+import { startServer, type TestServer } from '../server/maiagent-server';
+
+const KEY = 'Wk7Yq2Lm.panelWorkSecret0123456789';
+const DOCS = 'https://docs.maiagent.ai/';
+
+let server: TestServer;
+let b: Launched;
+let docs: Page;
+let panel: Cdp;
+
+beforeAll(async () => {
+  server = await startServer();
+  server.keys.set(KEY, { id: 'u1', name: 'Ada', email: 'ada@example.com', company: 'Example Co' });
+  b = await launch({ server, devtools: true });
+  await (await saveKeyInPopup(b, KEY)).close();
+  docs = await b.ctx.newPage();
+  await docs.goto(DOCS);
+  panel = await openPanel(b.profileDir, b.extId, DOCS);
+});
+afterAll(async () => {
+  panel?.close();
+  await b?.close();
+  await server?.close();
+});
+
+/** Click the newest row with this path and status and wait until the details show it. */
+async function select(path: string, status: string): Promise<string> {
+  const id = await poll(`a ${status} row for ${path}`, () =>
+    panel.eval<string | false>(`(() => {
+      const r = [...document.querySelectorAll('[role=option]')].reverse().find((r) => r.querySelector('.path').textContent === ${JSON.stringify(path)} && r.querySelector('.status').textContent === ${JSON.stringify(status)});
+      if (!r) return false;
+      r.click();
+      return r.dataset.rowId;
+    })()`),
+  );
+  return poll('the detail view', () =>
+    panel.eval<string>(`(() => {
+      const sel = document.querySelector('[role=option][aria-selected=true]');
+      const h2 = document.querySelector('.details .detail h2');
+      return sel?.dataset.rowId === ${JSON.stringify(id)} && h2?.textContent.startsWith(${JSON.stringify(status)}) ? document.querySelector('.details .detail').innerText : '';
+    })()`),
+  );
+}
+
+async function key(k: string, code: number, target: Cdp = panel): Promise<void> {
+  await target.send('Input.dispatchKeyEvent', { type: 'keyDown', key: k, code: k, windowsVirtualKeyCode: code });
+  await target.send('Input.dispatchKeyEvent', { type: 'keyUp', key: k, code: k, windowsVirtualKeyCode: code });
+}
+
+interface Layout {
+  overlaps: string[];
+  overflow: number;
+  truncatedWithoutTitle: string[];
+  detailsVisible: number;
+  titleVisible: boolean;
+}
+
+/** Bounding boxes of what a user reads and clicks, each clipped to the pane that scrolls it. */
+const measure = (page: Page) =>
+  page.evaluate<Layout>(`(() => {
+    const clip = (r, c) => {
+      const x = Math.max(r.left, c.left), y = Math.max(r.top, c.top);
+      const w = Math.min(r.right, c.right) - x, h = Math.min(r.bottom, c.bottom) - y;
+      return w > 0 && h > 0 ? { x, y, w, h } : null;
+    };
+    const view = { left: 0, top: 0, right: innerWidth, bottom: innerHeight };
+    const boxes = [];
+    const add = (sel, pane) => {
+      for (const el of document.querySelectorAll(sel)) {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0) continue;
+        const p = pane ? el.closest(pane)?.getBoundingClientRect() ?? view : view;
+        const b = clip(r, clip(p, view) ? { left: Math.max(p.left, 0), top: Math.max(p.top, 0), right: Math.min(p.right, innerWidth), bottom: Math.min(p.bottom, innerHeight) } : view);
+        if (b) boxes.push({ what: el.tagName.toLowerCase() + '.' + el.className + ' "' + (el.getAttribute('aria-label') || el.textContent || '').trim().slice(0, 24) + '"', ...b });
+      }
+    };
+    add('.toolbar > *');
+    add('.row.head > span');
+    add('.list [role=option] > span', '.list');
+    add('.splitter');
+    add('.details h2, .details h3, .details button, .details p, .details li, .details [role=tab]', '.details');
+    const overlaps = [];
+    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i], c = boxes[j];
+      const ix = Math.min(a.x + a.w, c.x + c.w) - Math.max(a.x, c.x);
+      const iy = Math.min(a.y + a.h, c.y + c.h) - Math.max(a.y, c.y);
+      if (ix > 1 && iy > 1) overlaps.push(a.what + ' × ' + c.what);
+    }
+    const truncatedWithoutTitle = [...document.querySelectorAll('.row > span, .toolbar > *')]
+      .filter((el) => el.getBoundingClientRect().width > 0 && el.scrollWidth > el.clientWidth + 1)
+      .filter((el) => !el.title || getComputedStyle(el).textOverflow !== 'ellipsis')
+      .map((el) => el.className + ' "' + el.textContent.slice(0, 30) + '"');
+    const d = document.querySelector('.details').getBoundingClientRect();
+    const h2 = document.querySelector('.details h2')?.getBoundingClientRect();
+    return {
+      overlaps,
+      overflow: document.documentElement.scrollWidth - innerWidth,
+      truncatedWithoutTitle,
+      detailsVisible: Math.min(d.bottom, innerHeight) - Math.max(d.top, 0),
+      titleVisible: !!h2 && h2.top >= d.top && h2.bottom <= d.bottom && h2.right <= innerWidth + 1,
+    };
+  })()`);
+
+/** A HAR a colleague might send: long paths and summaries, an error to explain. */
+function harFile(): { file: string; done: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'maiagent-layout-'));
+  const file = join(dir, 'layout.har');
+  const e = (path: string, status: number, body: unknown, method = 'GET') => ({
+    startedDateTime: '2026-11-20T10:00:00.000Z',
+    time: 20,
+    request: { method, url: `https://api.maiagent.ai${path}`, headers: [{ name: 'Content-Type', value: 'application/json' }], postData: { mimeType: 'application/json', text: '{"description":"no name"}' } },
+    response: { status, headers: [{ name: 'Content-Type', value: 'application/json' }], content: { mimeType: 'application/json', text: JSON.stringify(body) } },
+  });
+  const entries = [
+    e('/api/v1/chatbots/', 400, { name: ['This field is required.'], rag: ['This field is required.'] }, 'POST'),
+    e('/api/v1/chatbots/a-very-long-chatbot-identifier-0123456789/knowledge-bases/?page=2&page_size=50', 404, { detail: 'Not found.' }),
+    e('/api/users/current/', 401, { detail: 'Invalid API key format.' }),
+    e('/api/v1/conversations/', 200, { count: 1, next: null, previous: null, results: [{ id: 'c1' }] }),
+  ];
+  writeFileSync(file, JSON.stringify({ log: { version: '1.2', entries } }));
+  return { file, done: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+describe('every width works', () => {
+  let page: Page;
+  let har: ReturnType<typeof harFile>;
+  beforeAll(async () => {
+    har = harFile();
+    page = await b.ctx.newPage();
+    await page.setViewportSize({ width: 1200, height: 700 });
+    await page.goto(`chrome-extension://${b.extId}/src/panel/panel.html`);
+    await page.getByLabel('Import HAR').setInputFiles(har.file);
+    await page.getByRole('listbox').getByRole('option').first().click();
+    await page.locator('.details h2').waitFor();
+  });
+  afterAll(async () => {
+    await page?.close();
+    har?.done();
+  });
+
+  it.each([360, 560, 1200])('at %i px: nothing overlaps, nothing runs off the side, the explanation is readable', async (width) => {
+    await page.setViewportSize({ width, height: 600 });
+    await poll('the new width', async () => (await page.evaluate(() => window.innerWidth)) === width);
+    const m = await measure(page);
+    expect(m.overlaps).toEqual([]);
+    expect(m.overflow).toBeLessThanOrEqual(0);
+    expect(m.truncatedWithoutTitle).toEqual([]);
+    expect(m.titleVisible).toBe(true);
+    expect(m.detailsVisible).toBeGreaterThanOrEqual(240);
+    const narrow = width < 700;
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('[role=separator]')!).display === 'none')).toBe(narrow);
+  });
+
+  it('at 1200 px the divider moves by keyboard and by mouse, and is remembered', async () => {
+    await page.setViewportSize({ width: 1200, height: 600 });
+    const sep = page.getByRole('separator');
+    const now = async () => Number(await sep.getAttribute('aria-valuenow'));
+    const listWidth = async () => (await page.locator('.list-wrap').boundingBox())!.width;
+    const start = await now();
+    const w0 = await listWidth();
+    await sep.focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await poll('the divider moved left', async () => (await now()) === start - 4);
+    expect(await listWidth()).toBeLessThan(w0 - 30);
+    await page.keyboard.press('End');
+    await poll('the divider at its maximum', async () => (await now()) === 80);
+    const box = (await sep.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + 50);
+    await page.mouse.down();
+    await page.mouse.move(480, box.y + 80, { steps: 4 });
+    await page.mouse.up();
+    await poll('the divider dragged to 40 %', async () => (await now()) === 40);
+    // Remembered: the panel opened again starts where the user left it.
+    await page.reload();
+    await sep.waitFor();
+    expect(await now()).toBe(40);
+  });
+});
