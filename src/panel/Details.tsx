@@ -8,6 +8,7 @@ import { isAuthorizationHeader, maskAuthorization } from '../core/redact';
 import { t, tm } from '../shared/i18n';
 import { send, type PublicState } from '../shared/protocol';
 import { EndpointSection } from './EndpointSection';
+import { StreamSection } from './StreamSection';
 import type { Row } from './model';
 
 function bodySummary(b: Body): string | null {
@@ -202,6 +203,7 @@ export function Details({ row, state }: { row: Row; state: PublicState | null })
         </tbody>
       </table>
       {bs && <p class="muted">{bs}</p>}
+      <StreamSection row={row} />
       {ex.responseTruncated && <p class="muted">{t('bodyTruncated')}</p>}
       {!row.bodyLoaded && <p class="muted">{t('bodyLoading')}</p>}
       {ex.responseBody && !ex.responseBase64 && (

@@ -190,3 +190,33 @@ describe('every width works', () => {
     expect(await now()).toBe(40);
   });
 });
+
+describe('streams, in the real DevTools', () => {
+  const streamOf = () =>
+    panel.eval<{ state: string; text: string; conversation: string; events: string } | null>(`(() => {
+      const s = document.querySelector('[data-testid=stream]');
+      return s && { state: s.querySelector('[data-testid=stream-state]').textContent, text: s.querySelector('[data-testid=stream-text]').textContent,
+        conversation: s.querySelector('[data-testid=stream-conversation]').textContent, events: s.querySelector('summary').textContent };
+    })()`);
+
+  it('an event stream shows the assembled reply, the conversation, done, and the timings', async () => {
+    await pageFetch(docs, 'https://api.maiagent.ai/api/v1/test-stream/', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"isStreaming":true}' });
+    const detail = await select('/api/v1/test-stream/', '200');
+    const s = await poll('the stream view', streamOf);
+    expect(s.text).toBe('Hello, Ada.');
+    expect(s.conversation).toBe('conv-stream-1');
+    expect(s.state).toContain('the final done event arrived');
+    expect(s.events).toBe('3 events');
+    expect(detail).toMatch(/First event after\s+\d/);
+    expect(detail).toMatch(/Total time\s+\d/);
+  });
+
+  it('JSON lines without the event-stream label, and a stream cut before done says so', async () => {
+    await pageFetch(docs, 'https://api.maiagent.ai/api/v1/test-stream/?format=jsonl&cut=1', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    await select('/api/v1/test-stream/?format=jsonl&cut=1', '200');
+    const s = await poll('the stream view', streamOf);
+    expect(s.text).toBe('Hello, Ada.');
+    expect(s.events).toBe('2 events');
+    expect(s.state).toContain('ended without a final done event');
+  });
+});
