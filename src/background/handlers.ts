@@ -3,6 +3,7 @@ import type { Runtime } from 'webextension-polyfill';
 import { ext as browser } from '../platform/ext';
 import type { Protocol } from '../shared/protocol';
 import { checkKey } from './check-key';
+import { resend } from './resend';
 import {
   addProfile, deleteProfile, dismissNotice, dismissRotation, getState, moveProfile, revealKey,
   saveKey, setActive, setEnabled, undoDelete, updateProfile, type Handler,
@@ -12,7 +13,7 @@ import { exportProfiles, importProfiles } from './transfer';
 
 export const handlers: { [K in keyof Protocol]: Handler<K> } = {
   getState, saveKey, addProfile, updateProfile, deleteProfile, undoDelete, moveProfile, setActive, setEnabled,
-  revealKey, checkKey, dismissRotation, dismissNotice, addSite, expectSite, removeSite, tabStatus, exportProfiles, importProfiles,
+  revealKey, checkKey, resend, dismissRotation, dismissNotice, addSite, expectSite, removeSite, tabStatus, exportProfiles, importProfiles,
 };
 
 /** Only the extension's own pages may talk to the background (no content scripts; externally_connectable is closed). */

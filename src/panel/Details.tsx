@@ -9,6 +9,8 @@ import { t, tm } from '../shared/i18n';
 import { send, type PublicState } from '../shared/protocol';
 import { EndpointSection } from './EndpointSection';
 import { StreamSection } from './StreamSection';
+import { ResendActions } from './ResendActions';
+import type { Exchange } from '../core/exchange';
 import type { Row } from './model';
 
 function bodySummary(b: Body): string | null {
@@ -56,7 +58,7 @@ async function copyText(text: string): Promise<boolean> {
   }
 }
 
-export function Details({ row, state }: { row: Row; state: PublicState | null }) {
+export function Details({ row, state, onResent }: { row: Row; state: PublicState | null; onResent: (ex: Exchange, sentFingerprint: string | null) => void }) {
   const { exchange: ex, diagnosis: d } = row;
   const [raw, setRaw] = useState(false);
   const [includeKey, setIncludeKey] = useState(false);
@@ -154,6 +156,7 @@ export function Details({ row, state }: { row: Row; state: PublicState | null })
           {t('includeKey')}
         </label>
       </div>
+      <ResendActions row={row} state={state} onResent={onResent} />
       {includeKey && <p class="error">{t('includeKeyWarning')}</p>}
       {snippet && (
         <>

@@ -15,6 +15,8 @@ import { StartupProblems } from './StartupProblems';
 import { Details } from './Details';
 import { buildRow, pageOriginOf, sentKeyFingerprint, type Row } from './model';
 import { RequestList } from './RequestList';
+import { entryOf } from './resent-entry';
+import type { Exchange } from '../core/exchange';
 import { Splitter } from './Splitter';
 import { download } from '../ui/download';
 import { KEEP_MAX, KEEP_MIN, usePanelSettings } from './usePanelSettings';
@@ -161,6 +163,13 @@ export function Panel({ capture }: { capture: CaptureSession | null }) {
     );
   }, []);
 
+  /** An answer to "Resend": a new row, marked, selected, explained like any other. */
+  const addResent = useCallback((ex: Exchange, sentFingerprint: string | null) => {
+    const row = buildRow({ id: nextId.current++, entry: entryOf(ex), exchange: ex, pageOrigin: null, sentFingerprint, bodyLoaded: true, resent: true }, stateRef.current);
+    setRows((rs) => keepNewest([...rs, row], settingsRef.current.keep));
+    setSelected(row.id);
+  }, []);
+
   const importHar = async (file: File) => {
     try {
       const entries = parseHar(await file.text());
@@ -278,7 +287,7 @@ export function Panel({ capture }: { capture: CaptureSession | null }) {
         <RequestList id="request-list" rows={visible} selectedId={selected} onSelect={(id) => void select(id)} />
         <Splitter value={settings.split} controls="request-list" onChange={(split) => setSettings((s) => ({ ...s, split }))} />
         <section class="details" aria-label={t('panelDetails')}>
-          {current ? <Details row={current} state={state} /> : <p class="muted">{t('selectRow')}</p>}
+          {current ? <Details row={current} state={state} onResent={addResent} /> : <p class="muted">{t('selectRow')}</p>}
         </section>
       </div>
     </main>

@@ -116,7 +116,10 @@ export function RequestList({ rows, selectedId, onSelect, id }: Props) {
                 {pathOf(r.exchange.url)}
               </span>
               <span class="status">{r.exchange.status || '—'}</span>
-              <span class="summary" title={r.summary}>{r.summary}</span>
+              <span class="summary" title={r.summary}>
+                {r.resent && <span class="badge">{t('resentBadge')}</span>}
+                {r.summary}
+              </span>
               <span class="num dur">{formatDuration(r.exchange.durationMs)}</span>
               <span class="num size">{formatSize(r.exchange.size)}</span>
             </div>

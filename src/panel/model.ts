@@ -21,6 +21,8 @@ export interface Row {
   search: string;
   /** False while the body has not been read (requests outside the API, read when selected). */
   bodyLoaded: boolean;
+  /** Sent again from the panel ("Resend", "Edit and resend"). */
+  resent?: boolean;
 }
 
 /** Only a 401 needs the fingerprint of the sent key; hashing every row would waste time at 10,000 rows. */
@@ -69,7 +71,7 @@ export function summaryOf(d: Diagnosis): string {
 }
 
 export function buildRow(
-  base: Pick<Row, 'id' | 'entry' | 'exchange' | 'pageOrigin' | 'sentFingerprint' | 'bodyLoaded'>,
+  base: Pick<Row, 'id' | 'entry' | 'exchange' | 'pageOrigin' | 'sentFingerprint' | 'bodyLoaded' | 'resent'>,
   state: PublicState | null,
 ): Row {
   const diagnosis = diagnose(base.exchange, authContext(state, base.exchange, base.pageOrigin, base.sentFingerprint));

@@ -68,6 +68,26 @@ export type CheckResult =
   | { kind: 'noKey' }
   | { kind: 'noAccess'; origin: string };
 
+/** A request to send again from the extension ("Resend", "Edit and resend"). Never carries a key. */
+export interface ResendRequest {
+  method: string;
+  url: string;
+  /** Without Authorization: the background sets it from `profileId`. */
+  headers: { name: string; value: string }[];
+  body?: string;
+  /** Whose key goes into the Authorization header; null sends none. */
+  profileId: string | null;
+}
+
+export type ResendRefusal = 'resendBadUrl' | 'resendNotApiOrigin' | 'resendBadMethod' | 'resendProfileOrigin' | 'resendNoKey' | 'resendNoAccess';
+
+export type ResendResult =
+  /** The exchange as sent and answered; its Authorization header is masked. */
+  | { kind: 'done'; exchange: Exchange }
+  | { kind: 'refused'; reason: ResendRefusal; origin?: string }
+  | { kind: 'timeout' }
+  | { kind: 'network'; message: string };
+
 export interface TabStatus {
   origin: string | null;
   /** allowed: requests from this page get the key. */
@@ -89,6 +109,8 @@ export interface Protocol {
   setEnabled: { req: { enabled: boolean }; res: PublicState };
   revealKey: { req: { profileId: string }; res: { key: string } };
   checkKey: { req: { profileId: string }; res: CheckResult };
+  /** Sends a request again, only ever to a configured API origin, with the chosen profile's key. */
+  resend: { req: ResendRequest; res: ResendResult };
   dismissRotation: { req: { profileId: string }; res: PublicState };
   dismissNotice: { req: Record<string, never>; res: PublicState };
   addSite: { req: { origin: string }; res: Result };

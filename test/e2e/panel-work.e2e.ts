@@ -220,3 +220,74 @@ describe('streams, in the real DevTools', () => {
     expect(s.state).toContain('ended without a final done event');
   });
 });
+
+describe('Resend and Edit and resend, in the real DevTools', () => {
+  const click = (text: string) =>
+    panel.eval<boolean>(`(() => { const b = [...document.querySelectorAll('.details button')].find((b) => b.textContent === ${JSON.stringify(text)}); if (!b) return false; b.click(); return true; })()`);
+  const fill = (label: string, value: string) =>
+    panel.eval<boolean>(`(() => {
+      const l = [...document.querySelectorAll('.resend-editor label')].find((l) => l.textContent.startsWith(${JSON.stringify(label)}));
+      const f = l?.querySelector('input, textarea');
+      if (!f) return false;
+      f.value = ${JSON.stringify(value)};
+      f.dispatchEvent(new Event('input', { bubbles: true }));
+      return true;
+    })()`);
+  const sendButton = () => panel.eval<{ disabled: boolean } | null>(`(() => { const b = [...document.querySelectorAll('.resend-editor button')].find((b) => b.textContent === 'Send'); return b ? { disabled: b.disabled } : null; })()`);
+  /** The selected row, once it is a resent one with this status. */
+  const resentRow = (status: string) =>
+    poll(`a resent ${status} row, selected`, () =>
+      panel.eval<{ summary: string; detail: string } | false>(`(() => {
+        const r = document.querySelector('[role=option][aria-selected=true]');
+        const h2 = document.querySelector('.details .detail h2');
+        if (!r || !r.querySelector('.badge') || r.querySelector('.status').textContent !== ${JSON.stringify(status)} || !h2?.textContent.startsWith(${JSON.stringify(status)})) return false;
+        return { summary: r.querySelector('.summary').textContent, detail: document.querySelector('.details .detail').innerText };
+      })()`),
+    );
+
+  it('Resend sends the request again from the extension with the current key, as a new row marked resent', async () => {
+    await pageFetch(docs, 'https://api.maiagent.ai/api/users/current/?resend=1');
+    await select('/api/users/current/?resend=1', '200');
+    const before = server.requests.filter((r) => r.path === '/api/users/current/?resend=1').length;
+    expect(await click('Resend')).toBe(true);
+    const row = await resentRow('200');
+    expect(row.summary.startsWith('resent')).toBe(true);
+    const seen = server.requests.filter((r) => r.path === '/api/users/current/?resend=1');
+    expect(seen).toHaveLength(before + 1);
+    expect(seen.at(-1)!.headers.authorization).toBe(`Api-Key ${KEY}`);
+    expect(seen.at(-1)!.headers.cookie).toBeUndefined();
+    expect(await panel.eval<string>('document.documentElement.outerHTML')).not.toContain(KEY);
+  });
+
+  it('Edit and resend: says where the JSON is invalid, refuses a URL that is not an API origin, and explains the new answer', async () => {
+    await pageFetch(docs, 'https://api.maiagent.ai/api/v1/chatbots/', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ description: 'edit me' }) });
+    await select('/api/v1/chatbots/', '400');
+    expect(await click('Edit and resend')).toBe(true);
+    await poll('the editor', async () => (await sendButton()) !== null);
+    const editor = await panel.eval<string>(`document.querySelector('.resend-editor').innerText`);
+    expect(editor).toContain(`Api-Key of`);
+    expect(await panel.eval<string>(`document.querySelector('.resend-editor').outerHTML`)).not.toContain(KEY);
+    // Invalid JSON: where, and no sending.
+    await fill('Body (JSON)', '{\n  "name": "Bot",\n  "rag": }');
+    const problem = await poll('the JSON problem', () => panel.eval<string>(`document.querySelector('[data-testid=json-problem]')?.textContent ?? ''`));
+    expect(problem).toBe('The JSON is invalid at line 3, column 10.');
+    expect(await sendButton()).toEqual({ disabled: true });
+    // A URL outside the API origins: a clear message, no sending.
+    const before = server.requests.length;
+    await fill('Body (JSON)', '{"name": "Bot", "rag": {}}');
+    await fill('URL', 'https://evil.test/api/v1/chatbots/');
+    const refused = await poll('the refusal', () => panel.eval<string>(`document.querySelector('#resend-url-problem')?.textContent ?? ''`));
+    expect(refused).toContain('Not sent: the extension sends only to a configured API origin, and https://evil.test is not one');
+    expect(await sendButton()).toEqual({ disabled: true });
+    await fill('URL', 'https://api.maiagent.ai/api/v1/chatbots/');
+    await poll('Send enabled', async () => (await sendButton())?.disabled === false);
+    expect(await panel.eval<boolean>(`[...document.querySelectorAll('.resend-editor button')].find((b) => b.textContent === 'Send').click(), true`)).toBe(true);
+    const row = await resentRow('201');
+    expect(row.detail).toContain('201');
+    const sent = server.requests.slice(before).filter((r) => r.path === '/api/v1/chatbots/' && r.method === 'POST');
+    expect(sent).toHaveLength(1);
+    expect(JSON.parse(sent[0]!.body)).toEqual({ name: 'Bot', rag: {} });
+    expect(sent[0]!.headers.authorization).toBe(`Api-Key ${KEY}`);
+    expect(server.requests.slice(before).some((r) => r.host === 'evil.test')).toBe(false);
+  });
+});
