@@ -2,7 +2,7 @@ import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx } from '@crxjs/vite-plugin';
 import manifest from './manifest.json' with { type: 'json' };
-import { noInnerHtml } from './scripts/vite-plugin-no-inner-html';
+import { noInnerHtml } from './scripts/vite-plugin-no-inner-html.ts';
 
 export default defineConfig({
   // noInnerHtml: see scripts/vite-plugin-no-inner-html.ts (Firefox's linter, and no HTML from strings).

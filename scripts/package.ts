@@ -3,6 +3,7 @@
 //   maiagent-devtools-chrome-<version>.zip   dist/          (Chrome Web Store, Edge Add-ons)
 //   maiagent-devtools-firefox-<version>.zip  dist-firefox/  (addons.mozilla.org)
 //   maiagent-devtools-source-<version>.zip   the files `git ls-files` lists (AMO source review)
+//   listing/<store>/<lang>/                   the store listing texts (scripts/listing.ts)
 //
 // It builds both targets first, so it works on its own after `npm ci`. The zips are
 // reproducible: entries sorted, one fixed time for all (SOURCE_DATE_EPOCH if set, else the time
@@ -15,6 +16,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { deriveFirefoxBuild } from './build-firefox';
+import { writeListings } from './listing';
 import { DIST, DIST_FIREFOX, PACKAGES, ROOT } from './lib/paths';
 import { buildChrome, isMain, output } from './lib/run';
 import { listFiles, makeZip, sha256, ZIP_EPOCH_MIN, type ZipEntry } from './lib/zip';
@@ -80,6 +82,9 @@ export function sourceEntries(): ZipEntry[] {
 
 export async function makePackages(opts: { build?: boolean; outDir?: string } = {}): Promise<PackageResult[]> {
   const version = projectVersion();
+  const outDir = opts.outDir ?? PACKAGES;
+  // First: a listing over a store's limits stops the run before the slow part.
+  writeListings(join(outDir, 'listing'));
   if (opts.build !== false) {
     buildChrome();
     deriveFirefoxBuild();
@@ -89,7 +94,6 @@ export async function makePackages(opts: { build?: boolean; outDir?: string } = 
   const dirty = inGit() && output('git', ['status', '--porcelain', '--untracked-files=no']).trim() !== '';
   if (dirty) console.warn('package: the work tree has uncommitted changes to tracked files; the zips hold them, not the commit.');
   const epoch = sourceDateEpoch();
-  const outDir = opts.outDir ?? PACKAGES;
   mkdirSync(outDir, { recursive: true });
   const jobs: [string, () => ZipEntry[]][] = [
     [`maiagent-devtools-chrome-${version}.zip`, () => dirEntries(DIST)],
@@ -114,6 +118,7 @@ export async function main(argv: string[]): Promise<void> {
   const results = await makePackages({ build: !argv.includes('--skip-build'), ...(outDir ? { outDir: resolve(outDir) } : {}) });
   console.log(`\nPackages (time stamp ${new Date(sourceDateEpoch() * 1000).toISOString()}):`);
   for (const r of results) console.log(`  ${r.sha256}  ${relative(ROOT, r.file)}  (${r.entries} files)`);
+  console.log(`Store listings: ${relative(ROOT, join(outDir ?? PACKAGES, 'listing'))}/<chrome|firefox>/<en|ja|zh-TW>/ (screenshots: test/e2e/store-listing.e2e.ts)`);
 }
 
 if (isMain(import.meta.url)) {

@@ -4,7 +4,8 @@
 // (test/server/maiagent-server.ts) with a demo key, and opens Chromium in a window with dist/
 // loaded, a fresh temporary profile, every host name mapped onto the local server
 // (--host-resolver-rules) and its certificate accepted (--ignore-certificate-errors). The first
-// tab is https://docs.maiagent.ai/demo, whose buttons make the API answer 200/401/400/403/404/429/500.
+// tab is https://docs.maiagent.ai/demo, whose buttons make the API answer 200/401/400/403/404/429/500,
+// a chat completion (also streamed) and an upload (test/server/demo-pages.ts).
 // Ctrl+C (or closing the browser) stops the browser and the server and removes the profile.
 //
 // Environment:
@@ -12,6 +13,8 @@
 //   MAIAGENT_START_SMOKE=1          headless self-check: save the demo key in the popup, click the
 //                                   200 button on the demo page, print the result, exit 0 (or 1)
 //   MAIAGENT_START_HEADLESS=1       as normal, but headless (for tests of start-up and Ctrl+C)
+// Without either, on Linux with neither $DISPLAY nor $WAYLAND_DISPLAY set, it says how to run it
+// (xvfb-run, or the two switches above) and exits 1 before starting anything.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +38,18 @@ const NO_CHROME_HELP = `npm start needs Chromium (or Google Chrome) to open the 
   Debian/Ubuntu:  sudo apt-get install chromium
   or point to a browser:  CHROME_PATH=/path/to/chrome npm start`;
 
+/** What to do on Linux/BSD without a display: the window could not open, so say so before trying. */
+export const NO_DISPLAY_HELP = `npm start opens a browser window, but there is no display ($DISPLAY and $WAYLAND_DISPLAY are unset).
+  On a virtual display:      xvfb-run npm start   (Debian/Ubuntu: sudo apt-get install xvfb)
+  Headless self-check:       MAIAGENT_START_SMOKE=1 npm start
+  Headless, until Ctrl+C:    MAIAGENT_START_HEADLESS=1 npm start`;
+
+/** True where a headed browser needs an X11 or Wayland display (not macOS, not Windows). */
+export function needsDisplay(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): boolean {
+  if (platform === 'darwin' || platform === 'win32') return false;
+  return !env.DISPLAY && !env.WAYLAND_DISPLAY;
+}
+
 function say(text: string): void {
   process.stdout.write(`${text}\n`);
 }
@@ -48,14 +63,16 @@ Temporary profile: ${profileDir}
   Demo API key:  ${DEMO_KEY}
 
 What to do:
-  1. In Chromium, click the puzzle-piece icon in the toolbar, then "MaiAgent DevTools"
-     (pin it for later). Paste the demo key above and press Save.
+  1. Click the puzzle-piece (Extensions) icon in Chromium's toolbar, then "MaiAgent DevTools";
+     pin it there to keep it in sight. Paste the demo key above and press Save.
      (Or open chrome-extension://${extId}/src/popup/popup.html in a tab.)
-  2. On the demo page (${DEMO_URL}) DevTools is open: pick the "MaiAgent" panel
-     (in the ">>" overflow if the tab bar is narrow).
-  3. Click the buttons: 200, 400, 403, 404, 429, 500. For "401 not provided", switch injection
-     off in the popup first, click, then switch it back on.
-  The panel explains each response; the page prints each result as text.
+  2. DevTools is open on the demo page (${DEMO_URL}): pick the "MaiAgent" panel. At the
+     default width its tab hides under » (more tabs); drag it left to keep it in view.
+  3. Click the buttons: 200, 401 without a key and with a wrong key (made by a page on another
+     website, which never gets your key), 400, 403, 404, 429, 500, a chat completion, a streamed
+     one and a file upload. The page prints each answer; the panel explains it.
+  4. The API reference page (https://${DOCS_HOST}/reference/current-user): paste an example into
+     the DevTools Console of that page — the key is added for you — or open its API link.
 
 Press Ctrl+C here to stop the browser and the server.
 `;
@@ -96,6 +113,10 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     console.error(reason.startsWith('No build') ? reason : `${NO_CHROME_HELP}\n(${reason})`);
+    return 1;
+  }
+  if (!headless && needsDisplay(env)) {
+    console.error(NO_DISPLAY_HELP);
     return 1;
   }
 

@@ -176,6 +176,11 @@ export const setEnabled: Handler<'setEnabled'> = async ({ enabled }) => {
   return inEffect();
 };
 
+export const setTypedNavigation: Handler<'setTypedNavigation'> = async ({ on }) => {
+  await updateSettings((cur) => ({ ...cur, typedNavigation: on === true }));
+  return inEffect();
+};
+
 export const revealKey: Handler<'revealKey'> = async ({ profileId }) => {
   const s = await readSettings();
   return { key: s.profiles.find((p) => p.id === profileId)?.key ?? '' };

@@ -2,32 +2,16 @@
 // atomic update per rule set (all old rules out, the new set in), as uBlock Origin does.
 import type { DeclarativeNetRequest } from 'webextension-polyfill';
 import { ext as browser } from '../platform/ext';
-import tldsUrl from 'tlds/index.json?url';
-import { compileRules, initiatorRoots, sameRules, type DnrRule } from '../core/rules';
-import type { Settings } from '../core/settings';
-import { dnrAcceptsDomain } from '../platform/dnr';
+import { compileRules, sameRules, type DnrRule } from '../core/rules';
+import { defaultSettings, type Settings } from '../core/settings';
 import { readSettings } from '../shared/store';
 import { hasAccess } from './access';
+import { liveApiTabs } from './api-tab-list';
 import { toolbarKey, updateToolbar } from './toolbar';
 
 let queue: Promise<unknown> = Promise.resolve();
-let roots: Promise<string[]> | null = null;
 /** What the toolbar last showed (per wake-up), so unchanged state costs no action calls. */
 let lastToolbar = '';
-
-/** The TLD list ships as a file, not code, to keep the worker small; read once per wake-up. */
-function loadRoots(): Promise<string[]> {
-  roots ??= fetch(browser.runtime.getURL(tldsUrl))
-    .then((r) => r.json() as Promise<string[]>)
-    .then(initiatorRoots)
-    // Firefox refuses the bare IPv4 last labels (and with them the whole update); see src/platform/dnr.ts.
-    .then((r) => r.filter(dnrAcceptsDomain))
-    .catch((e: unknown) => {
-      roots = null;
-      throw e;
-    });
-  return roots;
-}
 
 export interface ReconcileResult {
   changed: boolean;
@@ -52,7 +36,6 @@ async function replace(get: () => Promise<DeclarativeNetRequest.Rule[]>, update:
   return true;
 }
 
-/** The configured origins the browser grants access to right now. */
 /** Every configured origin (sites and all profiles' API origins) the browser grants access to. */
 async function grantedOrigins(s: Settings): Promise<Set<string>> {
   const all = [...new Set([...s.sites, ...s.profiles.flatMap((p) => p.origins)])];
@@ -75,16 +58,20 @@ async function applyRules(): Promise<ReconcileResult> {
   try {
     settings = await readSettings();
     granted = await grantedOrigins(settings);
-    const wanted = compileRules(settings, await loadRoots(), (o) => granted.has(o));
+    const wanted = compileRules(settings, {
+      extensionHost: new URL(browser.runtime.getURL('')).hostname,
+      apiTabs: await liveApiTabs(),
+      granted: (o) => granted.has(o),
+    });
     const dnr = browser.declarativeNetRequest;
     // Session rules first, so that a key moving from session to local is never in both sets at once with stale ids.
     a = await replace(() => dnr.getSessionRules(), (o) => dnr.updateSessionRules(o), wanted.session);
     b = await replace(() => dnr.getDynamicRules(), (o) => dnr.updateDynamicRules(o), wanted.dynamic);
   } catch (e) {
-    // Whatever failed (storage, the TLD list, the update itself), no rule may outlive it.
+    // Whatever failed (storage, the tab list, the update itself), no rule may outlive it.
     await failClosed();
     lastToolbar = '';
-    await updateToolbar({ version: 2, enabled: false, profiles: [], active: {}, sites: [] }).catch(() => undefined);
+    await updateToolbar({ ...defaultSettings(), enabled: false, sites: [] }).catch(() => undefined);
     throw e;
   }
   const look = toolbarKey(settings);

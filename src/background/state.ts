@@ -31,6 +31,7 @@ export async function publicState(s: Settings, granted: ReadonlySet<string>): Pr
     active: s.active,
     sites,
     missingApiAccess,
+    typedNavigation: s.typedNavigation,
     notice: await readNotice(),
   };
   await publish(state);

@@ -1,10 +1,10 @@
 // Host matching: which origins may receive the key, compared exactly (scheme, host, port).
 
-export type OriginProblem = 'originInvalid' | 'originInsecure' | 'originHasPath';
+export type OriginProblem = 'originInvalid' | 'originInsecure' | 'originHasPath' | 'originIpv6';
 
 export type OriginCheck = { ok: true; origin: string } | { ok: false; problem: OriginProblem };
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+const LOOPBACK = new Set(['localhost', '127.0.0.1']);
 
 /** Parse an origin the user typed; `https` required except for loopback hosts. */
 export function normalizeOrigin(input: string): OriginCheck {
@@ -15,6 +15,9 @@ export function normalizeOrigin(input: string): OriginCheck {
     return { ok: false, problem: 'originInvalid' };
   }
   if (url.username || url.password || url.search || url.hash) return { ok: false, problem: 'originInvalid' };
+  // IPv6 literals are refused: browsers' host-permission patterns and DNR's domain lists do not
+  // take them reliably, so access could never be granted. `localhost` reaches the same machine.
+  if (url.hostname.startsWith('[')) return { ok: false, problem: 'originIpv6' };
   if (url.pathname !== '/' && url.pathname !== '') return { ok: false, problem: 'originHasPath' };
   // Plain host names only: `*`, `_` or a trailing dot would widen the rule's URL filter or the
   // permission pattern beyond the one host the user meant.
@@ -27,9 +30,8 @@ export function normalizeOrigin(input: string): OriginCheck {
 
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 
-/** A DNS name of letters, digits and hyphens in dot-separated labels, an IPv4 address, or [::1]. */
+/** A DNS name of letters, digits and hyphens in dot-separated labels, or an IPv4 address. */
 export function isPlainHost(host: string): boolean {
-  if (host === '[::1]') return true;
   if (host.length > 253 || host.endsWith('.')) return false;
   return host.split('.').every((l) => LABEL.test(l));
 }

@@ -7,15 +7,13 @@ import { activeKeys, type Settings } from './settings';
 export interface DnrRule {
   id: number;
   priority: number;
-  action:
-    | { type: 'modifyHeaders'; requestHeaders: { header: string; operation: 'set'; value: string }[] }
-    | { type: 'allow' };
+  action: { type: 'modifyHeaders'; requestHeaders: { header: string; operation: 'set'; value: string }[] };
   condition: {
     urlFilter: string;
-    resourceTypes: ('xmlhttprequest' | 'other' | 'main_frame' | 'sub_frame')[];
+    resourceTypes: ('xmlhttprequest' | 'other' | 'main_frame')[];
     requestMethods?: 'get'[];
     initiatorDomains?: string[];
-    excludedInitiatorDomains?: string[];
+    tabIds?: number[];
   };
 }
 
@@ -24,52 +22,53 @@ const IDS_PER_ORIGIN = 10;
 /** Session rules get their own id range so a key moving between the two sets never collides. */
 const SESSION_ID_OFFSET = 500_000;
 export const RULE_FETCH = 1;
-export const RULE_NAV_TYPED = 2;
-export const RULE_NAV_GUARD = 3;
+export const RULE_NAV_LINK = 2;
+export const RULE_NAV_TAB = 3;
+export const RULE_NAV_TYPED = 4;
 
-/**
- * Every host name ends in one of these labels: the top-level domains, the numbers 0–255 (the last
- * label of an IPv4 address) and single-label names such as `localhost`. DNR has no way to say
- * "has an initiator", so the navigation guard lists them all as initiator domains: a navigation
- * with an initiator matches the guard, a typed one (no initiator) does not.
- */
-export function initiatorRoots(tlds: readonly string[]): string[] {
-  const ascii = tlds.flatMap((t) => {
-    try {
-      return [new URL(`http://x.${t}/`).hostname.slice(2)];
-    } catch {
-      return [];
-    }
-  });
-  const numbers = Array.from({ length: 256 }, (_, i) => String(i));
-  return [...new Set([...ascii, ...numbers, 'localhost', 'local', 'internal', 'test', 'example', 'invalid', 'onion'])].sort();
+/** What the rules need besides the settings. */
+export interface RuleContext {
+  /** The extension's own host (`chrome-extension://<host>/`): the initiator of the API tabs it opens. */
+  extensionHost: string;
+  /** Tabs the user opened on an API URL from the extension ("Open in tab"), still open. */
+  apiTabs: readonly number[];
+  /** Whether the browser grants host access to an origin; rules exist only for granted ones. */
+  granted?: (origin: string) => boolean;
 }
 
 /**
- * Rules that set `Authorization: Api-Key <key>` on requests to each active API origin:
- *  - fetch/XHR/other started by pages of the allowed sites (the docs site and sites the user allowed);
- *  - GET navigations (top level and frames) that the user typed, or that pages of the API itself
- *    started (links in the browsable API). A guard rule of higher priority stops navigations that any
- *    other site started, the allowed sites included: DNR cannot tell https://docs.maiagent.ai from
- *    http://docs.maiagent.ai or its subdomains for navigations, and fetch is what those sites use.
+ * Rules that set `Authorization: Api-Key <key>` on requests to each active API origin. Every rule
+ * names who may start the request with a positive match, never a list of who may not: a request
+ * whose initiator is opaque (sandboxed frame, `data:`, `file:`) or absent (speculative loads, typed
+ * addresses, redirects of those) matches no initiator condition, so it gets no key.
+ *  1. fetch/XHR/other started by pages of the allowed sites (the docs site and sites the user allowed);
+ *  2. top-level GET navigations started by pages of the allowed sites or of the API host itself
+ *     (links on the docs site, in the user's app, in the browsable API);
+ *  3. top-level GET navigations that the extension itself starts, in the tabs it opened for the user
+ *     ("Open in tab"), and their reloads; the tab list keeps this rule to those tabs;
+ *  4. only if the user switched it on: every top-level GET navigation, which is how an address
+ *     typed in the address bar gets the key — and also any page's link to the API (see README).
+ * Frames never get the key: a page of any site could frame the API.
  * The URL filter anchors scheme, host and port followed by `/`, so `api.maiagent.ai.evil.test`,
  * `api.maiagent.ai:8443` and `http://api.maiagent.ai` do not match.
- * The extension's own pages are not initiators here: they set the header themselves, so that a
- * "Check key" of a non-active profile is not overwritten by the active key.
+ * The extension's own pages are not initiators of rule 1: they set the header themselves, so that
+ * a "Check key" of a non-active profile is not overwritten by the active key.
  */
 export interface RuleSets {
   /** Rules for keys remembered on this device: dynamic rules, kept across restarts. */
   dynamic: DnrRule[];
-  /** Rules for session-only keys: session rules, gone when the browser closes. */
+  /** Rules for session-only keys, and every tab-scoped rule (DNR takes `tabIds` in session rules only). */
   session: DnrRule[];
 }
 
-export function compileRules(settings: Settings, roots: readonly string[], granted: (origin: string) => boolean = () => true): RuleSets {
+export function compileRules(settings: Settings, ctx: RuleContext): RuleSets {
   const out: RuleSets = { dynamic: [], session: [] };
   if (!settings.enabled) return out;
+  const granted = ctx.granted ?? (() => true);
   // Only origins the browser grants access to: a site imported or whose access was withdrawn must
   // not come back to life because a click on the toolbar button grants access to its tab.
-  const initiators = [...new Set(settings.sites.filter(granted).map((s) => new URL(s).hostname))].sort();
+  const sites = [...new Set(settings.sites.filter(granted).map((s) => new URL(s).hostname))].sort();
+  const tabs = [...new Set(ctx.apiTabs)].sort((a, b) => a - b);
   activeKeys(settings).forEach(({ origin, key, persist }, i) => {
     if (!granted(origin)) return;
     const rules = persist === 'session' ? out.session : out.dynamic;
@@ -79,32 +78,22 @@ export function compileRules(settings: Settings, roots: readonly string[], grant
       type: 'modifyHeaders',
       requestHeaders: [{ header: 'Authorization', operation: 'set', value: authorizationValue(key) }],
     };
-    if (initiators.length > 0) {
-      rules.push({
-        id: base + RULE_FETCH,
+    const nav = { urlFilter, resourceTypes: ['main_frame'], requestMethods: ['get'] } satisfies DnrRule['condition'];
+    if (sites.length > 0) {
+      rules.push({ id: base + RULE_FETCH, priority: 1, action, condition: { urlFilter, resourceTypes: ['xmlhttprequest', 'other'], initiatorDomains: sites } });
+    }
+    const linkFrom = [...new Set([...sites, new URL(origin).hostname])].sort();
+    rules.push({ id: base + RULE_NAV_LINK, priority: 1, action, condition: { ...nav, initiatorDomains: linkFrom } });
+    if (tabs.length > 0) {
+      // Always a session rule: the tabs are gone when the browser closes.
+      out.session.push({
+        id: i * IDS_PER_ORIGIN + SESSION_ID_OFFSET + RULE_NAV_TAB,
         priority: 1,
         action,
-        condition: { urlFilter, resourceTypes: ['xmlhttprequest', 'other'], initiatorDomains: initiators },
+        condition: { ...nav, initiatorDomains: [ctx.extensionHost], tabIds: tabs },
       });
     }
-    rules.push({
-      id: base + RULE_NAV_GUARD,
-      priority: 2,
-      action: { type: 'allow' },
-      condition: {
-        urlFilter,
-        resourceTypes: ['main_frame', 'sub_frame'],
-        initiatorDomains: [...roots],
-        // Links inside the browsable API (next page, related objects) stay authenticated.
-        excludedInitiatorDomains: [new URL(origin).hostname],
-      },
-    });
-    rules.push({
-      id: base + RULE_NAV_TYPED,
-      priority: 1,
-      action,
-      condition: { urlFilter, resourceTypes: ['main_frame', 'sub_frame'], requestMethods: ['get'] },
-    });
+    if (settings.typedNavigation) rules.push({ id: base + RULE_NAV_TYPED, priority: 1, action, condition: nav });
   });
   return out;
 }

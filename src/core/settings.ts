@@ -4,7 +4,7 @@ import * as v from 'valibot';
 import { normalizeKey } from './keys';
 import { normalizeOrigin } from './origins';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 export const ROTATION_DAYS = 90;
 import { DEFAULT_API_ORIGIN, DOCS_ORIGIN } from './constants';
 export { DEFAULT_API_ORIGIN, DOCS_ORIGIN };
@@ -38,11 +38,16 @@ const SettingsSchema = v.object({
   active: v.record(v.string(), v.string()),
   /** Origins whose pages' requests get the header (the docs site by default). */
   sites: v.array(OriginSchema),
+  /**
+   * Whether top-level GET navigations to an API origin get the key whoever starts them: what makes
+   * an address typed in the address bar work, at the cost of letting any page do the same. Off by default.
+   */
+  typedNavigation: v.boolean(),
 });
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 
 export function defaultSettings(): Settings {
-  return { version: SCHEMA_VERSION, enabled: true, profiles: [], active: {}, sites: [DOCS_ORIGIN] };
+  return { version: SCHEMA_VERSION, enabled: true, profiles: [], active: {}, sites: [DOCS_ORIGIN], typedNavigation: false };
 }
 
 export type RepairNotice = 'storageRepaired' | 'storageReset' | 'storageNewer';
@@ -65,7 +70,24 @@ const migrations: Record<number, (old: Record<string, unknown>) => Record<string
     version: 2,
     profiles: Array.isArray(old.profiles) ? old.profiles.map((p: unknown) => (isRecord(p) ? { persist: 'local', ...p } : p)) : old.profiles,
   }),
+  // v3: navigations typed in the address bar get the key only if the user switches it on (v2 gave
+  // it to them, and with them to navigations from opaque and unlisted origins). `http://[::1]` is
+  // no longer an origin (it could never be granted); the same machine is `http://localhost`.
+  2: (old) => ({
+    ...old,
+    version: 3,
+    typedNavigation: false,
+    sites: Array.isArray(old.sites) ? old.sites.map(fromIpv6Loopback) : old.sites,
+    profiles: Array.isArray(old.profiles)
+      ? old.profiles.map((p: unknown) => (isRecord(p) && Array.isArray(p.origins) ? { ...p, origins: [...new Set(p.origins.map(fromIpv6Loopback))] } : p))
+      : old.profiles,
+    active: isRecord(old.active) ? Object.fromEntries(Object.entries(old.active).map(([o, id]) => [fromIpv6Loopback(o), id])) : old.active,
+  }),
 };
+
+function fromIpv6Loopback(o: unknown): unknown {
+  return typeof o === 'string' && o.startsWith('http://[::1]') ? `http://localhost${o.slice('http://[::1]'.length)}` : o;
+}
 
 function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -120,6 +142,7 @@ function repair(data: Record<string, unknown>): Loaded {
     profiles: unique,
     active,
     sites,
+    typedNavigation: typeof data.typedNavigation === 'boolean' ? data.typedNavigation : base.typedNavigation,
   });
   const keptSomething = unique.length > 0 || Array.isArray(data.sites);
   return { settings, notice: keptSomething ? 'storageRepaired' : 'storageReset' };

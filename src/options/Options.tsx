@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import { RepairNotice } from '../ui/RepairNotice';
 import { useAppState } from '../ui/useAppState';
+import { NavigationSection } from './NavigationSection';
 import { ProfilesSection } from './ProfilesSection';
 import { SitesSection } from './SitesSection';
 import { TransferSection } from './TransferSection';
@@ -23,6 +24,7 @@ export function Options() {
         <>
           <ProfilesSection state={state} run={run} onStatus={setStatus} />
           <SitesSection state={state} run={run} onStatus={setStatus} />
+          <NavigationSection state={state} run={run} />
           <TransferSection run={run} onStatus={setStatus} />
         </>
       )}

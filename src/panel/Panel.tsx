@@ -19,6 +19,7 @@ import { entryOf } from './resent-entry';
 import type { Exchange } from '../core/exchange';
 import { Splitter } from './Splitter';
 import { download } from '../ui/download';
+import { FirstRunTip } from '../ui/FirstRunTip';
 import { KEEP_MAX, KEEP_MIN, usePanelSettings } from './usePanelSettings';
 
 const STATUS_CLASSES: StatusClass[] = ['all', '2xx', '3xx', '4xx', '5xx', 'failed'];
@@ -283,6 +284,7 @@ export function Panel({ capture }: { capture: CaptureSession | null }) {
         </div>
       )}
       {!devtools && rows.length === 0 && <p class="hint">{t('harViewerHint')}</p>}
+      {devtools && <FirstRunTip id="panel-overflow" text="tipPanelOverflow" />}
       <div class="split" style={{ '--split': `${settings.split}%` }}>
         <RequestList id="request-list" rows={visible} selectedId={selected} onSelect={(id) => void select(id)} />
         <Splitter value={settings.split} controls="request-list" onChange={(split) => setSettings((s) => ({ ...s, split }))} />

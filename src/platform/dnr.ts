@@ -9,18 +9,3 @@ export async function showActionCount(on: boolean): Promise<void> {
 }
 
 export { isFirefox };
-
-/**
- * Whether this browser's declarativeNetRequest takes `domain` in initiatorDomains/requestDomains.
- * Firefox requires a canonical host name (`new URL('http://' + d).hostname === d`), so a bare number
- * such as "0" (read as the IPv4 address 0.0.0.0) is refused, and with it the whole
- * updateDynamicRules call (seen in Firefox ESR 153: "Invalid domain 0"). Chrome accepts them.
- */
-export function dnrAcceptsDomain(domain: string): boolean {
-  if (!isFirefox()) return true;
-  try {
-    return new URL(`http://${domain}`).hostname === domain;
-  } catch {
-    return false;
-  }
-}

@@ -3,12 +3,20 @@ import { useEffect, useState } from 'preact/hooks';
 import { DEFAULT_API_ORIGIN, UNDO_MS } from '../core/constants';
 import { t } from '../shared/i18n';
 import { send } from '../shared/protocol';
+import { FirstRunTip } from '../ui/FirstRunTip';
 import { RepairNotice } from '../ui/RepairNotice';
 import { useAppState } from '../ui/useAppState';
 import { AccessNotice, missingAccess } from './AccessNotice';
 import { KeyForm } from './KeyForm';
 import { ProfileCard } from './ProfileCard';
 import { TabStatus } from './TabStatus';
+
+/** The button is already on the toolbar (Chrome 91+, Firefox 118+); where the browser cannot tell, it is not. */
+async function pinned(): Promise<boolean> {
+  const action = (globalThis as { chrome?: typeof chrome }).chrome?.action;
+  if (typeof action?.getUserSettings !== 'function') return false;
+  return (await action.getUserSettings()).isOnToolbar === true;
+}
 
 export function Popup() {
   const { state, error, run } = useAppState();
@@ -30,6 +38,7 @@ export function Popup() {
   return (
     <main>
       <h1>{t('popupTitle')}</h1>
+      <FirstRunTip id="pin-extension" text="tipPinExtension" needless={pinned} />
       <RepairNotice state={state} run={run} />
       <AccessNotice state={state} />
       {error && (

@@ -6,6 +6,7 @@ import { send, type PublicState } from '../shared/protocol';
 import { useKeyCheck } from '../ui/useKeyCheck';
 import { missingAccess } from './AccessNotice';
 import { KeyForm } from './KeyForm';
+import { OpenApiTab } from './OpenApiTab';
 
 interface Props {
   origin: string;
@@ -119,6 +120,7 @@ export function ProfileCard({ origin, state, run, onStatus, onForgotten }: Props
         </p>
       )}
       {keyCheck.view(active, state)}
+      {active.hasKey && state.enabled && <OpenApiTab origin={origin} run={run} />}
       {replacing ? (
         <KeyForm
           initialPersist={active.persist}

@@ -1,6 +1,7 @@
 // One typed message map shared by the pages (popup, options, panel) and the background.
 // Pages never receive a full key, except from revealKey, which they call only on a user's request.
 import { ext as browser } from '../platform/ext';
+import type { ApiTabProblem } from '../core/api-tab';
 import type { Exchange } from '../core/exchange';
 import type { KeyProblem } from '../core/keys';
 import type { OriginProblem } from '../core/origins';
@@ -39,6 +40,8 @@ export interface PublicState {
   sites: SiteInfo[];
   /** API origins whose host access is missing. */
   missingApiAccess: string[];
+  /** Whether navigations typed in the address bar (and so any top-level navigation) get the key. */
+  typedNavigation: boolean;
   notice: RepairNotice | null;
 }
 
@@ -107,6 +110,9 @@ export interface Protocol {
   moveProfile: { req: { id: string; by: -1 | 1 }; res: Result };
   setActive: { req: { origin: string; profileId: string }; res: Result };
   setEnabled: { req: { enabled: boolean }; res: PublicState };
+  setTypedNavigation: { req: { on: boolean }; res: PublicState };
+  /** Open an API URL (or a path on `origin`) in a new tab that gets the key. */
+  openApiTab: { req: { url: string; origin: string }; res: { ok: true; url: string } | { ok: false; problem: ApiTabProblem } };
   revealKey: { req: { profileId: string }; res: { key: string } };
   checkKey: { req: { profileId: string }; res: CheckResult };
   /** Sends a request again, only ever to a configured API origin, with the chosen profile's key. */

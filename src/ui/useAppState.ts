@@ -14,6 +14,7 @@ const FIRST_RUN: PublicState = {
   active: {},
   sites: [{ origin: DOCS_ORIGIN, granted: true, builtIn: true }],
   missingApiAccess: [],
+  typedNavigation: false,
   notice: null,
 };
 

@@ -45,13 +45,16 @@ export interface LaunchOptions {
   profileDir?: string;
   devtools?: boolean;
   lang?: string;
+  /** Unpacked extensions to load beside ours (the attack suite's stand-in for another extension). */
+  extraExtensions?: string[];
 }
 
 /** The built extension, with every host name on the local server: shared by the tests and `npm start`. */
-export function extensionArgs(port: number): string[] {
+export function extensionArgs(port: number, extra: readonly string[] = []): string[] {
+  const all = [DIST, ...extra].join(',');
   return [
-    `--disable-extensions-except=${DIST}`,
-    `--load-extension=${DIST}`,
+    `--disable-extensions-except=${all}`,
+    `--load-extension=${all}`,
     // Every host name resolves to the test server: the real API and docs names, look-alikes, other sites.
     `--host-resolver-rules=MAP * 127.0.0.1:${port}`,
     '--ignore-certificate-errors',
@@ -67,7 +70,7 @@ export async function launch(opts: LaunchOptions): Promise<Launched> {
   const profileDir = opts.profileDir ?? mkdtempSync(join(tmpdir(), 'maiagent-e2e-'));
   const port = opts.server.port;
   const args = [
-    ...extensionArgs(port),
+    ...extensionArgs(port, opts.extraExtensions),
     '--disable-background-networking',
     '--disable-component-update',
     '--disable-sync',
@@ -85,7 +88,10 @@ export async function launch(opts: LaunchOptions): Promise<Launched> {
     ignoreHTTPSErrors: true,
     ...(opts.lang ? { locale: opts.lang } : {}),
   });
-  const first = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker', { timeout: 15_000 }));
+  // Ours is the worker with our manifest's script (other extensions may be loaded too).
+  const script = (JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8')) as { background: { service_worker: string } }).background.service_worker;
+  const isOurs = (w: Worker) => new URL(w.url()).pathname === `/${script}`;
+  const first = ctx.serviceWorkers().find(isOurs) ?? (await ctx.waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 }));
   const extId = new URL(first.url()).host;
   return {
     ctx,

@@ -51,12 +51,15 @@ describe('header present', () => {
     await page.close();
   });
 
-  it('on a typed navigation to an API URL (browsable API, authenticated)', async () => {
-    const page = await env.b.ctx.newPage();
-    await page.goto('https://api.maiagent.ai/api/users/current/');
-    await expect(page.locator('#response').textContent()).resolves.toContain('ada@example.com');
+  it('on an API URL opened with "Open in tab" in the popup (browsable API, authenticated)', async () => {
+    const popup = await env.b.openPopup();
+    await expect(popup.getByLabel('API address to open').inputValue()).resolves.toBe('https://api.maiagent.ai/api/users/current/');
+    const [tab] = await Promise.all([env.b.ctx.waitForEvent('page'), popup.getByRole('button', { name: 'Open in tab' }).click()]);
+    await tab.locator('#response').waitFor();
+    await expect(tab.locator('#response').textContent()).resolves.toContain('ada@example.com');
     expect(seen('api.maiagent.ai', '/api/users/current/').at(-1)?.headers.authorization).toBe(AUTH);
-    await page.close();
+    await tab.close();
+    await popup.close();
   });
 });
 
@@ -71,6 +74,14 @@ describe('header absent', () => {
       expect(got.length, host).toBeGreaterThan(0);
       for (const r of got) expect(r.headers.authorization, host).toBeUndefined();
     }
+    await page.close();
+  });
+
+  it('on an API URL typed in the address bar (the switch for that is off by default)', async () => {
+    const page = await env.b.ctx.newPage();
+    await page.goto('https://api.maiagent.ai/api/users/current/');
+    await expect(page.locator('#response').textContent()).resolves.toContain('Authentication credentials were not provided.');
+    expect(seen('api.maiagent.ai', '/api/users/current/').at(-1)?.headers.authorization).toBeUndefined();
     await page.close();
   });
 

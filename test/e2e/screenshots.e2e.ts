@@ -11,17 +11,30 @@ const KEY = 'g5BnKDab.screenshotDemoKey0000Xs';
 const env = useExtension({ [KEY]: ADA });
 
 
-it('popup: a saved key, checked', async () => {
+it('popup: a saved key, checked, as the toolbar shows it on a docs tab', async () => {
   await (await saveKeyInPopup(env.b, KEY)).close();
+  // As a toolbar click on a docs tab opens it (activeTab), so the popup describes that tab and not
+  // itself ("This tab is not a web page." when the popup page is simply opened in a tab).
+  const docs = await env.b.ctx.newPage();
+  await docs.goto('https://docs.maiagent.ai/');
+  const cdp = await env.b.ctx.browser()!.newBrowserCDPSession();
+  const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as { targetInfos: { targetId: string; url: string }[] };
+  await cdp.send('Extensions.triggerAction' as never, { id: env.b.extId, targetId: targetInfos.find((t) => t.url === docs.url())!.targetId } as never);
+  await cdp.detach();
+  const tabId = await (await env.b.sw()).evaluate(async (url) => (await chrome.tabs.query({ url })).at(0)?.id ?? 0, docs.url());
   const popup = await env.b.ctx.newPage();
   await popup.setViewportSize({ width: 340, height: 560 });
-  await popup.goto(`chrome-extension://${env.b.extId}/src/popup/popup.html`);
+  await popup.goto(`chrome-extension://${env.b.extId}/src/popup/popup.html?tabId=${tabId}`);
+  // The one-time tip is for first use; the README shows the popup in use.
+  await popup.getByRole('button', { name: 'Got it' }).click();
   await popup.getByRole('button', { name: 'Check key' }).click();
   await popup.getByText('The key works').waitFor();
+  await popup.getByText('Requests from https://docs.maiagent.ai get the key.').waitFor();
   const file = join(OUT, 'popup.png');
   await popup.screenshot({ path: file, fullPage: true });
   expect(statSync(file).size).toBeGreaterThan(5_000);
   await popup.close();
+  await docs.close();
 });
 
 it('panel: requests from the docs site, a 400 explained', async () => {

@@ -70,6 +70,26 @@ describe('npm start', () => {
     }
   });
 
+  it('without a display: exits 1 at once with a short message saying how to run it', () => {
+    assertBuilt();
+    const env = { ...process.env };
+    delete env.DISPLAY;
+    delete env.WAYLAND_DISPLAY;
+    delete env.MAIAGENT_START_SMOKE;
+    delete env.MAIAGENT_START_HEADLESS;
+    const t0 = Date.now();
+    const r = spawnSync(TSX, ['scripts/start.ts'], { cwd: ROOT, encoding: 'utf8', env, timeout: 30_000 });
+    expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(1);
+    expect(Date.now() - t0).toBeLessThan(15_000);
+    expect(r.stderr).toContain('no display');
+    expect(r.stderr).toContain('xvfb-run npm start');
+    expect(r.stderr).toContain('MAIAGENT_START_SMOKE=1 npm start');
+    expect(r.stderr).toContain('MAIAGENT_START_HEADLESS=1 npm start');
+    // Short: the message, not a browser's launch log.
+    expect(r.stderr.trim().split('\n').length).toBeLessThanOrEqual(6);
+    expect(r.stdout).not.toContain('Starting');
+  });
+
   it('without a browser: exits 1 and says how to get one', () => {
     const r = spawnSync(TSX, ['scripts/start.ts'], {
       cwd: ROOT,

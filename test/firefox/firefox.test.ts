@@ -28,8 +28,17 @@ interface LintReport {
 const show = (ms: LintMessage[]) => ms.map((m) => `${m.code} ${m.file ?? ''}:${m.line ?? ''} ${m.message} — ${m.description ?? ''}`);
 
 describe('Firefox build', () => {
+  let printed = '';
   beforeAll(() => {
-    expectOk(runBin('tsx', ['scripts/build-firefox.ts']), 'build:firefox');
+    const r = runBin('tsx', ['scripts/build-firefox.ts']);
+    expectOk(r, 'build:firefox');
+    printed = `${r.stdout}\n${r.stderr}`;
+  });
+
+  it('builds (npm run build inside) without a warning: the first output a newcomer sees', () => {
+    expect(printed).toContain('built in');
+    // Vite prints "(!) …" for its own warnings and "warning" in plugins' and Rollup's.
+    expect(printed.split('\n').filter((l) => /\(!\)|warn/i.test(l))).toEqual([]);
   });
 
   it('has the Firefox manifest and the same files as the Chrome build', () => {

@@ -9,9 +9,14 @@ import https from 'node:https';
 import net from 'node:net';
 import { Duplex } from 'node:stream';
 import { makeCertificate } from './certificate';
+import { demoCallerPage, demoPage, referencePage, type DemoHosts } from './demo-pages';
 
 export const API_HOST = 'api.maiagent.ai';
 export const DOCS_HOST = 'docs.maiagent.ai';
+/** Where presigned uploads go (MaiAgent's storage is S3); the demo posts a file there. */
+export const S3_HOST = 's3.ap-northeast-1.amazonaws.com';
+export const S3_BUCKET = 'maiagent-demo-uploads';
+const DEMO_HOSTS: DemoHosts = { api: API_HOST, docs: DOCS_HOST, other: 'evil.test', s3: S3_HOST };
 /** Host names the tests map onto this server, besides the two real ones. */
 export const OTHER_HOSTS = [
   'evil.test', // an unrelated website
@@ -42,6 +47,8 @@ export interface RecordedRequest {
 
 export interface TestServer {
   port: number;
+  /** Whether the server also answers on [::1] (same port), for pages served from an IPv6 literal. */
+  ipv6: boolean;
   requests: RecordedRequest[];
   /** Keys the server accepts, with the user each belongs to. */
   keys: Map<string, { id: string; name: string; email: string; company: string }>;
@@ -72,60 +79,6 @@ function sitePage(host: string): string {
 </body></html>`;
 }
 
-/** What the demo page's buttons ask the API (used by `npm start`). */
-const DEMO_CALLS = [
-  { id: '200', label: '200 OK', method: 'GET', path: '/api/users/current/', note: 'your user, with the demo key' },
-  { id: '401', label: '401 not provided', method: 'GET', path: '/api/users/current/', note: 'the same request: first switch injection off in the popup' },
-  { id: '400', label: '400 field errors', method: 'POST', path: '/api/v1/chatbots/', body: '{}', note: 'a chatbot without its required fields' },
-  { id: '403', label: '403 forbidden', method: 'GET', path: '/api/v1/organizations/other-org/', note: "another organisation's data" },
-  { id: '404', label: '404 not found', method: 'GET', path: '/api/v1/no-such-thing/', note: 'a path the API does not have' },
-  { id: '429', label: '429 throttled', method: 'GET', path: '/api/v1/throttled/', note: 'too many requests (Retry-After: 30)' },
-  { id: '500', label: '500 server error', method: 'GET', path: '/api/v1/broken/', note: 'the server fails (an HTML error page)' },
-] as const;
-
-/** The demo page on the docs host: buttons that make the API answer each way, results shown as text. */
-function demoPage(): string {
-  const rows = DEMO_CALLS.map(
-    (c) => `<li><button type="button" id="call-${c.id}" data-method="${c.method}" data-path="${escapeHtml(c.path)}"${'body' in c ? ` data-body="${escapeHtml(c.body)}"` : ''}>${escapeHtml(c.label)}</button>
-<code>${c.method} ${escapeHtml(c.path)}</code> <span>${escapeHtml(c.note)}</span>
-<pre id="out-${c.id}" data-testid="out-${c.id}" aria-live="polite"></pre></li>`,
-  ).join('\n');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-<title>MaiAgent DevTools demo</title>
-<style>body{font:15px/1.5 system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem}li{margin:.6rem 0}
-button{min-width:10rem;margin-right:.5rem}pre{background:#f3f3f3;padding:.4rem;white-space:pre-wrap;margin:.3rem 0 0}pre:empty{display:none}</style></head>
-<body><h1>MaiAgent DevTools demo</h1>
-<p>This page stands in for <code>https://${DOCS_HOST}</code>; its buttons call <code>https://${API_HOST}</code>, here a local test server.</p>
-<ol>
-<li>Click the extension's toolbar icon (the puzzle piece, then <b>MaiAgent DevTools</b>), paste the <b>demo key printed in your terminal</b> and press <b>Save</b>.</li>
-<li>Open DevTools (F12 or Ctrl+Shift+I) and pick the <b>MaiAgent</b> panel. Keep it open while you click, so it sees the requests.</li>
-<li>Click the buttons. The extension adds <code>Authorization: Api-Key …</code>; this page never sees the key.
-For <b>401 not provided</b>, first switch injection off in the popup, click, then switch it back on.</li>
-</ol>
-<ul id="calls">
-${rows}
-</ul>
-<script>
-for (const b of document.querySelectorAll('#calls button')) {
-  b.addEventListener('click', async () => {
-    const out = document.getElementById('out-' + b.id.slice(5));
-    const { method, path, body } = b.dataset;
-    out.textContent = method + ' ' + path + ' …';
-    try {
-      const r = await fetch('https://${API_HOST}' + path, {
-        method, credentials: 'omit',
-        ...(body === undefined ? {} : { body, headers: { 'Content-Type': 'application/json' } }),
-      });
-      const text = await r.text();
-      out.textContent = method + ' ' + path + ' → HTTP ' + r.status + ' ' + r.statusText + '\\n' + (text.length > 2000 ? text.slice(0, 2000) + ' …' : text);
-    } catch (e) {
-      out.textContent = method + ' ' + path + ' → network error: ' + e;
-    }
-  });
-}
-</script></body></html>`;
-}
-
 function cors(req: http.IncomingMessage): Record<string, string> {
   const origin = req.headers.origin;
   return origin
@@ -139,7 +92,7 @@ function cors(req: http.IncomingMessage): Record<string, string> {
 }
 
 export async function startServer(): Promise<TestServer> {
-  const { key, cert } = await makeCertificate([API_HOST, DOCS_HOST, ...OTHER_HOSTS, 'localhost']);
+  const { key, cert } = await makeCertificate([API_HOST, DOCS_HOST, ...OTHER_HOSTS, S3_HOST, 'localhost']);
   const requests: RecordedRequest[] = [];
   const keys: TestServer['keys'] = new Map();
 
@@ -205,14 +158,22 @@ export async function startServer(): Promise<TestServer> {
   });
   await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
   const port = (front.address() as net.AddressInfo).port;
+  // The same front on [::1], same port, where the machine has IPv6 loopback.
+  const front6 = net.createServer((socket) => front.emit('connection', socket));
+  const ipv6 = await new Promise<boolean>((resolve) => {
+    front6.once('error', () => resolve(false));
+    front6.listen(port, '::1', () => resolve(true));
+  });
   return {
     port,
+    ipv6,
     requests,
     keys,
     close: () =>
       new Promise<void>((resolve) => {
         tls.closeAllConnections?.();
         plain.closeAllConnections?.();
+        if (ipv6) front6.close();
         front.close(() => resolve());
         setTimeout(resolve, 500).unref();
       }),
@@ -250,8 +211,19 @@ function route(rec: RecordedRequest, req: http.IncomingMessage, res: Res, keys: 
   if (path === '/__echo') return echo(rec, res, req);
   if (path === '/favicon.ico') return void res.writeHead(204).end();
   if (rec.host !== API_HOST) {
-    if (path === '/redirect-to-api') return void res.writeHead(302, { Location: `https://${API_HOST}/__echo` }).end();
-    if (rec.host === DOCS_HOST && path === '/demo') return html(res, 200, demoPage());
+    if (path === '/redirect-to-api') return void res.writeHead(302, { Location: `https://${API_HOST}/__echo${url.search}` }).end();
+    // A page that navigates its window to `to` as soon as it runs, served with `CSP: sandbox`:
+    // its origin is opaque, like a sandboxed frame's.
+    if (path === '/csp-sandbox') {
+      const to = url.searchParams.get('to') ?? '';
+      return html(res, 200, `<!doctype html><title>sandboxed</title><script>location.href = ${JSON.stringify(to).replace(/</g, '\\u003c')};</script>`, {
+        'Content-Security-Policy': 'sandbox allow-scripts allow-top-navigation allow-popups',
+      });
+    }
+    if (rec.host === DOCS_HOST && path === '/demo') return html(res, 200, demoPage(DEMO_HOSTS));
+    if (rec.host === DOCS_HOST && path === '/reference/current-user') return html(res, 200, referencePage(DEMO_HOSTS));
+    if (rec.host === DEMO_HOSTS.other && path === '/demo-caller') return html(res, 200, demoCallerPage(DEMO_HOSTS));
+    if (rec.host === S3_HOST) return s3Upload(rec, req, res);
     if (path === '/sw.js') {
       // A page's own service worker: requests it makes on the page's behalf must get the key too.
       res.writeHead(200, { 'Content-Type': 'text/javascript', 'Service-Worker-Allowed': '/' });
@@ -332,16 +304,39 @@ self.addEventListener('fetch', (e) => {
     return send(405, { detail: `Method "${rec.method}" not allowed.` }, { Allow: 'GET, POST, HEAD, OPTIONS' });
   }
   const completions = /^\/api\/v1\/chatbots\/([^/]+)\/completions\/$/.exec(path);
-  if (completions && rec.method === 'POST') {
+  if (completions && rec.method === 'POST') return completion(body(), res, c, send);
+  if (path === '/api/v1/upload-presigned-url/' && rec.method === 'POST') {
+    // Step 1 of an upload: where and how to POST the file (an S3 presigned POST).
     const b = body() ?? {};
-    const messages = Array.isArray(b.messages) ? b.messages : null;
-    if (!messages) return send(400, { messages: ['This field is required.'] });
-    const errs = messages.map((m: unknown) => (m && typeof m === 'object' && 'content' in m ? {} : { content: ['This field is required.'] }));
-    if (errs.some((e) => Object.keys(e).length)) return send(400, { messages: errs });
-    res.writeHead(200, { ...c, 'Content-Type': 'text/event-stream' });
-    res.write('data: {"content":"Hel"}\n\n');
-    res.write('data: {"content":"lo"}\n\n');
-    return void res.end('event: done\ndata: {}\n\n');
+    const errors: Record<string, string[]> = {};
+    for (const f of ['filename', 'modelName', 'fileSize']) if (!(f in b)) errors[f] = ['This field is required.'];
+    if ('fileSize' in b && !(Number.isInteger(b.fileSize) && (b.fileSize as number) >= 0)) errors.fileSize = ['A valid integer is required.'];
+    if (Object.keys(errors).length) return send(400, errors);
+    const fileKey = `media/${String(b.modelName)}/demo-${Date.now().toString(36)}/${String(b.filename)}`;
+    return send(200, {
+      url: `https://${S3_HOST}/${S3_BUCKET}`,
+      fields: {
+        key: fileKey,
+        'x-amz-algorithm': 'AWS4-HMAC-SHA256',
+        'x-amz-credential': 'DEMOACCESSKEY/20261201/ap-northeast-1/s3/aws4_request',
+        'x-amz-date': '20261201T000000Z',
+        policy: Buffer.from(JSON.stringify({ expiration: '2026-12-01T01:00:00Z', conditions: [{ bucket: S3_BUCKET }, { key: fileKey }] })).toString('base64'),
+        'x-amz-signature': 'demo0signature',
+      },
+    });
+  }
+  if (path === '/api/v1/attachments/' && rec.method === 'POST') {
+    // Step 3: register the uploaded file (its S3 key) as an attachment.
+    const b = body() ?? {};
+    const errors: Record<string, string[]> = {};
+    for (const f of ['file', 'filename']) if (!(f in b)) errors[f] = ['This field is required.'];
+    if (Object.keys(errors).length) return send(400, errors);
+    return send(201, {
+      id: `att-${Date.now().toString(36)}`,
+      type: typeof b.type === 'string' ? b.type : 'document',
+      filename: b.filename,
+      file: `https://${S3_HOST}/${S3_BUCKET}/${String(b.file)}`,
+    });
   }
   // A streamed chat reply in MaiAgent's event shape, for the panel's stream view (not a documented
   // path): `?format=jsonl` sends JSON lines labelled application/json, `?cut=1` stops before `done`.
@@ -375,4 +370,42 @@ self.addEventListener('fetch', (e) => {
     return send(400, { name: ['<img src=x onerror="document.title=\'pwned\'"><script>document.title="pwned"</script>'] });
   }
   return send(404, { detail: 'Not found.' });
+}
+
+type Send = (status: number, body: unknown, headers?: Record<string, string>, title?: string) => void;
+
+/**
+ * POST /api/v1/chatbots/{id}/completions/ as documented: `{conversation, message: {content,
+ * attachments}, isStreaming}`. One JSON answer `{conversationId, content, done: true}`, or with
+ * isStreaming (is_streaming in the snake_case examples) server-sent events of the same shape,
+ * `done: false` while content comes, then an empty `done: true`.
+ */
+function completion(b: Record<string, unknown> | null, res: Res, c: Record<string, string>, send: Send): void {
+  if (!b || !('message' in b)) return send(400, { message: ['This field is required.'] });
+  const message = b.message;
+  if (!message || typeof message !== 'object' || Array.isArray(message)) {
+    return send(400, { message: { non_field_errors: [`Invalid data. Expected a dictionary, but got ${Array.isArray(message) ? 'list' : typeof message === 'string' ? 'str' : 'NoneType'}.`] } });
+  }
+  const content = (message as Record<string, unknown>).content;
+  if (typeof content !== 'string' || content === '') return send(400, { message: { content: ['This field is required.'] } });
+  const conversationId = typeof b.conversation === 'string' && b.conversation !== '' ? b.conversation : 'conv-demo-1';
+  const answer = `You said: ${content}. This is the local stand-in for MaiAgent.`;
+  if (b.isStreaming !== true && b.is_streaming !== true) return send(200, { conversationId, content: answer, done: true });
+  res.writeHead(200, { ...c, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache' });
+  const parts = answer.match(/.{1,12}/g) ?? [answer];
+  for (const part of parts) res.write(`data: ${JSON.stringify({ conversationId, content: part, done: false })}\n\n`);
+  res.end(`data: ${JSON.stringify({ conversationId, content: '', done: true })}\n\n`);
+}
+
+/** The S3 end of a presigned POST: multipart form with the policy fields first, the file last; 204 on success. */
+function s3Upload(rec: RecordedRequest, req: http.IncomingMessage, res: Res): void {
+  const c = { 'Access-Control-Allow-Origin': req.headers.origin ?? '*', Vary: 'Origin' };
+  if (rec.method === 'OPTIONS') return void res.writeHead(204, { ...c, 'Access-Control-Allow-Methods': 'POST' }).end();
+  const xml = (status: number, code: string, message: string) =>
+    void res.writeHead(status, { ...c, 'Content-Type': 'application/xml' }).end(`<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message></Error>`);
+  if (rec.method !== 'POST' || rec.path.split('?')[0] !== `/${S3_BUCKET}`) return xml(405, 'MethodNotAllowed', 'The specified method is not allowed against this resource.');
+  const names = [...rec.body.matchAll(/form-data; name="([^"]+)"/g)].map((m) => m[1]);
+  if (!names.includes('key') || !names.includes('policy')) return xml(400, 'InvalidArgument', 'Bucket POST must contain a field named \'key\'.');
+  if (names.at(-1) !== 'file') return xml(400, 'InvalidArgument', 'The file must be the last field of the form.');
+  res.writeHead(204, c).end();
 }

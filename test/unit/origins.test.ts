@@ -24,8 +24,11 @@ describe('plain hosts only', () => {
     'refuses %s, which would widen the rule or the permission',
     (input) => expect(normalizeOrigin(input)).toEqual({ ok: false, problem: 'originInvalid' }),
   );
-  it('punycode and IPv6 loopback are fine', () => {
+  it('punycode is fine', () => {
     expect(normalizeOrigin('https://例え.jp')).toEqual({ ok: true, origin: 'https://xn--r8jz45g.jp' });
-    expect(normalizeOrigin('http://[::1]:8000')).toEqual({ ok: true, origin: 'http://[::1]:8000' });
   });
+  it.each(['http://[::1]:8000', 'http://[::1]', 'https://[2001:db8::1]', 'https://[::ffff:127.0.0.1]'])(
+    'refuses the IPv6 literal %s with its own reason (its access could never be granted)',
+    (input) => expect(normalizeOrigin(input)).toEqual({ ok: false, problem: 'originIpv6' }),
+  );
 });

@@ -65,6 +65,37 @@ describe('migrations', () => {
     expect(r.notice).toBeNull();
     expect(r.settings.version).toBe(SCHEMA_VERSION);
     expect(r.settings.profiles[0]).toEqual({ ...v1.profiles[0], persist: 'local' });
+    expect(r.settings.typedNavigation).toBe(false);
+  });
+
+  it('v2 settings become v3: typed navigations off, http://[::1] origins moved to http://localhost, nothing dropped', () => {
+    const v2 = {
+      version: 2,
+      enabled: true,
+      profiles: [
+        { id: 'a', name: 'Key 1', key: 'abcdef12.secretsecret', origins: ['https://api.maiagent.ai'], addedAt: 5, persist: 'local' },
+        { id: 'b', name: 'Local', key: 'zzzzzzzz.yyyyyy', origins: ['http://[::1]:8000', 'http://localhost:8000'], addedAt: 5, persist: 'local' },
+      ],
+      active: { 'https://api.maiagent.ai': 'a', 'http://[::1]:8000': 'b' },
+      sites: ['https://docs.maiagent.ai', 'http://[::1]:3000'],
+    };
+    const r = loadSettings(v2);
+    expect(r.notice).toBeNull();
+    expect(r.settings).toEqual({
+      version: SCHEMA_VERSION,
+      enabled: true,
+      profiles: [v2.profiles[0], { ...v2.profiles[1], origins: ['http://localhost:8000'] }],
+      active: { 'https://api.maiagent.ai': 'a', 'http://localhost:8000': 'b' },
+      sites: ['https://docs.maiagent.ai', 'http://localhost:3000'],
+      typedNavigation: false,
+    });
+  });
+
+  it('keeps the typed-navigation switch, and repairs a damaged one to off', () => {
+    expect(loadSettings({ ...defaultSettings(), typedNavigation: true }).settings.typedNavigation).toBe(true);
+    const r = loadSettings({ ...defaultSettings(), typedNavigation: 'yes' });
+    expect(r.notice).toBe('storageRepaired');
+    expect(r.settings.typedNavigation).toBe(false);
   });
 });
 

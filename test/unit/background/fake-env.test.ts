@@ -12,7 +12,7 @@ afterEach(uninstallFakeBrowser);
 const rule = (id: number, over: Partial<DnrRule['condition']> = {}): DnrRule => ({
   id,
   priority: 1,
-  action: { type: 'allow' },
+  action: { type: 'modifyHeaders', requestHeaders: [{ header: 'X-Test', operation: 'set', value: String(id) }] },
   condition: { urlFilter: '|https://x/', resourceTypes: ['main_frame'], ...over },
 });
 

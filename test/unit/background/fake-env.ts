@@ -18,8 +18,6 @@ export const API = 'https://api.maiagent.ai';
 export const DOCS = 'https://docs.maiagent.ai';
 /** The manifest's host_permissions: always granted, cannot be removed. */
 export const REQUIRED_HOSTS = [`${API}/*`, `${DOCS}/*`];
-/** The TLD list served for `tlds/index.json` unless a test sets another. */
-export const TEST_TLDS = ['ai', 'com', 'org', 'xn--p1ai'];
 
 // ---------------------------------------------------------------------------------------------
 // Events
@@ -223,7 +221,7 @@ export function getMessage(name: string, subs?: string | string[]): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// fetch: the extension's own files (the TLD list) from the "package", anything else from `network`
+// fetch: the extension's own files are not served; anything else comes from `network`
 
 export type NetworkHandler = (url: string, init: RequestInit | undefined) => Promise<Response>;
 
@@ -235,8 +233,6 @@ export interface Env {
   dnr: FakeDnr;
   permissions: FakePermissions;
   commands: { onCommand: FakeEvent<[string]> };
-  /** The TLD list served for the extension's `tlds/index.json`. */
-  tlds: string[];
   /** The global fetch stub (every call). */
   fetch: ReturnType<typeof vi.fn<(input: RequestInfo | URL, init?: RequestInit) => Promise<Response>>>;
   /** What answers requests to the web; by default a network error, so no test reaches the network. */
@@ -262,16 +258,10 @@ export function installFakeBrowser(): Env {
     dnr,
     permissions,
     commands,
-    tlds: [...TEST_TLDS],
     network,
     fetch: vi.fn(async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
       const url = input instanceof Request ? input.url : String(input);
-      if (url.startsWith(EXT_ORIGIN)) {
-        if (/\/tlds\/index\.json$/.test(new URL(url).pathname)) {
-          return new Response(JSON.stringify(env.tlds), { headers: { 'content-type': 'application/json' } });
-        }
-        return new Response('not found', { status: 404 });
-      }
+      if (url.startsWith(EXT_ORIGIN)) return new Response('not found', { status: 404 });
       return network(url, init);
     }),
   };
@@ -310,7 +300,7 @@ export function profile(id: string, key: string, over: Partial<Settings['profile
 }
 
 export function settings(over: Partial<Settings> = {}): Settings {
-  return { version: 2, enabled: true, profiles: [], active: {}, sites: [DOCS], ...over };
+  return { version: 3, enabled: true, profiles: [], active: {}, sites: [DOCS], typedNavigation: false, ...over };
 }
 
 /** Write settings (and session keys) straight into storage, as a previous run would have. */

@@ -106,10 +106,10 @@ describe('wake-up and events', () => {
   it('the toggle-injection command flips injection (other commands do nothing)', async () => {
     await env.commands.onCommand.trigger('something-else');
     await reconcile();
-    expect(env.dnr.all()).toHaveLength(3);
+    expect(env.dnr.all()).toHaveLength(2);
     await env.commands.onCommand.trigger('toggle-injection');
     await vi.waitFor(async () => expect(env.dnr.all()).toEqual([]));
     await env.commands.onCommand.trigger('toggle-injection');
-    await vi.waitFor(async () => expect(env.dnr.all()).toHaveLength(3));
+    await vi.waitFor(async () => expect(env.dnr.all()).toHaveLength(2));
   });
 });

@@ -38,7 +38,7 @@ describe('saveKey', () => {
 
     expect(env.dnr.session.list()).toEqual([]);
     const rules = env.dnr.dynamic.list();
-    expect(rules.map((r) => r.id)).toEqual([1, 2, 3]);
+    expect(rules.map((r) => r.id)).toEqual([1, 2]);
     expect(headerValues(rules)).toEqual([`Authorization: Api-Key ${KEY_A}`, `Authorization: Api-Key ${KEY_A}`]);
     for (const r of rules) {
       if (r.action.type === 'modifyHeaders') expect(r.action.requestHeaders).toEqual([{ header: 'Authorization', operation: 'set', value: `Api-Key ${KEY_A}` }]);
@@ -66,7 +66,7 @@ describe('saveKey', () => {
     const state = ok(await handlers.saveKey({ key: KEY_A, persist: 'session' }));
     expect(env.dnr.dynamic.list()).toEqual([]);
     const rules = env.dnr.session.list();
-    expect(rules.map((r) => r.id)).toEqual([500_001, 500_002, 500_003]);
+    expect(rules.map((r) => r.id)).toEqual([500_001, 500_002]);
     expect(headerValues(rules)).toEqual([`Authorization: Api-Key ${KEY_A}`, `Authorization: Api-Key ${KEY_A}`]);
     const { local, session } = await dump(env);
     expect(JSON.stringify(local)).not.toContain(KEY_A);
@@ -75,7 +75,7 @@ describe('saveKey', () => {
     // Remembered from now on: the rules move to the dynamic set, none stay in the session set.
     ok(await handlers.updateProfile({ id: state.profiles[0]!.id, persist: 'local' }));
     expect(env.dnr.session.list()).toEqual([]);
-    expect(env.dnr.dynamic.list().map((r) => r.id)).toEqual([1, 2, 3]);
+    expect(env.dnr.dynamic.list().map((r) => r.id)).toEqual([1, 2]);
     expect((await dump(env)).session).toEqual({ sessionKeys: {} });
   });
 });
@@ -123,8 +123,8 @@ describe('setEnabled', () => {
     );
     env.permissions.grant('https://onprem.example.com');
     await handlers.getState({});
-    expect(env.dnr.dynamic.list()).toHaveLength(3);
-    expect(env.dnr.session.list()).toHaveLength(3);
+    expect(env.dnr.dynamic.list()).toHaveLength(2);
+    expect(env.dnr.session.list()).toHaveLength(2);
 
     const off = await handlers.setEnabled({ enabled: false });
     expect(off.enabled).toBe(false);

@@ -1,7 +1,7 @@
 // Rule reconciliation (src/background/reconcile.ts): storage in, DNR rules out.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { compileRules, initiatorRoots, RULE_FETCH, RULE_NAV_GUARD } from '../../../src/core/rules';
-import { API, DOCS, EXT_ORIGIN, KEY_A, KEY_B, headerValues, installFakeBrowser, profile, seed, settings, uninstallFakeBrowser, type Env } from './fake-env';
+import { compileRules, RULE_FETCH, RULE_NAV_TAB } from '../../../src/core/rules';
+import { API, DOCS, EXT_ID, KEY_A, fakeBrowser, KEY_B, headerValues, installFakeBrowser, profile, seed, settings, uninstallFakeBrowser, type Env } from './fake-env';
 
 let env: Env;
 let reconcile: typeof import('../../../src/background/reconcile')['reconcile'];
@@ -42,47 +42,55 @@ describe('reconcile', () => {
     expect(env.dnr.session.list().every((r) => r.condition.urlFilter === `|${ONPREM}/`)).toBe(true);
   });
 
-  it('installs exactly what compileRules gives, with the TLD list read from the extension package', async () => {
-    env.tlds = ['ai', 'com', 'XN--P1AI'];
+  it('installs exactly what compileRules gives, with the extension host as initiator of its own tabs', async () => {
     await seed(env, base(), { b: KEY_B });
     env.permissions.grant(ONPREM);
+    const tab = await fakeBrowser.tabs.create({ url: 'about:blank' });
+    await env.storage.session.set({ apiTabs: [tab.id] });
     await reconcile();
-    const tldCalls = env.fetch.mock.calls.map(([u]) => String(u)).filter((u) => u.startsWith(EXT_ORIGIN));
-    expect(tldCalls).toHaveLength(1);
-    expect(tldCalls[0]).toMatch(/^chrome-extension:\/\/test-extension-id\/.*tlds\/index\.json$/);
-
-    const roots = initiatorRoots(['ai', 'com', 'XN--P1AI']);
     const { readSettings } = await import('../../../src/shared/store');
-    const wanted = compileRules(await readSettings(), roots, (o) => o !== APP);
+    const wanted = compileRules(await readSettings(), { extensionHost: EXT_ID, apiTabs: [tab.id!], granted: (o) => o !== APP });
     expect(env.dnr.dynamic.list()).toEqual([...wanted.dynamic].sort((a, b) => a.id - b.id));
     expect(env.dnr.session.list()).toEqual([...wanted.session].sort((a, b) => a.id - b.id));
-
-    const guard = env.dnr.dynamic.list().find((r) => r.id === RULE_NAV_GUARD)!;
-    expect(guard.condition.initiatorDomains).toEqual(roots);
-    expect(guard.condition.initiatorDomains).toEqual(expect.arrayContaining(['ai', 'com', 'xn--p1ai', '0', '255', 'localhost']));
-    expect(guard.condition.initiatorDomains).not.toContain('org');
-    expect(guard.condition.excludedInitiatorDomains).toEqual(['api.maiagent.ai']);
-
-    // Read once per wake-up.
-    await seed(env, settings({ profiles: [profile('a', KEY_B)], active: { [API]: 'a' } }));
-    await reconcile();
-    expect(env.fetch.mock.calls.filter(([u]) => String(u).startsWith(EXT_ORIGIN))).toHaveLength(1);
+    const tabRule = env.dnr.session.list().find((r) => r.id === 500_000 + RULE_NAV_TAB)!;
+    expect(tabRule.condition).toEqual({ urlFilter: `|${API}/`, resourceTypes: ['main_frame'], requestMethods: ['get'], initiatorDomains: [EXT_ID], tabIds: [tab.id] });
+    // No rule anywhere lists who may not start a request: every initiator condition is a positive list.
+    expect(JSON.stringify(env.dnr.all())).not.toMatch(/excluded/i);
   });
 
-  it('fails closed when the TLD list cannot be read, and tries again on the next run', async () => {
+  it('drops the tab rule once its tabs are closed (tab ids are not reused)', async () => {
+    await seed(env, base());
+    const open = new Set([7, 3]);
+    vi.spyOn(fakeBrowser.tabs, 'get').mockImplementation(async (id: number) => {
+      if (!open.has(id)) throw new Error(`No tab with id: ${id}.`);
+      return { id } as unknown as Awaited<ReturnType<typeof fakeBrowser.tabs.get>>;
+    });
+    await env.storage.session.set({ apiTabs: [7, 3] });
+    await reconcile();
+    expect(env.dnr.session.list().map((r) => r.condition.tabIds)).toEqual([[3, 7]]);
+    open.delete(3);
+    expect(await reconcile()).toEqual({ changed: true });
+    expect(env.dnr.session.list().map((r) => r.condition.tabIds)).toEqual([[7]]);
+    expect(await env.storage.session.get('apiTabs')).toEqual({ apiTabs: [7] });
+    open.delete(7);
+    await reconcile();
+    expect(env.dnr.session.list()).toEqual([]);
+  });
+
+  it('fails closed when the tab list cannot be read', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     await seed(env, base(), { b: KEY_B });
     await reconcile();
-    expect(env.dnr.dynamic.list()).toHaveLength(3);
-    // A later run whose list cannot be read leaves no rule behind.
-    vi.resetModules();
-    ({ reconcile } = await import('../../../src/background/reconcile'));
-    env.fetch.mockRejectedValueOnce(new TypeError('Failed to fetch'));
-    await expect(reconcile()).rejects.toThrow('Failed to fetch');
+    expect(env.dnr.dynamic.list()).toHaveLength(2);
+    const session = env.storage.session as unknown as { get: (keys: unknown) => Promise<Record<string, unknown>> };
+    const get = session.get.bind(session);
+    const spy = vi.spyOn(session, 'get').mockImplementation((keys) => (JSON.stringify(keys).includes('apiTabs') ? Promise.reject(new Error('storage gone')) : get(keys)));
+    await expect(reconcile()).rejects.toThrow('storage gone');
     expect(env.dnr.dynamic.list()).toEqual([]);
     expect(env.dnr.session.list()).toEqual([]);
+    spy.mockRestore();
     expect(await reconcile()).toEqual({ changed: true });
-    expect(env.dnr.dynamic.list()).toHaveLength(3);
+    expect(env.dnr.dynamic.list()).toHaveLength(2);
   });
 
   it('makes no update call when the settings did not change', async () => {
@@ -103,10 +111,10 @@ describe('reconcile', () => {
     await seed(env, base());
     await reconcile();
     const wanted = env.dnr.dynamic.list();
-    await env.dnr.dynamic.update({ removeRuleIds: [1], addRules: [{ id: 99, priority: 1, action: { type: 'allow' }, condition: { urlFilter: '|https://x/', resourceTypes: ['main_frame'] } }] });
+    await env.dnr.dynamic.update({ removeRuleIds: [1], addRules: [{ id: 99, priority: 1, action: { type: 'modifyHeaders', requestHeaders: [{ header: 'X-Stale', operation: 'set', value: '1' }] }, condition: { urlFilter: '|https://x/', resourceTypes: ['main_frame'] } }] });
     expect(await reconcile()).toEqual({ changed: true });
     expect(env.dnr.dynamic.list()).toEqual(wanted);
-    expect(env.dnr.dynamic.updates.at(-1)).toMatchObject({ removeRuleIds: [2, 3, 99] });
+    expect(env.dnr.dynamic.updates.at(-1)).toMatchObject({ removeRuleIds: [2, 99] });
   });
 
   it('fails closed: when updateDynamicRules fails, every rule is removed and the error propagates', async () => {
@@ -114,8 +122,8 @@ describe('reconcile', () => {
     await seed(env, base(), { b: KEY_B });
     env.permissions.grant(ONPREM);
     await reconcile();
-    expect(env.dnr.dynamic.list()).toHaveLength(3);
-    expect(env.dnr.session.list()).toHaveLength(3);
+    expect(env.dnr.dynamic.list()).toHaveLength(2);
+    expect(env.dnr.session.list()).toHaveLength(2);
 
     // A new key for both profiles; the dynamic update fails (after the session update went in).
     const KEY_C2 = 'k1ErNGo6.NewwSecret0009Zz';
@@ -126,12 +134,12 @@ describe('reconcile', () => {
     expect(env.dnr.dynamic.list()).toEqual([]);
     expect(env.dnr.session.list()).toEqual([]);
     // Session rules went in first, then came out again with everything else (ids: second origin in order).
-    const sessionIds = [500_011, 500_012, 500_013];
+    const sessionIds = [500_011, 500_012];
     expect(env.dnr.session.updates.slice(1).map((u) => [u.removeRuleIds, headerValues(u.addRules ?? [])])).toEqual([
       [sessionIds, Array(2).fill(`Authorization: Api-Key ${KEY_C2}`)],
       [sessionIds, []],
     ]);
-    expect(env.dnr.dynamic.updates.slice(1).map((u) => u.removeRuleIds)).toEqual([[1, 2, 3], [1, 2, 3]]);
+    expect(env.dnr.dynamic.updates.slice(1).map((u) => u.removeRuleIds)).toEqual([[1, 2], [1, 2]]);
     // The failure is reported without rule contents.
     expect(error).toHaveBeenCalledWith('MaiAgent DevTools: rule update failed:', 'Internal error');
     expect(JSON.stringify(error.mock.calls)).not.toMatch(new RegExp(`${KEY_A}|${KEY_B}|${KEY_C2}`));

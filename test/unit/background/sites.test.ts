@@ -95,9 +95,9 @@ describe('removeSite', () => {
     const state = ok(await handlers.removeSite({ origin: DOCS }));
     expect(state.sites).toEqual([]);
     expect(env.permissions.api.remove).not.toHaveBeenCalled();
-    // No allowed site left: no fetch rule, only the navigation rules.
+    // No allowed site left: no fetch rule; navigations only from the API's own pages.
     expect(fetchInitiators()).toBeUndefined();
-    expect(env.dnr.dynamic.list().map((r) => r.id)).toEqual([2, 3]);
+    expect(env.dnr.dynamic.list().map((r) => [r.id, r.condition.initiatorDomains])).toEqual([[2, ['api.maiagent.ai']]]);
   });
 
   it('keeps the access while another port of the same host is still a site', async () => {
@@ -143,14 +143,12 @@ describe('the per-tab count of requests that got the key', () => {
   it('counts only matches of rules that add the header, in the rule set they came from', async () => {
     await handlers.getState({}); // reconciles: the rules are in place
     const inject = env.dnr.dynamic.list().filter((r) => r.action.type === 'modifyHeaders').map((r) => r.id);
-    const allow = env.dnr.dynamic.list().filter((r) => r.action.type === 'allow').map((r) => r.id);
     expect(inject.length).toBeGreaterThan(0);
     env.dnr.matched.set(7, [
       { rule: { ruleId: inject[0]!, rulesetId: '_dynamic' } },
       { rule: { ruleId: inject[0]!, rulesetId: '_dynamic' } },
-      // Same id in the other rule set (none there), an allow rule, a rule id that is not ours.
+      // Same id in the other rule set (none there), a rule id that is not ours.
       { rule: { ruleId: inject[0]!, rulesetId: '_session' } },
-      ...allow.map((ruleId) => ({ rule: { ruleId, rulesetId: '_dynamic' } })),
       { rule: { ruleId: 99_999, rulesetId: '_dynamic' } },
     ]);
     expect((await handlers.tabStatus({ url: `${DOCS}/`, tabId: 7 })).injected).toBe(2);

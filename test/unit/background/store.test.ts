@@ -28,7 +28,7 @@ describe('updateSettings', () => {
 
   it('keeps going after a refused change in the middle of a burst', async () => {
     const ok = (o: string) => store.updateSettings((s) => ({ ...s, sites: [...s.sites, o] }));
-    const bad = store.updateSettings((s) => ({ ...s, version: 3 as 2 }));
+    const bad = store.updateSettings((s) => ({ ...s, version: 4 as 3 }));
     const [a, b] = [ok('https://a.example.com'), ok('https://b.example.com')];
     await expect(bad).rejects.toBeInstanceOf(store.InvalidSettings);
     await Promise.all([a, b]);
