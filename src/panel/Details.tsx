@@ -10,6 +10,9 @@ import { send, type PublicState } from '../shared/protocol';
 import { EndpointSection } from './EndpointSection';
 import { StreamSection } from './StreamSection';
 import { ResendActions } from './ResendActions';
+import { DetailNav } from './DetailNav';
+import { ResponseBody } from './ResponseBody';
+import { TimingSection } from './TimingSection';
 import type { Exchange } from '../core/exchange';
 import type { Row } from './model';
 
@@ -58,9 +61,8 @@ async function copyText(text: string): Promise<boolean> {
   }
 }
 
-export function Details({ row, state, onResent }: { row: Row; state: PublicState | null; onResent: (ex: Exchange, sentFingerprint: string | null) => void }) {
+export function Details({ row, state, onResent, words = [] }: { row: Row; state: PublicState | null; onResent: (ex: Exchange, sentFingerprint: string | null) => void; words?: readonly string[] }) {
   const { exchange: ex, diagnosis: d } = row;
-  const [raw, setRaw] = useState(false);
   const [includeKey, setIncludeKey] = useState(false);
   // Results belong to the row they were made for; tagging them (instead of clearing them in an
   // effect) stays right even when effects run late, as they do in a DevTools window out of focus.
@@ -101,7 +103,8 @@ export function Details({ row, state, onResent }: { row: Row; state: PublicState
 
   return (
     <div class="detail">
-      <h2 class={ex.status === 0 || ex.status >= 400 ? 'bad-title' : ''}>
+      <DetailNav />
+      <h2 id="sec-explanation" tabIndex={-1} class={ex.status === 0 || ex.status >= 400 ? 'bad-title' : ''}>
         <span class="status">{ex.status || '—'}</span> {tm(d.decoded.meaning)}
         {d.decoded.serverMessage && <span class="server-message"> — {d.decoded.serverMessage}</span>}
       </h2>
@@ -164,7 +167,7 @@ export function Details({ row, state, onResent }: { row: Row; state: PublicState
           <pre class="snippet" data-testid="snippet">{snippet.text}</pre>
         </>
       )}
-      <h3>{t('requestHeading')}</h3>
+      <h3 id="sec-request" tabIndex={-1}>{t('requestHeading')}</h3>
       <p class="mono url">
         {ex.method} {ex.url}
       </p>
@@ -191,7 +194,7 @@ export function Details({ row, state, onResent }: { row: Row; state: PublicState
         </tbody>
       </table>
       {ex.requestBody && <pre class="body">{pretty(ex.requestBody)}</pre>}
-      <h3>{t('responseHeading')}</h3>
+      <h3 id="sec-response" tabIndex={-1}>{t('responseHeading')}</h3>
       <p class="mono">
         {ex.status} {ex.statusText ?? ''}
       </p>
@@ -209,15 +212,9 @@ export function Details({ row, state, onResent }: { row: Row; state: PublicState
       <StreamSection row={row} />
       {ex.responseTruncated && <p class="muted">{t('bodyTruncated')}</p>}
       {!row.bodyLoaded && <p class="muted">{t('bodyLoading')}</p>}
-      {ex.responseBody && !ex.responseBase64 && (
-        <>
-          <label class="actions">
-            <input type="checkbox" checked={raw} onChange={(e) => setRaw(e.currentTarget.checked)} />
-            {t('showRaw')}
-          </label>
-          <pre class="body" data-testid="response-body">{raw ? ex.responseBody : pretty(ex.responseBody)}</pre>
-        </>
-      )}
+      <ResponseBody row={row} words={words} />
+      <h3 id="sec-timing" tabIndex={-1}>{t('sectionTiming')}</h3>
+      <TimingSection row={row} />
     </div>
   );
 }

@@ -18,6 +18,9 @@ import { RequestList } from './RequestList';
 import { entryOf } from './resent-entry';
 import type { Exchange } from '../core/exchange';
 import { Splitter } from './Splitter';
+import { isPreflight } from '../core/preflight';
+import { filterWords } from './Highlighted';
+import { usePanelShortcuts } from './usePanelShortcuts';
 import { download } from '../ui/download';
 import { FirstRunTip } from '../ui/FirstRunTip';
 import { KEEP_MAX, KEEP_MIN, usePanelSettings } from './usePanelSettings';
@@ -149,8 +152,12 @@ export function Panel({ capture }: { capture: CaptureSession | null }) {
 
   const visible = useMemo(() => {
     const keep = compileFilter(filter);
-    return rows.filter((r) => keep({ status: r.exchange.status, search: r.search }));
-  }, [rows, filter]);
+    const preflight = settings.preflight;
+    return rows.filter((r) => (preflight || !isPreflight(r.exchange.method, r.exchange.requestHeaders)) && keep({ status: r.exchange.status, search: r.search }));
+  }, [rows, filter, settings.preflight]);
+  const filterBox = useRef<HTMLInputElement>(null);
+  usePanelShortcuts(filterBox);
+  const words = useMemo(() => filterWords(filter.text), [filter.text]);
   const current = rows.find((r) => r.id === selected);
 
   const select = useCallback(async (id: number) => {
@@ -216,12 +223,18 @@ export function Panel({ capture }: { capture: CaptureSession | null }) {
           </>
         )}
         <input
+          ref={filterBox}
           type="search"
           aria-label={t('filterLabel')}
           placeholder={t('filterPlaceholder')}
+          aria-keyshortcuts="/ Control+F Meta+F"
           value={filter.text}
           onInput={(e) => setFilter({ ...filter, text: e.currentTarget.value })}
         />
+        <label>
+          <input type="checkbox" role="switch" checked={settings.preflight} onChange={(e) => setSettings({ ...settings, preflight: e.currentTarget.checked })} />
+          {t('showPreflight')}
+        </label>
         <label>
           <input type="checkbox" checked={filter.errorsOnly} onChange={(e) => setFilter({ ...filter, errorsOnly: e.currentTarget.checked })} />
           {t('errorsOnly')}
@@ -288,8 +301,8 @@ export function Panel({ capture }: { capture: CaptureSession | null }) {
       <div class="split" style={{ '--split': `${settings.split}%` }}>
         <RequestList id="request-list" rows={visible} selectedId={selected} onSelect={(id) => void select(id)} />
         <Splitter value={settings.split} controls="request-list" onChange={(split) => setSettings((s) => ({ ...s, split }))} />
-        <section class="details" aria-label={t('panelDetails')}>
-          {current ? <Details row={current} state={state} onResent={addResent} /> : <p class="muted">{t('selectRow')}</p>}
+        <section class="details" aria-label={t('panelDetails')} tabIndex={0}>
+          {current ? <Details row={current} state={state} onResent={addResent} words={words} /> : <p class="muted">{t('selectRow')}</p>}
         </section>
       </div>
     </main>

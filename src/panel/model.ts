@@ -70,6 +70,9 @@ export function summaryOf(d: Diagnosis): string {
   return d.decoded.serverMessage ? `${tm(d.decoded.meaning)} — ${d.decoded.serverMessage}` : tm(d.decoded.meaning);
 }
 
+/** How much of each body the filter searches. */
+const SEARCH_BODY = 20_000;
+
 export function buildRow(
   base: Pick<Row, 'id' | 'entry' | 'exchange' | 'pageOrigin' | 'sentFingerprint' | 'bodyLoaded' | 'resent'>,
   state: PublicState | null,
@@ -77,5 +80,7 @@ export function buildRow(
   const diagnosis = diagnose(base.exchange, authContext(state, base.exchange, base.pageOrigin, base.sentFingerprint));
   const summary = summaryOf(diagnosis);
   const ex = base.exchange;
-  return { ...base, diagnosis, summary, search: `${ex.method} ${ex.url} ${ex.status} ${summary}`.toLowerCase() };
+  // Bodies are searched too (their first part: enough to find an id or a message, cheap at 10,000 rows).
+  const bodies = `${(ex.requestBody ?? '').slice(0, SEARCH_BODY)} ${ex.responseBase64 ? '' : (ex.responseBody ?? '').slice(0, SEARCH_BODY)}`;
+  return { ...base, diagnosis, summary, search: `${ex.method} ${ex.url} ${ex.status} ${summary} ${bodies}`.toLowerCase() };
 }

@@ -291,3 +291,83 @@ describe('Resend and Edit and resend, in the real DevTools', () => {
     expect(server.requests.slice(before).some((r) => r.host === 'evil.test')).toBe(false);
   });
 });
+
+describe('the detail pane, in the real DevTools', () => {
+  const setFilter = (v: string) =>
+    panel.eval(`(() => { const i = document.querySelector('input[type=search]'); i.value = ${JSON.stringify(v)}; i.dispatchEvent(new Event('input', { bubbles: true })); return true; })()`);
+  const paths = () => panel.eval<string[]>(`[...document.querySelectorAll('[role=option]')].map((r) => r.querySelector('.method').textContent + ' ' + r.querySelector('.path').textContent)`);
+  const active = () => panel.eval<string>(`(() => { const a = document.activeElement; return a ? (a.id || a.getAttribute('type') || a.tagName) : ''; })()`);
+
+  it('hides CORS preflight (OPTIONS) rows unless the switch is on', async () => {
+    // A header the API allows but a simple request cannot carry: the browser asks first.
+    await pageFetch(docs, 'https://api.maiagent.ai/api/v1/chatbots/?preflight=1', { headers: { 'X-Requested-With': 'panel-test', 'Content-Type': 'application/json' }, method: 'PUT', body: '{}' });
+    await poll('the PUT row', async () => (await paths()).includes('PUT /api/v1/chatbots/?preflight=1'));
+    expect((await paths()).filter((p) => p.startsWith('OPTIONS'))).toEqual([]);
+    await panel.eval(`[...document.querySelectorAll('label')].find((l) => l.textContent === 'Preflight (OPTIONS)').querySelector('input').click(), true`);
+    await poll('the preflight row', async () => (await paths()).includes('OPTIONS /api/v1/chatbots/?preflight=1'));
+    await panel.eval(`[...document.querySelectorAll('label')].find((l) => l.textContent === 'Preflight (OPTIONS)').querySelector('input').click(), true`);
+    await poll('the preflight hidden again', async () => !(await paths()).some((p) => p.startsWith('OPTIONS')));
+  });
+
+  it('"/" and Ctrl+F focus the filter, which finds text inside bodies and marks it in the body view', async () => {
+    await panel.eval(`document.querySelector('[role=listbox]').focus(), true`);
+    await key('/', 191);
+    await poll('the filter focused by /', async () => (await active()) === 'search');
+    await panel.eval(`document.querySelector('[role=listbox]').focus(), true`);
+    await panel.send('Input.dispatchKeyEvent', { type: 'keyDown', key: 'f', code: 'KeyF', windowsVirtualKeyCode: 70, modifiers: 2 });
+    await panel.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'f', code: 'KeyF', windowsVirtualKeyCode: 70, modifiers: 2 });
+    await poll('the filter focused by Ctrl+F', async () => (await active()) === 'search');
+    // Only the body says "bot-17": the filter finds the list that holds it.
+    await pageFetch(docs, 'https://api.maiagent.ai/api/v1/chatbots/');
+    await poll('the list row', async () => (await paths()).includes('GET /api/v1/chatbots/'));
+    await setFilter('bot-17');
+    await poll('only rows whose body has it', async () => { const p = await paths(); return p.length > 0 && p.every((x) => x === 'GET /api/v1/chatbots/'); });
+    await select('/api/v1/chatbots/', '200');
+    const mark = await poll('the marked match in the body', () =>
+      panel.eval<{ text: string; visible: boolean } | null>(`(() => {
+        const m = document.querySelector('.details [data-testid=response-body] mark');
+        if (!m) return null;
+        const r = m.getBoundingClientRect(), d = document.querySelector('.details').getBoundingClientRect();
+        // Scrolled into view once the panel has drawn it.
+        return r.top >= d.top - 1 && r.bottom <= d.bottom + 1 ? { text: m.textContent, visible: true } : null;
+      })()`),
+    );
+    expect(mark.text).toBe('bot-17');
+    expect(mark.visible).toBe(true);
+    await setFilter('');
+  });
+
+  it('shows JSON as a tree whose keys give their path (results[0].id) to copy', async () => {
+    await setFilter('');
+    await select('/api/v1/chatbots/', '200');
+    await poll('the tree', () => panel.eval<boolean>(`!!document.querySelector('[data-testid=json-tree]')`));
+    const pick = (key: string) => panel.eval<boolean>(`(() => { const b = [...document.querySelectorAll('.json-tree button.key')].find((b) => b.textContent === ${JSON.stringify(key)}); if (!b) return false; b.click(); return true; })()`);
+    // results is open, its items closed: open the first one.
+    await panel.eval(`(() => { const li = [...document.querySelectorAll('.json-tree li.branch')].find((l) => l.querySelector(':scope > button.key')?.textContent === '0'); li.querySelector(':scope > button.toggle').click(); return true; })()`);
+    await poll('the first item open', () => pick('"id"'));
+    expect(await panel.eval<string>(`document.querySelector('[data-testid=json-path]').textContent`)).toBe('results[0].id');
+    expect(await panel.eval<string>(`[...document.querySelectorAll('.json-tree button')].map((b) => b.textContent).join('|')`)).toContain('Copy path');
+    await pick('"count"');
+    expect(await panel.eval<string>(`document.querySelector('[data-testid=json-path]').textContent`)).toBe('count');
+  });
+
+  it('Alt+1…4 jump between Explanation, Request, Response and Timing; the details scroll by keyboard', async () => {
+    await select('/api/v1/chatbots/', '200');
+    const alt = async (n: number) => {
+      await panel.send('Input.dispatchKeyEvent', { type: 'keyDown', key: String(n), code: `Digit${n}`, windowsVirtualKeyCode: 48 + n, modifiers: 1 });
+      await panel.send('Input.dispatchKeyEvent', { type: 'keyUp', key: String(n), code: `Digit${n}`, windowsVirtualKeyCode: 48 + n, modifiers: 1 });
+    };
+    // The user is in the panel (keys go to the focused frame): here, on the request list.
+    await panel.eval(`document.querySelector('[role=listbox]').focus(), true`);
+    for (const [n, id] of [[2, 'sec-request'], [4, 'sec-timing'], [3, 'sec-response'], [1, 'sec-explanation']] as const) {
+      await alt(n);
+      await poll(`Alt+${n} on ${id}`, async () => (await active()) === id);
+    }
+    expect(await panel.eval<string>(`document.querySelector('#sec-timing').nextElementSibling.innerText`)).toMatch(/Total\s+\d/);
+    // The details pane is a focusable region: Page Down scrolls it.
+    await panel.eval(`(() => { const d = document.querySelector('.details'); d.scrollTop = 0; d.focus(); return true; })()`);
+    expect(await panel.eval<string | null>(`document.querySelector('.details').getAttribute('tabindex')`)).toBe('0');
+    await key('PageDown', 34);
+    await poll('the details scrolled', () => panel.eval<boolean>(`document.querySelector('.details').scrollTop > 0`));
+  });
+});
