@@ -150,11 +150,12 @@ export function Panel({ capture }: { capture: CaptureSession | null }) {
     setRows((rs) => rs.map((r) => buildRow(r, state)));
   }, [state]);
 
+  // Hidden preflights are not counted as filtered out: "3 of 5" is about the user's filters.
+  const listed = useMemo(() => (settings.preflight ? rows : rows.filter((r) => !isPreflight(r.exchange.method, r.exchange.requestHeaders))), [rows, settings.preflight]);
   const visible = useMemo(() => {
     const keep = compileFilter(filter);
-    const preflight = settings.preflight;
-    return rows.filter((r) => (preflight || !isPreflight(r.exchange.method, r.exchange.requestHeaders)) && keep({ status: r.exchange.status, search: r.search }));
-  }, [rows, filter, settings.preflight]);
+    return listed.filter((r) => keep({ status: r.exchange.status, search: r.search }));
+  }, [listed, filter]);
   const filterBox = useRef<HTMLInputElement>(null);
   usePanelShortcuts(filterBox);
   const words = useMemo(() => filterWords(filter.text), [filter.text]);
@@ -280,7 +281,7 @@ export function Panel({ capture }: { capture: CaptureSession | null }) {
           {t('exportHar')}
         </button>
         <span class="count muted" data-testid="row-count" aria-live="polite">
-          {visible.length === rows.length ? String(rows.length) : t('rowCountFiltered', String(visible.length), String(rows.length))}
+          {visible.length === listed.length ? String(listed.length) : t('rowCountFiltered', String(visible.length), String(listed.length))}
         </span>
       </div>
       {notice && (
