@@ -69,8 +69,8 @@ interface Layout {
 }
 
 /** Bounding boxes of what a user reads and clicks, each clipped to the pane that scrolls it. */
-const measure = (page: Page) =>
-  page.evaluate<Layout>(`(() => {
+const measure = (run: (js: string) => Promise<Layout>) =>
+  run(`(() => {
     const clip = (r, c) => {
       const x = Math.max(r.left, c.left), y = Math.max(r.top, c.top);
       const w = Math.min(r.right, c.right) - x, h = Math.min(r.bottom, c.bottom) - y;
@@ -154,7 +154,7 @@ describe('every width works', () => {
   it.each([360, 560, 1200])('at %i px: nothing overlaps, nothing runs off the side, the explanation is readable', async (width) => {
     await page.setViewportSize({ width, height: 600 });
     await poll('the new width', async () => (await page.evaluate(() => window.innerWidth)) === width);
-    const m = await measure(page);
+    const m = await measure((js) => page.evaluate<Layout>(js));
     expect(m.overlaps).toEqual([]);
     expect(m.overflow).toBeLessThanOrEqual(0);
     expect(m.truncatedWithoutTitle).toEqual([]);
@@ -188,6 +188,20 @@ describe('every width works', () => {
     await page.reload();
     await sep.waitFor();
     expect(await now()).toBe(40);
+  });
+});
+
+describe('the real DevTools, docked at its own width', () => {
+  it('nothing overlaps and the explanation is readable', async () => {
+    await pageFetch(docs, 'https://api.maiagent.ai/api/v1/chatbots/', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"description":"x"}' });
+    await select('/api/v1/chatbots/', '400');
+    const width = await panel.eval<number>('innerWidth');
+    const m = await measure((js) => panel.eval<Layout>(js));
+    expect(m.overlaps, `at ${width} px`).toEqual([]);
+    expect(m.overflow).toBeLessThanOrEqual(0);
+    expect(m.truncatedWithoutTitle).toEqual([]);
+    expect(m.titleVisible).toBe(true);
+    expect(m.detailsVisible).toBeGreaterThanOrEqual(200);
   });
 });
 
