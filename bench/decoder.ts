@@ -1,7 +1,7 @@
 // Figure 4: how many exchanges per second the pure core decodes and diagnoses, in Node, on a
 // mixed corpus built from test/unit/corpus (diagnose() calls decode()).
 import { performance } from 'node:perf_hooks';
-import { diagnose, type AuthContext } from '../src/core/diagnose';
+import { diagnose, FILE_SNAPSHOT, type Snapshot } from '../src/core/diagnose';
 import type { Exchange } from '../src/core/exchange';
 import { harToExchange } from '../src/core/har';
 import { templates } from './corpus';
@@ -11,12 +11,16 @@ const API = 'https://api.maiagent.ai';
 const DOCS = 'https://docs.maiagent.ai';
 
 /** The situations the panel diagnoses in: a keyed developer on the docs site, and the usual slips. */
-const CONTEXTS: AuthContext[] = [
-  { enabled: true, keyedOrigins: [API], allowedSites: [DOCS], storedFingerprint: '1a2b3c4d', sentFingerprint: '1a2b3c4d', pageOrigin: DOCS },
-  { enabled: true, keyedOrigins: [API], allowedSites: [DOCS], storedFingerprint: '1a2b3c4d', sentFingerprint: '9f8e7d6c', pageOrigin: DOCS },
-  { enabled: false, keyedOrigins: [API], allowedSites: [DOCS], storedFingerprint: '1a2b3c4d', sentFingerprint: null, pageOrigin: DOCS },
-  { enabled: true, keyedOrigins: [], allowedSites: [DOCS], storedFingerprint: null, sentFingerprint: null, pageOrigin: DOCS },
-  { enabled: true, keyedOrigins: [API], allowedSites: [DOCS], storedFingerprint: '1a2b3c4d', sentFingerprint: null, pageOrigin: 'https://app.example.com' },
+type Context = { snapshot: Snapshot; sentFingerprint: string | null };
+const base: Snapshot = { source: 'capture', enabled: true, keyedOrigins: [API], allowedSites: [DOCS], storedFingerprint: '1a2b3c4d', profileName: 'Default', lastCheck: null, pageOrigin: DOCS };
+const CONTEXTS: Context[] = [
+  { snapshot: base, sentFingerprint: '1a2b3c4d' },
+  { snapshot: { ...base, lastCheck: { outcome: 'refused', origin: API, at: 0 } }, sentFingerprint: '1a2b3c4d' },
+  { snapshot: base, sentFingerprint: '9f8e7d6c' },
+  { snapshot: { ...base, enabled: false }, sentFingerprint: null },
+  { snapshot: { ...base, keyedOrigins: [], storedFingerprint: null }, sentFingerprint: null },
+  { snapshot: { ...base, pageOrigin: 'https://app.example.com' }, sentFingerprint: null },
+  { snapshot: FILE_SNAPSHOT, sentFingerprint: null },
 ];
 
 export function corpusExchanges(): Exchange[] {
@@ -24,7 +28,7 @@ export function corpusExchanges(): Exchange[] {
 }
 
 /** Run diagnose over the items for about `ms` milliseconds; entries per second. */
-function measure(items: { ex: Exchange; ctx: AuthContext }[], ms: number): { perSecond: number; count: number; sink: number } {
+function measure(items: { ex: Exchange; ctx: Context }[], ms: number): { perSecond: number; count: number; sink: number } {
   let count = 0;
   let sink = 0;
   const t0 = performance.now();
@@ -32,7 +36,7 @@ function measure(items: { ex: Exchange; ctx: AuthContext }[], ms: number): { per
   while (now - t0 < ms) {
     // Check the clock once per pass over the corpus, not per entry.
     for (const { ex, ctx } of items) {
-      const d = diagnose(ex, ctx);
+      const d = diagnose({ exchange: ex, ...ctx });
       sink += d.fixes.length + (d.cause ? 1 : 0);
     }
     count += items.length;

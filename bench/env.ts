@@ -16,14 +16,14 @@ export interface Env {
 
 const USER = { id: 'u-bench', name: 'Bench User', email: 'bench@example.com', company: 'Bench Co' };
 
-/** A test server and a fresh browser profile with the built extension; both closed afterwards. */
-export async function withBrowser<T>(fn: (env: Env) => Promise<T>): Promise<T> {
+/** A test server and a fresh browser profile with the built extension (and any extra ones); both closed afterwards. */
+export async function withBrowser<T>(fn: (env: Env) => Promise<T>, extraExtensions: string[] = []): Promise<T> {
   const server = await startServer();
   server.keys.set(KEY_A, USER);
   server.keys.set(KEY_B, { ...USER, id: 'u-bench-2' });
   let b: Launched | undefined;
   try {
-    b = await launch({ server });
+    b = await launch({ server, extraExtensions });
     return await fn({ server, b });
   } finally {
     await b?.close().catch(() => undefined);

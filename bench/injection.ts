@@ -1,143 +1,107 @@
-// Figure 1: what header injection costs a page's API requests, and whether the extension's
-// service worker takes part in them (it must not: the rules run in the browser's network code).
-import type { Page } from 'playwright-core';
-import { WorkerControl } from '../test/e2e/worker';
-import { API, KEY_A, docsPage, message, quietExtensionPage, withBrowser } from './env';
-import { median, sleep, type Measurement, type Outcome, type RunOptions } from './figures';
+// Figure 1: what header injection costs, measured against the limit of the technique — an
+// extension with one static declarativeNetRequest rule that sets the same header on the same host
+// — and against no extension, in interleaved rounds (the order rotates each round; every launch
+// gets a fresh profile). The loop runs in a bare DevTools-protocol connection (no Playwright, no
+// Network domain), from a cross-origin-isolated docs page (microsecond timer).
+import { startServer } from '../test/server/maiagent-server';
+import { KEY_A } from './env';
+import type { Measurement, Outcome, RunOptions } from './figures';
+import { CONFIGS, headerProblem, measureLaunch, API_PATH, ISOLATED_DOCS, type Config, type LaunchResult } from './injection-launch';
+import { removeDir, writeReferenceExtension, REFERENCE_RULE_URL_FILTER } from './reference';
+import { perRound, rotation, spread, spreadText, type Round } from './stats';
 
-const URL_ = `${API}/api/users/current/`;
-const BATCH = 50;
-
-interface BatchResult {
-  on: boolean;
-  latencies: number[];
-  starts: number;
-  runningAfter: boolean;
-  withHeader: number;
-  requests: number;
-}
-
-/** `count` sequential fetches from the page; each latency from fetch() to the body read, in ms. */
-function fetchBatch(page: Page, count: number, tag: string): Promise<number[]> {
-  return page.evaluate(
-    async ({ url, count, tag }) => {
-      const out: number[] = [];
-      for (let i = 0; i < count; i++) {
-        const t0 = performance.now();
-        const r = await fetch(`${url}?b=${tag}&i=${i}`, { credentials: 'omit', cache: 'no-store' });
-        await r.text();
-        out.push(performance.now() - t0);
-      }
-      return out;
-    },
-    { url: URL_, count, tag },
-  );
-}
+const USER = { id: 'u-bench', name: 'Bench User', email: 'bench@example.com', company: 'Bench Co' };
 
 export const injection: Measurement = {
   id: 'injection',
-  title: 'Injection overhead',
+  title: 'Injection against the limit (one-rule DNR reference) and no extension',
   figures: [
-    { id: 'injection.ratio', name: 'Injection: median latency on/off', unit: '×', target: { op: '<=', value: 1.03 }, digits: 3 },
-    { id: 'injection.workerEvents', name: 'Injection: worker starts in batches', unit: '', target: { op: '==', value: 0 }, digits: 0 },
-    { id: 'injection.onMs', name: 'Injection: median latency, on', unit: 'ms', target: null, digits: 2 },
-    { id: 'injection.offMs', name: 'Injection: median latency, off', unit: 'ms', target: null, digits: 2 },
-    { id: 'injection.addedMs', name: 'Injection: added latency (on − off)', unit: 'ms', target: null, digits: 2 },
+    { id: 'injection.vsLimit', name: 'Injection: latency vs one-rule reference', unit: '×', target: { op: '<=', value: 1.03 }, digits: 3 },
+    { id: 'injection.cpuUsVsLimit', name: 'Injection: browser CPU/request above reference', unit: 'µs', target: { op: '<=', value: 20 }, digits: 1 },
+    { id: 'injection.workerEvents', name: 'Injection: worker starts in loops', unit: '', target: { op: '==', value: 0 }, digits: 0, verdict: 'max' },
+    { id: 'injection.projectMs', name: 'Injection: median latency, project', unit: 'ms', target: null, digits: 3 },
+    { id: 'injection.referenceMs', name: 'Injection: median latency, reference', unit: 'ms', target: null, digits: 3 },
+    { id: 'injection.noneMs', name: 'Injection: median latency, no extension', unit: 'ms', target: null, digits: 3 },
+    { id: 'injection.limitVsNone', name: 'Injection: reference vs no extension', unit: '×', target: null, digits: 3 },
+    { id: 'injection.cpuUsLimitVsNone', name: 'Injection: reference CPU/request above none', unit: 'µs', target: null, digits: 1 },
   ],
   async run(opts: RunOptions): Promise<Outcome> {
-    const total = opts.smoke ? 200 : 1000;
-    const batches = Math.max(2, Math.round(total / BATCH));
-    const ratio: number[] = [];
-    const events: number[] = [];
-    const onMs: number[] = [];
-    const offMs: number[] = [];
-    const perRun: unknown[] = [];
-    const problems: string[] = [];
-
-    await withBrowser(async ({ server, b }) => {
-      const ctl = await quietExtensionPage(b);
-      await message(ctl, 'saveKey', { key: KEY_A });
-      const docs = await docsPage(b);
-      const worker = await WorkerControl.attach(b, ctl);
-      // Warm both paths (connection, rule matching, server code) before anything counts.
-      for (const enabled of [false, true]) {
-        await message(ctl, 'setEnabled', { enabled });
-        await fetchBatch(docs, BATCH, 'warm');
-      }
-      let enabled = true;
-
-      for (let run = 0; run < opts.iterations; run++) {
-        const results: BatchResult[] = [];
-        // Alternate which state goes first from run to run, so a drift in speed favours neither.
-        const firstOn = run % 2 === 0;
-        for (let i = 0; i < batches; i++) {
-          const on = (i % 2 === 0) === firstOn;
-          if (on !== enabled) {
-            const reply: { enabled: boolean } = await message<{ enabled: boolean }>(ctl, 'setEnabled', { enabled: on });
-            if (reply.enabled !== on) throw new Error(`setEnabled(${on}) answered enabled=${reply.enabled}`);
-            enabled = on;
-          }
-          // The toggle woke the worker; stop it so that any start during the batch is the batch's doing.
-          await worker.stop();
-          const startsBefore = worker.starts;
-          const reqBefore = server.requests.length;
-          const latencies = await fetchBatch(docs, BATCH, `${run}-${i}`);
-          // Worker status arrives as CDP events; give a late one time to land.
-          await sleep(60);
-          const got = server.requests.slice(reqBefore).filter((r) => r.path.startsWith('/api/users/current/'));
-          results.push({
-            on,
-            latencies,
-            starts: worker.starts - startsBefore,
-            runningAfter: worker.running().length > 0,
-            withHeader: got.filter((r) => r.headers.authorization === `Api-Key ${KEY_A}`).length,
-            requests: got.length,
-          });
+    const rounds = opts.smoke ? 3 : 3 * opts.iterations;
+    const requests = opts.smoke ? 150 : 500;
+    const server = await startServer();
+    server.keys.set(KEY_A, USER);
+    const referenceDir = writeReferenceExtension(KEY_A);
+    const latency: Round<Config>[] = [];
+    const cpu: Round<Config>[] = [];
+    const workerEvents: number[] = [];
+    const launches: Omit<LaunchResult, 'latencies'>[][] = [];
+    try {
+      for (let round = 0; round < rounds; round++) {
+        const lat: Round<Config> = {};
+        const us: Round<Config> = {};
+        const rows: Omit<LaunchResult, 'latencies'>[] = [];
+        for (const config of rotation(CONFIGS, round)) {
+          const r = await measureLaunch({ server, config, referenceDir, key: KEY_A, requests, tag: `${round}-${config}` });
+          // A configuration that did not do its job (or did it where it should not) measures nothing.
+          const problem = headerProblem(r, requests);
+          if (problem) throw new Error(`header check, round ${round + 1}: ${problem}`);
+          lat[config] = r.medianMs;
+          us[config] = r.mainUs;
+          if (config === 'project') workerEvents.push(Math.max(r.workerStarts, r.workerRunningAfter ? 1 : 0));
+          const { latencies: _, ...row } = r;
+          rows.push(row);
         }
-        const lat = (on: boolean) => results.filter((r) => r.on === on).flatMap((r) => r.latencies);
-        const mOn = median(lat(true))!;
-        const mOff = median(lat(false))!;
-        // A start is the worker's doing; a worker found running with no start seen is counted too.
-        const ev = results.reduce((n, r) => n + Math.max(r.starts, r.runningAfter ? 1 : 0), 0);
-        for (const r of results) {
-          const want = r.on ? r.requests : 0;
-          if (r.requests !== BATCH || r.withHeader !== want) {
-            problems.push(`run ${run + 1}: a batch with injection ${r.on ? 'on' : 'off'} had ${r.withHeader}/${r.requests} requests with the key (expected ${want}/${BATCH})`);
-          }
-        }
-        ratio.push(mOn / mOff);
-        events.push(ev);
-        onMs.push(mOn);
-        offMs.push(mOff);
-        perRun.push({
-          requests: results.length * BATCH,
-          medianOnMs: mOn,
-          medianOffMs: mOff,
-          ratio: mOn / mOff,
-          workerStarts: results.reduce((n, r) => n + r.starts, 0),
-          batchesEndingWithWorkerRunning: results.filter((r) => r.runningAfter).length,
-        });
-        opts.log(`  run ${run + 1}: on ${mOn.toFixed(2)} ms, off ${mOff.toFixed(2)} ms, ratio ${(mOn / mOff).toFixed(3)}, worker events ${ev}`);
+        latency.push(lat);
+        cpu.push(us);
+        launches.push(rows);
+        const f = (c: Config) => `${c} ${lat[c]!.toFixed(3)} ms/${us[c]!.toFixed(0)} µs`;
+        opts.log(
+          `  round ${round + 1}/${rounds}: ${rotation(CONFIGS, round).map(f).join(', ')}; ` +
+            `project/reference ${(lat.project! / lat.reference!).toFixed(3)}, CPU +${(us.project! - us.reference!).toFixed(1)} µs`,
+        );
       }
-      await worker.detach();
-    });
+    } finally {
+      removeDir(referenceDir);
+      await server.close().catch(() => undefined);
+    }
 
+    const vsLimit = perRound(latency, 'project', 'reference', 'ratio');
+    const cpuVsLimit = perRound(cpu, 'project', 'reference', 'difference');
+    const limitVsNone = perRound(latency, 'reference', 'none', 'ratio');
+    const cpuLimitVsNone = perRound(cpu, 'reference', 'none', 'difference');
+    const of = (c: Config) => latency.map((r) => r[c]!);
     return {
       samples: {
-        'injection.ratio': ratio,
-        'injection.workerEvents': events,
-        'injection.onMs': onMs,
-        'injection.offMs': offMs,
-        'injection.addedMs': onMs.map((on, i) => on - offMs[i]!),
+        'injection.vsLimit': vsLimit,
+        'injection.cpuUsVsLimit': cpuVsLimit,
+        'injection.workerEvents': workerEvents,
+        'injection.projectMs': of('project'),
+        'injection.referenceMs': of('reference'),
+        'injection.noneMs': of('none'),
+        'injection.limitVsNone': limitVsNone,
+        'injection.cpuUsLimitVsNone': cpuLimitVsNone,
       },
-      ...(problems.length ? { reasons: { 'injection.ratio': `header check failed: ${problems[0]}` } } : {}),
+      reasons: {
+        'injection.vsLimit': `per-round project/reference ${spreadText(vsLimit, 3, '×')}`,
+        'injection.cpuUsVsLimit': `per-round ${spreadText(cpuVsLimit, 1, ' µs')}`,
+        'injection.limitVsNone': `per-round ${spreadText(limitVsNone, 3, '×')}`,
+      },
       details: {
-        requestsPerRun: batches * BATCH,
-        batchSize: BATCH,
-        url: URL_,
-        note: 'With injection on the server answers 200 (user JSON), with it off 401 ({"detail": ...}); both bodies are ~100 bytes.',
-        headerCheck: problems.length ? problems : 'every "on" request carried the key, no "off" request did',
-        runs: perRun,
+        rounds,
+        requestsPerLaunch: requests,
+        url: `${ISOLATED_DOCS} fetches GET https://api.maiagent.ai${API_PATH}?r=<round>-<config>&i=<n>`,
+        reference: `one static DNR rule: modifyHeaders set Authorization "Api-Key <key>" for urlFilter "${REFERENCE_RULE_URL_FILTER}" (xmlhttprequest, other); declarativeNetRequestWithHostAccess; host permissions api + docs`,
+        method:
+          'Chromium spawned per launch (fresh profile), DevTools protocol over ws, Runtime.evaluate of a loop of sequential fetches (credentials omit, cache no-store) timed in the page from fetch() to the body read; ' +
+          'CPU = /proc/<browser pid>/task/<pid>/schedstat (browser main thread) before/after the loop; per round the configurations run in rotated order',
+        spread: {
+          vsLimit: spread(vsLimit),
+          cpuUsVsLimit: spread(cpuVsLimit),
+          limitVsNone: spread(limitVsNone),
+          cpuUsLimitVsNone: spread(cpuLimitVsNone),
+        },
+        headerCheck: `every request of every launch reached the server; with the project and the reference each carried Authorization: Api-Key <key>, with no extension none had an Authorization header`,
+        launches,
       },
     };
   },

@@ -2,13 +2,18 @@
 // the navigation), when it is ready: on first run the "API key" field has the focus; with a key
 // saved the masked key is shown. A script injected before the page's own watches the DOM, focus
 // changes and every animation frame. First run also checks that typing then lands in the field.
+// Right before each popup open, an empty page of another extension (loaded beside the project) is
+// opened the same way and timed the same way: the popup is measured against it.
 import type { Page } from 'playwright-core';
 import { WorkerControl } from '../test/e2e/worker';
 import type { Launched } from '../test/e2e/browser';
+import { unpackedExtensionId } from './chromium';
 import { KEY_A, message, quietExtensionPage, withBrowser } from './env';
-import type { Measurement, Outcome, RunOptions } from './figures';
+import { median, type Measurement, type Outcome, type RunOptions } from './figures';
+import { EMPTY_MARKER, EMPTY_PAGE, removeDir, writeEmptyExtension } from './reference';
 
 type Case = 'firstRun' | 'withKey';
+type Kind = Case | 'empty';
 
 declare global {
   interface Window {
@@ -21,10 +26,11 @@ declare global {
  * plain JavaScript text: tsx would wrap named inner functions in a helper the page does not have.
  */
 const WATCH_READY = `(kind) => {
-  if (!location.pathname.endsWith('/popup.html')) return;
+  if (!location.pathname.endsWith(kind === 'empty' ? '/${EMPTY_PAGE}' : '/popup.html')) return;
   const state = { at: null, how: '', firstRender: null };
   window.__popupReady = state;
   function ready() {
+    if (kind === 'empty') return !!document.getElementById('${EMPTY_MARKER}');
     if (kind === 'firstRun') {
       const el = document.activeElement;
       if (!(el instanceof HTMLInputElement)) return false;
@@ -58,12 +64,12 @@ interface Open {
   nav: { responseEnd: number; scriptsLoaded: number; domContentLoaded: number; loadEvent: number };
 }
 
-async function openOnce(b: Launched, kind: Case): Promise<Open> {
+async function openOnce(b: Launched, kind: Kind, emptyUrl: string): Promise<Open> {
   const page: Page = await b.ctx.newPage();
   try {
     await page.addInitScript({ content: `(${WATCH_READY})(${JSON.stringify(kind)});` });
     const t0 = Date.now();
-    await page.goto(`chrome-extension://${b.extId}/src/popup/popup.html`, { waitUntil: 'commit' });
+    await page.goto(kind === 'empty' ? emptyUrl : `chrome-extension://${b.extId}/src/popup/popup.html`, { waitUntil: 'commit' });
     const h = await page
       .waitForFunction(() => (window.__popupReady?.at != null ? window.__popupReady : null), undefined, { timeout: 10_000, polling: 10 })
       .catch(async () => {
@@ -119,6 +125,8 @@ export const popup: Measurement = {
     { id: 'popup.withKey.cold', name: 'Popup ready, key saved (worker stopped)', unit: 'ms', target: { op: '<', value: 100 }, digits: 1 },
     { id: 'popup.firstRun.warm', name: 'Popup ready, first run (worker running)', unit: 'ms', target: { op: '<', value: 100 }, digits: 1 },
     { id: 'popup.withKey.warm', name: 'Popup ready, key saved (worker running)', unit: 'ms', target: { op: '<', value: 100 }, digits: 1 },
+    { id: 'popup.vsEmptyMs', name: 'Popup ready vs empty ext. page (slowest case)', unit: 'ms', target: { op: '<=', value: 25 }, digits: 1 },
+    { id: 'popup.empty', name: 'Empty extension page ready', unit: 'ms', target: null, digits: 1 },
     { id: 'popup.floor', name: 'Popup floor: scriptless ext. page loaded', unit: 'ms', target: null, digits: 1 },
   ],
   async run(opts: RunOptions): Promise<Outcome> {
@@ -126,47 +134,78 @@ export const popup: Measurement = {
     const samples: Record<string, number[]> = {};
     const raw: Record<string, unknown[]> = {};
     const failures: Record<string, string[]> = {};
-    await withBrowser(async ({ b }) => {
-      const ctl = await quietExtensionPage(b);
-      const worker = await WorkerControl.attach(b, ctl);
-      // One unmeasured open: the first page of an extension pays for its renderer process.
-      await openOnce(b, 'firstRun');
-      for (const kind of ['firstRun', 'withKey'] as const) {
-        if (kind === 'withKey') await message(ctl, 'saveKey', { key: KEY_A });
-        for (let run = 0; run < opts.iterations; run++) {
-          for (let i = 0; i < perRun; i++) {
-            // Cold and warm alternate, so both see the same conditions.
-            for (const cold of [true, false]) {
-              if (cold) {
-                await worker.stop();
-                // The floor: what any extension page costs here before its own code runs.
-                (samples['popup.floor'] ??= []).push(await floor(b));
-              }
-              else await message(ctl, 'getState');
-              const id = `popup.${kind}.${cold ? 'cold' : 'warm'}`;
-              try {
-                const r = await openOnce(b, kind);
-                (samples[id] ??= []).push(r.readyMs);
-                (raw[id] ??= []).push(r);
-              } catch (e) {
-                // One open that never gets ready is reported, and the others still count.
-                const reason = e instanceof Error ? e.message.split('\n')[0]! : String(e);
-                (failures[id] ??= []).push(reason);
-                opts.log(`  ${id}: ${reason}`);
+    /** Per run, per case: popup ready minus the empty page's, one per pair of opens. */
+    const pairs: Record<string, number[]>[] = Array.from({ length: opts.iterations }, () => ({}));
+    /** Of that difference, the part before the popup's first render (its page and script) — the rest is waiting for its data. */
+    const toFirstRender: Record<string, number[]> = {};
+    const emptyDir = writeEmptyExtension();
+    const emptyUrl = `chrome-extension://${unpackedExtensionId(emptyDir)}/${EMPTY_PAGE}`;
+    try {
+      await withBrowser(async ({ b }) => {
+        const ctl = await quietExtensionPage(b);
+        // As the project's quiet page keeps its renderer alive, one page keeps the empty extension's.
+        const emptyKeeper = await b.ctx.newPage();
+        await emptyKeeper.goto(emptyUrl).catch((e: unknown) => {
+          throw new Error(`the empty extension's page did not open (${emptyUrl}): ${String(e)}`);
+        });
+        const worker = await WorkerControl.attach(b, ctl);
+        // One unmeasured open each: the first page of an extension pays for its renderer process.
+        await openOnce(b, 'firstRun', emptyUrl);
+        await openOnce(b, 'empty', emptyUrl);
+        for (const kind of ['firstRun', 'withKey'] as const) {
+          if (kind === 'withKey') await message(ctl, 'saveKey', { key: KEY_A });
+          for (let run = 0; run < opts.iterations; run++) {
+            for (let i = 0; i < perRun; i++) {
+              // Cold and warm alternate, so both see the same conditions.
+              for (const cold of [true, false]) {
+                if (cold) {
+                  await worker.stop();
+                  // The floor: what any extension page costs here before its own code runs.
+                  (samples['popup.floor'] ??= []).push(await floor(b));
+                }
+                else await message(ctl, 'getState');
+                const id = `popup.${kind}.${cold ? 'cold' : 'warm'}`;
+                try {
+                  // The empty page first, the same way, right before: the pair sees the same conditions.
+                  const e = await openOnce(b, 'empty', emptyUrl);
+                  (samples['popup.empty'] ??= []).push(e.readyMs);
+                  (raw['popup.empty'] ??= []).push(e);
+                  const r = await openOnce(b, kind, emptyUrl);
+                  (samples[id] ??= []).push(r.readyMs);
+                  (raw[id] ??= []).push(r);
+                  (pairs[run]![id] ??= []).push(r.readyMs - e.readyMs);
+                  if (r.firstRenderMs !== null) (toFirstRender[id] ??= []).push(r.firstRenderMs - e.readyMs);
+                } catch (e) {
+                  // One open that never gets ready is reported, and the others still count.
+                  const reason = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+                  (failures[id] ??= []).push(reason);
+                  opts.log(`  ${id}: ${reason}`);
+                }
               }
             }
           }
+          for (const temp of ['cold', 'warm']) {
+            const xs = samples[`popup.${kind}.${temp}`] ?? [];
+            opts.log(`  ${kind} (${temp} worker): ${xs.map((x) => x.toFixed(1)).join(', ')} ms`);
+          }
         }
-        for (const temp of ['cold', 'warm']) {
-          const xs = samples[`popup.${kind}.${temp}`] ?? [];
-          opts.log(`  ${kind} (${temp} worker): ${xs.map((x) => x.toFixed(1)).join(', ')} ms`);
-        }
-      }
-      await worker.detach();
-    });
-    const reasons = Object.fromEntries(
+        await worker.detach();
+      }, [emptyDir]);
+    } finally {
+      removeDir(emptyDir);
+    }
+    // Per run: each case's median difference to the empty page; the figure takes the slowest case.
+    const vsEmptyByRun = pairs.map((byCase) => Object.fromEntries(Object.entries(byCase).map(([id, xs]) => [id, median(xs)!])));
+    samples['popup.vsEmptyMs'] = vsEmptyByRun.map((byCase) => Math.max(...Object.values(byCase))).filter((x) => Number.isFinite(x));
+    const byCase = (id: string) => median(pairs.flatMap((p) => p[id] ?? []));
+    const caseText = ['firstRun.cold', 'withKey.cold', 'firstRun.warm', 'withKey.warm']
+      .map((c) => `${c} ${byCase(`popup.${c}`)?.toFixed(1) ?? '—'}`)
+      .join(', ');
+    opts.log(`  vs empty page, median per case: ${caseText} ms`);
+    const reasons: Record<string, string> = Object.fromEntries(
       Object.entries(failures).map(([id, list]) => [id, `${list.length} open(s) never got ready, e.g. ${list[0]}`]),
     );
+    reasons['popup.vsEmptyMs'] ??= `median of the pairs per case: ${caseText} ms`;
     return {
       samples,
       reasons,
@@ -174,6 +213,12 @@ export const popup: Measurement = {
         failures,
         opensPerRunPerCase: perRun,
         method: 'performance.now() in the popup page (0 = navigation start) when the key field first has the focus (first run) or the masked key is shown (key saved)',
+        vsEmpty:
+          'right before each popup open, the page of an empty extension loaded beside the project (no permissions, no script, one element) is opened the same way and is ready when its element is in the DOM; ' +
+          'per run and case the median of (popup ready − empty page ready) over the pairs; the figure is the slowest case of each run; ' +
+          'vsEmptyUntilFirstRender: the part of it until the popup first rendered anything (page and script), the rest being the wait for its data',
+        vsEmptyByRun,
+        vsEmptyUntilFirstRender: Object.fromEntries(Object.entries(toFirstRender).map(([id, xs]) => [id, median(xs)])),
         opens: raw,
       },
     };

@@ -146,6 +146,7 @@ async function main(): Promise<void> {
       max: f.max,
       target: f.target,
       targetText: targetText(f),
+      verdictOn: f.verdict === 'max' ? 'worst run (max)' : 'median',
       status: f.status,
       pass: f.status === 'pass' ? true : f.status === 'fail' ? false : null,
       samples: f.samples,

@@ -52,6 +52,8 @@ export interface LongestTask {
   tasks: number;
   over50: number;
   pid: number | null;
+  /** What the longest task spent its time in: events nested in it by name, wall ms summed (nested events count in each). */
+  inside: { name: string; ms: number; cpuMs: number | null; count: number }[];
 }
 
 export function longestTask(events: TraceEvent[], urlPrefix: string): LongestTask {
@@ -81,14 +83,34 @@ export function longestTask(events: TraceEvent[], urlPrefix: string): LongestTas
     const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
     if (!chosen || sum(entry[1]) > sum(chosen[1])) chosen = entry;
   }
-  if (!chosen) return { ms: NaN, cpuMs: NaN, tasks: 0, over50: 0, pid: null };
+  if (!chosen) return { ms: NaN, cpuMs: NaN, tasks: 0, over50: 0, pid: null, inside: [] };
   const durs = chosen[1];
   const cpu = cpuByThread.get(chosen[0]) ?? [];
+  const [pid, tid] = chosen[0].split(':').map(Number);
+  const longest = events
+    .filter((e) => isTask(e) && e.pid === pid && e.tid === tid)
+    .reduce<TraceEvent | undefined>((m, e) => (!m || e.dur! > m.dur! ? e : m), undefined);
+  const inside = new Map<string, { ms: number; cpuMs: number | null; count: number }>();
+  if (longest) {
+    for (const e of events) {
+      if (e === longest || e.pid !== pid || e.tid !== tid || e.ph !== 'X' || typeof e.dur !== 'number') continue;
+      if (e.ts < longest.ts || e.ts + e.dur > longest.ts + longest.dur!) continue;
+      const cur = inside.get(e.name) ?? { ms: 0, cpuMs: null, count: 0 };
+      cur.ms += e.dur / 1000;
+      if (typeof e.tdur === 'number') cur.cpuMs = (cur.cpuMs ?? 0) + e.tdur / 1000;
+      cur.count += 1;
+      inside.set(e.name, cur);
+    }
+  }
   return {
     ms: Math.max(...durs),
     cpuMs: cpu.length ? Math.max(...cpu) : NaN,
     tasks: durs.length,
     over50: durs.filter((d) => d >= 50).length,
-    pid: Number(chosen[0].split(':')[0]),
+    pid: pid!,
+    inside: [...inside]
+      .map(([name, v]) => ({ name, ...v }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 8),
   };
 }

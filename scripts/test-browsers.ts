@@ -72,7 +72,7 @@ function browserVersion(path: string): string {
   return version;
 }
 
-function runSuite(kind: Kind, path: string): Run {
+function runSuite(kind: Kind, path: string, index: number): Run {
   const t0 = Date.now();
   const done = (r: Omit<Run, 'seconds'>): Run => ({ ...r, seconds: Math.round((Date.now() - t0) / 100) / 10 });
   if (!existsSync(path)) {
@@ -84,7 +84,8 @@ function runSuite(kind: Kind, path: string): Run {
   } catch (e) {
     return done({ browser: kind, path, version: null, report: null, exitCode: null, error: e instanceof Error ? e.message : String(e) });
   }
-  const report = join('.cache', `vitest-e2e-${kind}-${version}.json`);
+  // The index keeps two binaries of one version (a wrapper and its target) from sharing a report.
+  const report = join('.cache', `vitest-e2e-${kind}-${version}-${index}.json`);
   console.log(`\n━━ ${kind} ${version} (${path}): ${SUITE[kind].config} ━━\n`);
   const r = spawnSync(join(BIN, 'vitest'), ['run', '--config', SUITE[kind].config], {
     cwd: ROOT,
@@ -131,7 +132,7 @@ export function main(): number {
         continue;
       }
     }
-    for (const path of paths) runs.push(runSuite(kind, path));
+    for (const [i, path] of paths.entries()) runs.push(runSuite(kind, path, i + 1));
   }
   writeFileSync(join(CACHE, 'e2e-runs.json'), `${JSON.stringify(runs, null, 2)}\n`);
 

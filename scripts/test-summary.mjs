@@ -53,6 +53,11 @@ if (existsSync('.cache/e2e-runs.json')) {
     if (run.report && existsSync(run.report)) {
       const c = count(run.report);
       if (run.error) c.notes.push(run.error);
+      // vitest exits non-zero on errors outside any test (an unhandled rejection): never "0 failed" then.
+      if (run.exitCode !== 0 && c.failed === 0) {
+        c.failed = 1;
+        c.notes.push(`vitest exited with ${String(run.exitCode)} although no test failed (an error outside the tests; see its output)`);
+      }
       add(label, c);
     } else {
       add(`${label} (did not run)`, { passed: 0, failed: 1, skipped: 0, notes: [run.error ?? 'no report'] });
@@ -68,4 +73,10 @@ if (existsSync('.cache/e2e-runs.json')) {
 
 console.log('Test summary:');
 for (const l of lines) console.log(l);
+// The diagnosis corpus score (test/unit/diagnosis-corpus.test.ts), when the unit tests ran. Printed
+// before the closing line, which must stay last.
+if (existsSync('.cache/vitest-diagnosis.json')) {
+  const d = JSON.parse(readFileSync('.cache/vitest-diagnosis.json', 'utf8'));
+  console.log(`diagnosis: ${d.right}/${d.total} causes right${d.wrong.length ? ` (wrong: ${d.wrong.join(', ')})` : ''}`);
+}
 console.log(`tests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);

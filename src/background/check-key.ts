@@ -1,7 +1,9 @@
 // "Check key": one GET /api/users/current/ with the profile's key, from the background, with a
 // 10 s limit. The page gets the owner's name or an exchange for the decoder; never the key.
 import type { Header } from '../core/exchange';
-import { maskKey } from '../core/keys';
+import { keyFingerprint, maskKey } from '../core/keys';
+import { ext as browser } from '../platform/ext';
+import { KEY_CHECKS } from '../shared/storage-keys';
 import type { CheckResult } from '../shared/protocol';
 import { readSettings } from '../shared/store';
 import { hasAccess } from './access';
@@ -19,11 +21,27 @@ export const checkKey: Handler<'checkKey'> = async ({ profileId }): Promise<Chec
   // The key goes only where the browser grants access, as with the rules (fetch from the
   // worker would not ask).
   if (!(await hasAccess(p.origins[0]!))) return { kind: 'noAccess', origin: p.origins[0]! };
-  const url = `${p.origins[0]}${CHECK_PATH}`;
+  const result = await runCheck(p.key, p.origins[0]!);
+  // Kept by key fingerprint for the panel (session storage, no key): a later 401 with the same
+  // key reads as a revoked key, or, if the check passed, as a header lost on the way. Readers
+  // validate each record; the worker stays small.
+  const refused = result.kind === 'http' && (result.exchange.status === 401 || result.exchange.status === 403);
+  try {
+    const all: unknown = (await browser.storage.session.get(KEY_CHECKS))[KEY_CHECKS];
+    const record = { outcome: result.kind === 'ok' ? 'ok' : refused ? 'refused' : 'other', origin: p.origins[0], at: Date.now() };
+    await browser.storage.session.set({ [KEY_CHECKS]: { ...(all as object), [await keyFingerprint(p.key)]: record } });
+  } catch {
+    /* the record only sharpens the panel's diagnosis */
+  }
+  return result;
+};
+
+async function runCheck(key: string, origin: string): Promise<CheckResult> {
+  const url = `${origin}${CHECK_PATH}`;
   let res: Response;
   try {
     res = await fetch(url, {
-      headers: { Authorization: `Api-Key ${p.key}`, Accept: 'application/json' },
+      headers: { Authorization: `Api-Key ${key}`, Accept: 'application/json' },
       credentials: 'omit',
       cache: 'no-store',
       redirect: 'error',
@@ -53,10 +71,10 @@ export const checkKey: Handler<'checkKey'> = async ({ profileId }): Promise<Chec
       url,
       status: res.status,
       statusText: res.statusText,
-      requestHeaders: [{ name: 'Authorization', value: `Api-Key ${maskKey(p.key)}` }],
+      requestHeaders: [{ name: 'Authorization', value: `Api-Key ${maskKey(key)}` }],
       responseHeaders,
       responseBody: text.slice(0, 100_000),
       responseMimeType: res.headers.get('content-type') ?? undefined,
     },
   };
-};
+}

@@ -3,7 +3,7 @@
 import type { Runtime } from 'webextension-polyfill';
 import { ext as browser } from '../platform/ext';
 import type { MessageType, Reply, Request } from '../shared/protocol';
-import { isSettingsChange, updateSettings } from '../shared/store';
+import { isSettingsChange, purgeExpiredUndo, updateSettings } from '../shared/store';
 import { handlers, isOwnPage } from './handlers';
 import { reconcile } from './reconcile';
 import { addExpectedSite } from './sites';
@@ -47,3 +47,5 @@ browser.commands.onCommand.addListener((command) => {
 });
 
 void reconcile();
+// A deleted profile's undo copy holds its key: never keep it past its 30 s, even across a stop.
+void purgeExpiredUndo();

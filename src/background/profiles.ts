@@ -4,7 +4,7 @@ import { normalizeOrigin } from '../core/origins';
 import { DEFAULT_API_ORIGIN, fixReferences, type Profile, type Settings } from '../core/settings';
 import type { Problem, Protocol, PublicState, Result } from '../shared/protocol';
 import { t } from '../shared/i18n';
-import { clearNotice, InvalidSettings, purgeExpiredUndo, putUndo, readSettings, takeUndo, updateSettings } from '../shared/store';
+import { clearNotice, InvalidSettings, purgeExpiredUndo, putUndo, readSettings, takeUndo, UNDO_MS, updateSettings } from '../shared/store';
 import { BUILT_IN, hasAccess } from './access';
 import { settled } from './reconcile';
 import { publicState } from './state';
@@ -130,6 +130,8 @@ export const deleteProfile: Handler<'deleteProfile'> = ({ id }) =>
     const wasActive = Object.entries(s.active).filter(([, v]) => v === id).map(([o]) => o);
     // Undo lives in storage.session only: it holds the key and must not outlive the browser session.
     await putUndo({ profile: p, index, wasActive });
+    // Gone when the offer ends if the worker still runs then; else at its next wake-up (index.ts).
+    setTimeout(() => void purgeExpiredUndo(), UNDO_MS + 500);
     return removeProfile(s, id);
   });
 

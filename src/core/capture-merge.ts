@@ -7,9 +7,9 @@ import type { HarEntry } from './har';
 
 /**
  * How one request is recognised in the backlog and among finished requests: DevTools' own id
- * where the browser gives one (Chrome: the same id in getHAR and onRequestFinished), else its
- * start time, method and URL. Two different requests with equal keys are told apart by count:
- * each finished request cancels at most one backlog entry.
+ * where the page can read one (DevTools keeps one per request, but neither Chromium 156 nor
+ * Firefox hands it to the page), else its start time, method and URL. Two different requests
+ * with equal keys are told apart by count: each finished request cancels at most one backlog entry.
  */
 export function requestKey(id: number | null, entry: HarEntry): string {
   if (id !== null) return `id:${id}`;

@@ -11,7 +11,8 @@ export interface FieldError {
 
 export type Body =
   | { kind: 'empty' }
-  | { kind: 'detail'; detail: string; code?: string }
+  /** `messages`: simplejwt's per-token-class reasons (`{detail, code, messages: [{message}]}`). */
+  | { kind: 'detail'; detail: string; code?: string; messages?: string[] }
   | { kind: 'fields'; fields: FieldError[] }
   /** `fields` is set when `error.details` holds DRF field errors. */
   | { kind: 'envelope'; code?: string; message: string; details?: string; fields?: FieldError[] }
@@ -22,7 +23,13 @@ export type Body =
   | { kind: 'html'; title: string | null; text: string }
   | { kind: 'text'; text: string }
   | { kind: 'binary'; bytes: number; mimeType: string }
-  | { kind: 'sse'; events: number; error: string | null };
+  /**
+   * A stream of events (SSE, or JSON chunks one per line). `done`: some chunk said `done: true`;
+   * null when no chunk carries a `done` field at all.
+   */
+  | { kind: 'sse'; events: number; error: string | null; done: boolean | null }
+  /** An XML error document, as S3 (the presigned upload) answers: `<Error><Code>…</Code><Message>…</Message>`. */
+  | { kind: 'xmlError'; code: string; message: string; requestId: string | null };
 
 export interface Decoded {
   meaning: Msg;
@@ -105,7 +112,13 @@ function decodeBodyUnsafe(ex: BodySource): Body {
   if (text.startsWith('\uFEFF')) text = text.slice(1);
   if (text.trim() === '') return { kind: 'empty' };
   const trimmed = text.trimStart();
-  if (mime === 'text/event-stream' || (!mime && looksLikeSse(trimmed))) return decodeSse(text);
+  // Completion streams are not always labelled text/event-stream (some gateways say JSON or text).
+  if (mime === 'text/event-stream' || looksLikeSse(trimmed)) return decodeSse(text);
+  if (looksLikeJsonChunks(trimmed)) return decodeJsonChunks(trimmed);
+  if (/^<\?xml[^>]*>\s*<Error>|^<Error>/.test(trimmed)) {
+    const xml = decodeXmlError(trimmed);
+    if (xml) return xml;
+  }
   const jsonish = mime.includes('json') || trimmed.startsWith('{') || trimmed.startsWith('[');
   if (jsonish) {
     try {
@@ -150,6 +163,11 @@ function stringify(x: unknown): string {
 export function decodeJson(value: unknown, status?: number): Body {
   const errorsPossible = !isSuccess(status);
   if (isRecord(value)) {
+    // simplejwt: `{detail, code, messages: [{tokenClass, tokenType, message}]}` is one complaint, not field errors.
+    if (typeof value.detail === 'string' && typeof value.code === 'string' && Array.isArray(value.messages)) {
+      const messages = value.messages.map((m) => (isRecord(m) && typeof m.message === 'string' ? m.message : stringify(m)));
+      return { kind: 'detail', detail: value.detail, code: value.code, messages };
+    }
     if ('detail' in value && Object.keys(value).filter((k) => k !== 'code' && k !== 'status_code').length === 1) {
       const d = value.detail;
       if (isRecord(d) && typeof d.message === 'string') return { kind: 'detail', detail: d.message, ...(typeof d.code === 'string' ? { code: d.code } : {}) };
@@ -277,6 +295,7 @@ function decodeEntities(s: string): string {
 function decodeSse(text: string): Body {
   let events = 0;
   let error: string | null = null;
+  let done: boolean | null = null;
   for (const block of text.split(/\r?\n\r?\n/)) {
     if (!block.trim()) continue;
     let name = 'message';
@@ -287,9 +306,53 @@ function decodeSse(text: string): Body {
     }
     if (data.length === 0 && name === 'message') continue;
     events += 1;
-    if (error === null) error = sseError(name, data.join('\n'));
+    const payload = data.join('\n');
+    if (error === null) error = sseError(name, payload);
+    done = chunkDone(payload, done);
   }
-  return { kind: 'sse', events, error };
+  return { kind: 'sse', events, error, done };
+}
+
+/** A completion chunk's `done` flag folded into what earlier chunks said. */
+function chunkDone(payload: string, before: boolean | null): boolean | null {
+  if (!payload.startsWith('{')) return before;
+  try {
+    const j: unknown = JSON.parse(payload);
+    if (isRecord(j) && typeof j.done === 'boolean') return before === true || j.done;
+  } catch {
+    /* not JSON */
+  }
+  return before;
+}
+
+/** Two or more JSON objects one after another, the first a chunk with `content` or `done`. */
+function looksLikeJsonChunks(s: string): boolean {
+  return /^\{[^\n]*"(content|done)"[^\n]*\}\s*\r?\n\s*\{/.test(s);
+}
+
+function decodeJsonChunks(text: string): Body {
+  let events = 0;
+  let error: string | null = null;
+  let done: boolean | null = null;
+  for (const line of text.split(/\r?\n/)) {
+    const l = line.trim();
+    if (!l) continue;
+    events += 1;
+    if (error === null) error = sseError('message', l);
+    done = chunkDone(l, done);
+  }
+  return { kind: 'sse', events, error, done };
+}
+
+function xmlTag(xml: string, tag: string): string | null {
+  const m = new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`).exec(xml);
+  return m ? decodeEntities(m[1]!.trim()) : null;
+}
+
+function decodeXmlError(xml: string): Body | null {
+  const code = xmlTag(xml, 'Code');
+  if (code === null) return null;
+  return { kind: 'xmlError', code, message: xmlTag(xml, 'Message') ?? '', requestId: xmlTag(xml, 'RequestId') };
 }
 
 /** The error an event reports: an `event: error`, or a data JSON with a non-empty `error`. */
@@ -322,13 +385,17 @@ export function serverMessage(body: Body): string | null {
     case 'html': return body.title ?? (body.text || null);
     case 'text': return body.text.split('\n').map((l) => l.trim()).find(Boolean)?.slice(0, 200) ?? null;
     case 'sse': return body.error;
+    case 'xmlError': return body.message ? `${body.code}: ${body.message}` : body.code;
     default: return null;
   }
 }
 
+/** DRF's key for errors of no one field, also in its camelCase rendering. */
+export const isNonField = (path: string): boolean => path === 'non_field_errors' || path === 'nonFieldErrors';
+
 /** Field names; errors that belong to no field are shown by their words, which say more. */
 function fieldsSummary(fields: FieldError[]): string {
-  return fields.map((f) => (f.path === 'non_field_errors' ? f.messages.join(' ') : f.path)).join(', ');
+  return fields.map((f) => (isNonField(f.path) ? f.messages.join(' ') : f.path)).join(', ');
 }
 
 export function decode(ex: Exchange): Decoded {

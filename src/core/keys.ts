@@ -10,7 +10,10 @@ export type KeyProblem =
   | 'keyNonAscii'
   | 'keyBadChars'
   | 'keyTooShort'
-  | 'keyTooLong';
+  | 'keyTooLong'
+  | 'keyDocsPlaceholder'
+  | 'keyJwt'
+  | 'keyMasked';
 
 export type KeyCheck = { ok: true; key: string } | { ok: false; problem: KeyProblem };
 
@@ -30,6 +33,12 @@ export function normalizeKey(input: string): KeyCheck {
   if (/^bearer(\s|$)/i.test(s)) return { ok: false, problem: 'keyBearer' };
   s = s.replace(/^api-key(\s+|$)/i, '').trim();
   if (s === '') return { ok: false, problem: 'keyEmpty' };
+  // Before the character rules: `<your-api-key>` would otherwise be refused for its brackets only.
+  const shape = keyShape(s);
+  if (shape === 'placeholder') return { ok: false, problem: 'keyDocsPlaceholder' };
+  if (shape === 'jwt') return { ok: false, problem: 'keyJwt' };
+  // The console lists keys masked (`g5BnKD...Xs`); that copy is not the key.
+  if (/\.\.\.|\u2026|\u2022/.test(s)) return { ok: false, problem: 'keyMasked' };
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(s)) return { ok: false, problem: 'keyControl' };
   if (/\s/.test(s)) return { ok: false, problem: 'keyWhitespace' };
@@ -63,4 +72,19 @@ export function authorizationValue(key: string): string {
 export async function keyFingerprint(key: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(key));
   return Array.from(new Uint8Array(digest).slice(0, 4), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** What a key-like value is: a JWT (`eyJ…` with two dots, a console login token), a placeholder, or maybe a key. */
+export type KeyShape = 'jwt' | 'placeholder' | 'key';
+
+const JWT = /^eyJ[\w-]*\.[\w-]*\.[\w-]*$/;
+/**
+ * <your-api-key>, {api_key}, {{apiKey}}, ${apiKey} (quotes instead of a template literal),
+ * YOUR_API_KEY(_HERE), API_KEY, xxxx, and "undefined" (a setting that was not there).
+ */
+const PLACEHOLDER = /^(<[^>]*>|\{\{?[^}]*\}?\}|\$\{[^}]*\}|your[_-]?(api[_-]?)?key([_-]?here)?|api[_-]?key|x{3,}|undefined)$/i;
+
+export function keyShape(value: string): KeyShape {
+  const v = value.trim();
+  return JWT.test(v) ? 'jwt' : PLACEHOLDER.test(v) ? 'placeholder' : 'key';
 }

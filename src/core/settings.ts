@@ -77,16 +77,21 @@ const migrations: Record<number, (old: Record<string, unknown>) => Record<string
     ...old,
     version: 3,
     typedNavigation: false,
-    sites: Array.isArray(old.sites) ? old.sites.map(fromIpv6Loopback) : old.sites,
+    sites: Array.isArray(old.sites) ? [...new Set(old.sites.map(fromIpv6Loopback))] : old.sites,
     profiles: Array.isArray(old.profiles)
       ? old.profiles.map((p: unknown) => (isRecord(p) && Array.isArray(p.origins) ? { ...p, origins: [...new Set(p.origins.map(fromIpv6Loopback))] } : p))
       : old.profiles,
-    active: isRecord(old.active) ? Object.fromEntries(Object.entries(old.active).map(([o, id]) => [fromIpv6Loopback(o), id])) : old.active,
+    // Where both spellings had an active profile, the one already on localhost stays.
+    active: isRecord(old.active)
+      ? Object.fromEntries(Object.entries(old.active).sort(([a], [b]) => Number(isIpv6Loopback(b)) - Number(isIpv6Loopback(a))).map(([o, id]) => [fromIpv6Loopback(o), id]))
+      : old.active,
   }),
 };
 
+const isIpv6Loopback = (o: unknown): o is string => typeof o === 'string' && o.startsWith('http://[::1]');
+
 function fromIpv6Loopback(o: unknown): unknown {
-  return typeof o === 'string' && o.startsWith('http://[::1]') ? `http://localhost${o.slice('http://[::1]'.length)}` : o;
+  return isIpv6Loopback(o) ? `http://localhost${o.slice('http://[::1]'.length)}` : o;
 }
 
 function isRecord(x: unknown): x is Record<string, unknown> {

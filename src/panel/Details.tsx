@@ -2,6 +2,7 @@
 import { ext as browser } from '../platform/ext';
 import { useRef, useState } from 'preact/hooks';
 import type { Body } from '../core/decode';
+import type { Check } from '../core/diagnose';
 import { toCurl, toFetch } from '../core/export';
 import { originToMatchPattern } from '../core/origins';
 import { isAuthorizationHeader, maskAuthorization } from '../core/redact';
@@ -25,6 +26,42 @@ function bodySummary(b: Body): string | null {
     case 'sse': return b.error ? `${t('bodySse', String(b.events))}; ${t('bodySseError', b.error)}` : t('bodySse', String(b.events));
     default: return null;
   }
+}
+
+const CHECK_MARK: Record<Check['state'], string> = { pass: '✓', fail: '✗', unknown: '?' };
+const CHECK_WORD = { pass: 'checkPass', fail: 'checkFail', unknown: 'checkUnknown' } as const;
+
+/** Why the cause was given, and what was checked: each line passed, failed or not known. */
+function Evidence({ row }: { row: Row }) {
+  const d = row.diagnosis;
+  return (
+    <>
+      {d.evidence.length > 0 && (
+        <>
+          <h3>{t('evidenceHeading')}</h3>
+          <ul class="evidence" data-testid="evidence">
+            {d.evidence.map((e, i) => (
+              <li key={i}>{tm(e)}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {d.checks.length > 0 && (
+        <details class="checks" data-testid="checks">
+          <summary>{t('checksHeading')}</summary>
+          <ul>
+            {d.checks.map((c, i) => (
+              <li key={i} class={`check-${c.state}`} data-state={c.state}>
+                <span aria-hidden="true">{CHECK_MARK[c.state]}</span> {tm(c.label)}
+                <span class="sr-only"> ({t(CHECK_WORD[c.state])})</span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {row.snapshot.source === 'capture' && <p class="muted">{t('snapshotCapture')}</p>}
+    </>
+  );
 }
 
 function pretty(text: string | undefined): string {
@@ -133,6 +170,7 @@ export function Details({ row, state, onResent, words = [] }: { row: Row; state:
             </button>
           )}
           {offerDone && <p role="status">{offerDone}</p>}
+          <Evidence row={row} />
         </section>
       )}
       <EndpointSection row={row} />

@@ -13,7 +13,8 @@ import type { Body } from './capture/body';
 import type { CaptureEvent, CaptureProblem, CaptureSession, Captured } from './capture/session';
 import { StartupProblems } from './StartupProblems';
 import { Details } from './Details';
-import { buildRow, pageOriginOf, sentKeyFingerprint, type Row } from './model';
+import { buildRow, fileSnapshot, pageOriginOf, redirectLinker, sentKeyFingerprint, snapshotOf, type Row } from './model';
+import { currentKeyChecks, watchKeyChecks } from './key-checks';
 import { RequestList } from './RequestList';
 import { entryOf } from './resent-entry';
 import type { Exchange } from '../core/exchange';
@@ -71,13 +72,17 @@ export function Panel({ capture }: { capture: CaptureSession | null }) {
     });
   }, []);
 
-  /** `body` null: the entry's own content is used (an imported file), or it is read later (`bodyLoaded` false). */
-  const rowFrom = useCallback(async (entry: HarEntry, body: Body | null, inspected: string | null, bodyLoaded: boolean, id?: number): Promise<Row> => {
+  const linkCaptured = useRef(redirectLinker());
+
+  /**
+   * `body` null: the entry's own content is used (an imported file), or it is read later (`bodyLoaded` false).
+   * A captured row keeps the settings of this moment; a file's row (`link` given) none of the reader's.
+   */
+  const rowFrom = useCallback(async (entry: HarEntry, body: Body | null, inspected: string | null, bodyLoaded: boolean, id?: number, link?: ReturnType<typeof redirectLinker>): Promise<Row> => {
     const exchange = { ...harToExchange(entry, body ?? undefined), responseTruncated: body?.truncated ?? false };
-    return buildRow(
-      { id: id ?? nextId.current++, entry, exchange, pageOrigin: pageOriginOf(exchange, inspected), sentFingerprint: await sentKeyFingerprint(exchange), bodyLoaded },
-      stateRef.current,
-    );
+    const snapshot = link ? fileSnapshot(exchange) : snapshotOf(stateRef.current, currentKeyChecks(), exchange, pageOriginOf(exchange, inspected));
+    const redirectedFrom = (link ?? linkCaptured.current)(exchange);
+    return buildRow({ id: id ?? nextId.current++, entry, exchange, snapshot, sentFingerprint: await sentKeyFingerprint(exchange), redirectedFrom, bodyLoaded });
   }, []);
 
   const bodies = useRef(new Map<number, Captured['body']>());
@@ -139,16 +144,13 @@ export function Panel({ capture }: { capture: CaptureSession | null }) {
   useEffect(() => {
     const theme = devtoolsTheme();
     if (theme) document.documentElement.dataset.theme = theme;
-    void refreshState();
+    // Rows keep the settings of the moment they are captured: capture waits for the first answer
+    // (refreshState never throws; without an answer the settings are recorded as unknown).
+    const ready: Promise<void> = Promise.all([refreshState(), watchKeyChecks()]).then(() => undefined);
     onSettingsChanged(() => void refreshState());
-    let chain = Promise.resolve();
+    let chain = ready;
     capture?.listen((e) => (chain = chain.then(() => onCapture(e)).catch(() => undefined)));
   }, [capture, onCapture, refreshState]);
-
-  // Re-diagnose when settings change (a key saved, a site allowed, injection switched).
-  useEffect(() => {
-    setRows((rs) => rs.map((r) => buildRow(r, state)));
-  }, [state]);
 
   // Hidden preflights are not counted as filtered out: "3 of 5" is about the user's filters.
   const listed = useMemo(() => (settings.preflight ? rows : rows.filter((r) => !isPreflight(r.exchange.method, r.exchange.requestHeaders))), [rows, settings.preflight]);
@@ -168,13 +170,15 @@ export function Panel({ capture }: { capture: CaptureSession | null }) {
     bodies.current.delete(id);
     const body = await read();
     setRows((rs) =>
-      rs.map((r) => (r.id === id ? buildRow({ ...r, exchange: { ...harToExchange(r.entry, body), responseTruncated: body.truncated }, bodyLoaded: true }, stateRef.current) : r)),
+      rs.map((r) => (r.id === id ? buildRow({ ...r, exchange: { ...harToExchange(r.entry, body), responseTruncated: body.truncated }, bodyLoaded: true }) : r)),
     );
   }, []);
 
   /** An answer to "Resend": a new row, marked, selected, explained like any other. */
   const addResent = useCallback((ex: Exchange, sentFingerprint: string | null) => {
-    const row = buildRow({ id: nextId.current++, entry: entryOf(ex), exchange: ex, pageOrigin: null, sentFingerprint, bodyLoaded: true, resent: true }, stateRef.current);
+    // Sent by the extension itself: no page, the settings of now.
+    const snapshot = snapshotOf(stateRef.current, currentKeyChecks(), ex, null);
+    const row = buildRow({ id: nextId.current++, entry: entryOf(ex), exchange: ex, snapshot, sentFingerprint, redirectedFrom: null, bodyLoaded: true, resent: true });
     setRows((rs) => keepNewest([...rs, row], settingsRef.current.keep));
     setSelected(row.id);
   }, []);
@@ -183,7 +187,8 @@ export function Panel({ capture }: { capture: CaptureSession | null }) {
     try {
       const entries = parseHar(await file.text());
       const imported: Row[] = [];
-      for (const e of entries) imported.push(await rowFrom(e, null, null, true));
+      const link = redirectLinker();
+      for (const e of entries) imported.push(await rowFrom(e, null, null, true, undefined, link));
       bodies.current.clear();
       setRows(keepNewest(imported, settings.keep));
       setSelected(null);

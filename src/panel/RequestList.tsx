@@ -1,5 +1,6 @@
 // The request list: a virtualised listbox, so 10,000 rows scroll smoothly (only the visible
 // rows exist in the DOM). Keyboard: arrows, Page Up/Down, Home/End.
+import { Component } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { formatDuration, formatSize, formatTime, isError } from '../core/filter';
 import { t } from '../shared/i18n';
@@ -14,6 +15,59 @@ export function pathOf(url: string): string {
     return u.pathname + u.search;
   } catch {
     return url;
+  }
+}
+
+interface RowProps {
+  row: Row;
+  /** 0-based position in the list. */
+  pos: number;
+  setSize: number;
+  selected: boolean;
+  onSelect: (id: number) => void;
+}
+
+/**
+ * One row, re-rendered only when what it shows changes: while scrolling, rows that stay in view
+ * cost nothing.
+ */
+class RequestRow extends Component<RowProps> {
+  override shouldComponentUpdate(next: RowProps): boolean {
+    const p = this.props;
+    return next.row !== p.row || next.pos !== p.pos || next.setSize !== p.setSize || next.selected !== p.selected;
+  }
+
+  // Reads the props at click time: a skipped update still hands the row the newest onSelect.
+  private onClick = () => this.props.onSelect(this.props.row.id);
+
+  override render() {
+    const { row: r, pos, setSize, selected } = this.props;
+    return (
+      <div
+        id={`row-${r.id}`}
+        data-row-id={r.id}
+        role="option"
+        aria-selected={selected}
+        aria-posinset={pos + 1}
+        aria-setsize={setSize}
+        class={`row ${isError(r.exchange.status) ? 'bad' : ''}`}
+        style={{ top: `${pos * ROW_HEIGHT}px` }}
+        onClick={this.onClick}
+      >
+        <span class="time" title={formatTime(r.exchange.startedAt)}>{formatTime(r.exchange.startedAt)}</span>
+        <span class="method" title={r.exchange.method}>{r.exchange.method}</span>
+        <span class="path" title={r.exchange.url}>
+          {pathOf(r.exchange.url)}
+        </span>
+        <span class="status">{r.exchange.status || '—'}</span>
+        <span class="summary" title={r.summary}>
+          {r.resent && <span class="badge">{t('resentBadge')}</span>}
+          {r.summary}
+        </span>
+        <span class="num dur">{formatDuration(r.exchange.durationMs)}</span>
+        <span class="num size">{formatSize(r.exchange.size)}</span>
+      </div>
+    );
   }
 }
 
@@ -68,9 +122,18 @@ export function RequestList({ rows, selectedId, onSelect, id }: Props) {
     onSelect(rows[next]!.id);
   };
 
+  // At most `slots` rows are drawn, each in the slot (element) numbered by its position modulo
+  // `slots`, and the elements stay in slot order: a row keeps its element while it is in view,
+  // and a row scrolling in takes over, in place, the element of one that scrolled out. So
+  // scrolling creates, drops and moves no element — only new rows' text changes — which keeps
+  // style work per frame small and leaves the garbage collector no elements to sweep (a major
+  // GC in the middle of a scroll was the longest task). The DOM order is not what is seen (the
+  // rows are absolutely positioned) nor the position announced (aria-posinset/aria-setsize).
+  const slots = Math.ceil(height / ROW_HEIGHT) + 1 + 2 * OVERSCAN;
   const first = Math.max(0, topRow - OVERSCAN);
   const last = Math.min(rows.length, topRow + Math.ceil(height / ROW_HEIGHT) + 1 + OVERSCAN);
-  const visible = rows.slice(first, last);
+  const bySlot: { r: Row; pos: number }[] = [];
+  for (let pos = first; pos < last; pos++) bySlot[pos % slots] = { r: rows[pos]!, pos };
   const current = index >= 0 ? rows[index] : undefined;
 
   return (
@@ -97,32 +160,8 @@ export function RequestList({ rows, selectedId, onSelect, id }: Props) {
       >
         {rows.length === 0 && <p class="muted empty">{t('panelEmpty')}</p>}
         <div class="spacer" style={{ height: `${rows.length * ROW_HEIGHT}px` }}>
-          {visible.map((r, i) => (
-            <div
-              key={i}
-              id={`row-${r.id}`}
-              data-row-id={r.id}
-              role="option"
-              aria-selected={r.id === selectedId}
-              aria-posinset={first + i + 1}
-              aria-setsize={rows.length}
-              class={`row ${isError(r.exchange.status) ? 'bad' : ''}`}
-              style={{ top: `${(first + i) * ROW_HEIGHT}px` }}
-              onClick={() => onSelect(r.id)}
-            >
-              <span class="time" title={formatTime(r.exchange.startedAt)}>{formatTime(r.exchange.startedAt)}</span>
-              <span class="method" title={r.exchange.method}>{r.exchange.method}</span>
-              <span class="path" title={r.exchange.url}>
-                {pathOf(r.exchange.url)}
-              </span>
-              <span class="status">{r.exchange.status || '—'}</span>
-              <span class="summary" title={r.summary}>
-                {r.resent && <span class="badge">{t('resentBadge')}</span>}
-                {r.summary}
-              </span>
-              <span class="num dur">{formatDuration(r.exchange.durationMs)}</span>
-              <span class="num size">{formatSize(r.exchange.size)}</span>
-            </div>
+          {bySlot.filter(Boolean).map(({ r, pos }) => (
+            <RequestRow key={pos % slots} row={r} pos={pos} setSize={rows.length} selected={r.id === selectedId} onSelect={onSelect} />
           ))}
         </div>
       </div>

@@ -1,7 +1,9 @@
 // Panel rows: a captured or imported exchange with its diagnosis and one-line summary.
-// Rows are rebuilt when settings change, so the diagnosis always matches the current setup.
+// Each row keeps the settings that were in effect when it was captured (its snapshot), so a later
+// switch of profile or injection does not change why an earlier request failed; an imported file
+// is explained from what it shows only.
 import { keyFingerprint } from '../core/keys';
-import { diagnose, type AuthContext, type Diagnosis } from '../core/diagnose';
+import { diagnose, FILE_SNAPSHOT, linkRedirect, type Diagnosis, type KeyCheckRecord, type RedirectOrigin, type Snapshot } from '../core/diagnose';
 import { headerValue, type Exchange } from '../core/exchange';
 import type { HarEntry } from '../core/har';
 import { keyFromAuthorization } from '../core/redact';
@@ -12,9 +14,11 @@ export interface Row {
   id: number;
   entry: HarEntry;
   exchange: Exchange;
-  /** Origin of the page that sent it, from the Origin/Referer header or the inspected tab. */
-  pageOrigin: string | null;
+  /** The settings when the request was captured, or FILE_SNAPSHOT for an imported file. */
+  snapshot: Snapshot;
   sentFingerprint: string | null;
+  /** The redirect this request followed, when the list showed it just before. */
+  redirectedFrom: RedirectOrigin | null;
   diagnosis: Diagnosis;
   summary: string;
   /** Lower-cased text the filter searches. */
@@ -25,9 +29,9 @@ export interface Row {
   resent?: boolean;
 }
 
-/** Only a 401 needs the fingerprint of the sent key; hashing every row would waste time at 10,000 rows. */
+/** Only failures are cross-checked with the stored key; hashing every row would waste time at 10,000 rows. */
 export async function sentKeyFingerprint(ex: Exchange): Promise<string | null> {
-  if (ex.status !== 401) return null;
+  if (ex.status !== 0 && ex.status < 400) return null;
   const sent = headerValue(ex.requestHeaders, 'authorization');
   const key = sent ? keyFromAuthorization(sent) : null;
   return key ? keyFingerprint(key) : null;
@@ -47,7 +51,8 @@ export function pageOriginOf(ex: Exchange, inspected: string | null): string | n
   return inspected;
 }
 
-export function authContext(state: PublicState | null, ex: Exchange, pageOrigin: string | null, sentFingerprint: string | null): AuthContext {
+/** The settings in effect now, for a request to `ex`'s origin made from `pageOrigin`. */
+export function snapshotOf(state: PublicState | null, checks: Readonly<Record<string, KeyCheckRecord>>, ex: Exchange, pageOrigin: string | null): Snapshot {
   let origin = '';
   try {
     origin = new URL(ex.url).origin;
@@ -56,13 +61,33 @@ export function authContext(state: PublicState | null, ex: Exchange, pageOrigin:
   }
   const activeId = state?.active[origin];
   const stored = state?.profiles.find((p) => p.id === activeId);
+  const fingerprint = stored?.fingerprint || null;
   return {
-    enabled: state?.enabled ?? true,
-    keyedOrigins: state ? Object.keys(state.active) : [],
-    allowedSites: state?.sites.map((s) => s.origin) ?? [],
-    storedFingerprint: stored?.fingerprint || null,
-    sentFingerprint,
+    source: 'capture',
+    // Without the background's answer the panel does not know the settings: say so, do not guess.
+    enabled: state ? state.enabled : null,
+    keyedOrigins: state ? Object.keys(state.active) : null,
+    allowedSites: state ? state.sites.map((s) => s.origin) : null,
+    storedFingerprint: fingerprint,
+    profileName: stored?.name ?? null,
+    lastCheck: fingerprint ? (checks[fingerprint] ?? null) : null,
     pageOrigin,
+  };
+}
+
+/** For an imported file: nothing of the reader's own settings, the page only as the file shows it. */
+export function fileSnapshot(ex: Exchange): Snapshot {
+  return { ...FILE_SNAPSHOT, pageOrigin: pageOriginOf(ex, null) };
+}
+
+/** Links each new exchange to a redirect among the last few, as DevTools lists them one after the other. */
+export function redirectLinker(): (ex: Exchange) => RedirectOrigin | null {
+  const recent: Exchange[] = [];
+  return (ex) => {
+    const from = linkRedirect(recent, ex);
+    recent.push(ex);
+    if (recent.length > 20) recent.shift();
+    return from;
   };
 }
 
@@ -73,11 +98,8 @@ export function summaryOf(d: Diagnosis): string {
 /** How much of each body the filter searches. */
 const SEARCH_BODY = 20_000;
 
-export function buildRow(
-  base: Pick<Row, 'id' | 'entry' | 'exchange' | 'pageOrigin' | 'sentFingerprint' | 'bodyLoaded' | 'resent'>,
-  state: PublicState | null,
-): Row {
-  const diagnosis = diagnose(base.exchange, authContext(state, base.exchange, base.pageOrigin, base.sentFingerprint));
+export function buildRow(base: Pick<Row, 'id' | 'entry' | 'exchange' | 'snapshot' | 'sentFingerprint' | 'redirectedFrom' | 'bodyLoaded' | 'resent'>): Row {
+  const diagnosis = diagnose({ exchange: base.exchange, snapshot: base.snapshot, sentFingerprint: base.sentFingerprint, redirectedFrom: base.redirectedFrom });
   const summary = summaryOf(diagnosis);
   const ex = base.exchange;
   // Bodies are searched too (their first part: enough to find an id or a message, cheap at 10,000 rows).

@@ -1,5 +1,5 @@
 // The extension API: Firefox's `browser`, else Chrome's `chrome` (Chrome before 152 has no
-// `browser` in an extension with a devtools_page; from 152 `browser === chrome`). Everything the
+// `browser` in an extension with a devtools_page; from 152 it has a `browser` of its own). Everything the
 // pages and the worker call through `ext` returns a promise in Manifest V3 in both browsers, with
 // the same shape. The calls whose shape differs (the DevTools APIs) are in ./devtools.ts.
 //

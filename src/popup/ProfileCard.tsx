@@ -7,6 +7,7 @@ import { useKeyCheck } from '../ui/useKeyCheck';
 import { missingAccess } from './AccessNotice';
 import { KeyForm } from './KeyForm';
 import { OpenApiTab } from './OpenApiTab';
+import { canOpenKeyedTabs } from '../platform/engine';
 
 interface Props {
   origin: string;
@@ -120,7 +121,7 @@ export function ProfileCard({ origin, state, run, onStatus, onForgotten }: Props
         </p>
       )}
       {keyCheck.view(active, state)}
-      {active.hasKey && state.enabled && <OpenApiTab origin={origin} run={run} />}
+      {active.hasKey && state.enabled && canOpenKeyedTabs() && <OpenApiTab origin={origin} run={run} />}
       {replacing ? (
         <KeyForm
           initialPersist={active.persist}

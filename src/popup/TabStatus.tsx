@@ -1,6 +1,6 @@
 // Whether the current tab's page may use the key, why not, and "Allow this site".
 import { ext as browser } from '../platform/ext';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MessageKey } from '../core/messages';
 import { originToMatchPattern } from '../core/origins';
 import { t } from '../shared/i18n';
@@ -31,12 +31,19 @@ async function currentTab(): Promise<{ url?: string; id?: number } | undefined> 
 
 export function TabStatus({ state, run, onStatus }: { state: PublicState; run: Run; onStatus: (s: string) => void }) {
   const [status, setStatus] = useState<Status | null | 'unknown'>(null);
+  // The count is asked once per popup: the browser allows only 20 such questions in 10 minutes.
+  const [injected, setInjected] = useState<number | null>(null);
+  const counted = useRef(false);
 
   useEffect(() => {
     void (async () => {
       const tab = await currentTab().catch(() => undefined);
       if (!tab?.url) return setStatus('unknown');
-      setStatus((await run(send('tabStatus', { url: tab.url, ...(tab.id === undefined ? {} : { tabId: tab.id }) }))) ?? 'unknown');
+      const count = !counted.current && tab.id !== undefined;
+      counted.current = true;
+      const s = await run(send('tabStatus', { url: tab.url, ...(count ? { tabId: tab.id } : {}) }));
+      setStatus(s ?? 'unknown');
+      if (count && s) setInjected(s.injected);
     })();
   }, [state, run]);
 
@@ -56,7 +63,7 @@ export function TabStatus({ state, run, onStatus }: { state: PublicState; run: R
   return (
     <section class="tab-status" aria-label={t('tabHeading')}>
       <p class={status.verdict === 'allowed' || status.verdict === 'apiOrigin' ? 'ok' : 'muted'}>{t(TEXT[status.verdict], origin)}</p>
-      {status.injected !== null && status.injected > 0 && <p class="muted">{t('tabInjectedCount', String(status.injected))}</p>}
+      {injected !== null && injected > 0 && <p class="muted">{t('tabInjectedCount', String(injected))}</p>}
       {(status.verdict === 'notAllowed' || status.verdict === 'noAccess') && (
         <button type="button" onClick={() => void allow()}>
           {t(status.verdict === 'noAccess' ? 'grantAgain' : 'allowSite')}

@@ -90,7 +90,7 @@ export async function takeUndo(id: string): Promise<unknown> {
   return live ? u : undefined;
 }
 
-/** Expired undo data still holds a key: drop it whenever a page asks for the state. */
+/** Expired undo data still holds a key: dropped when its time is up, at every wake-up and whenever a page asks for the state. */
 export async function purgeExpiredUndo(): Promise<void> {
   const got = await browser.storage.session.get([UNDO]);
   const u = got[UNDO] as { until?: number } | undefined;

@@ -22,12 +22,20 @@ export function CheckResultView({ result, state, fingerprint }: { result: CheckR
     case 'noAccess':
       return <p class="error" role="alert">{t('checkNoAccess', result.origin)}</p>;
     case 'http': {
-      const d = diagnose(result.exchange, {
-        enabled: state.enabled,
-        keyedOrigins: Object.keys(state.active),
-        allowedSites: state.sites.map((s) => s.origin),
+      const d = diagnose({
+        exchange: result.exchange,
+        snapshot: {
+          source: 'capture',
+          enabled: state.enabled,
+          keyedOrigins: Object.keys(state.active),
+          allowedSites: state.sites.map((s) => s.origin),
+          storedFingerprint: fingerprint,
+          profileName: state.profiles.find((p) => p.fingerprint === fingerprint)?.name ?? null,
+          // This answer is the check itself: no earlier one to weigh against it.
+          lastCheck: null,
+          pageOrigin: null,
+        },
         // The check sent the stored key itself.
-        storedFingerprint: fingerprint,
         sentFingerprint: fingerprint,
       });
       return (

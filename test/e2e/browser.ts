@@ -45,7 +45,7 @@ export interface LaunchOptions {
   profileDir?: string;
   devtools?: boolean;
   lang?: string;
-  /** Unpacked extensions to load beside ours (the attack suite's stand-in for another extension). */
+  /** Unpacked extensions to load beside ours (another extension in the attack suite, the bench's empty one). */
   extraExtensions?: string[];
 }
 

@@ -77,10 +77,15 @@ async function poll<T>(what: string, fn: () => Promise<T | undefined | null | fa
   throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
 }
 
-/** A CDP session on the DevTools window of the tab whose URL starts with `tabUrl`. */
-export function devtoolsWindow(port: number, tabUrl: string): Promise<Cdp> {
+/**
+ * Show the MaiAgent panel in the DevTools window of the tab whose URL starts with `tabUrl`,
+ * and return a CDP session on the panel page. `beforeShow` runs once that DevTools window is
+ * found (attached to the tab), before the panel is shown.
+ */
+export async function openPanel(profileDir: string, extId: string, tabUrl: string, beforeShow?: () => Promise<void>): Promise<Cdp> {
+  const port = devtoolsPort(profileDir);
   // Each tab has its own DevTools window; ask each which page it inspects.
-  return poll('the DevTools window of the tab', async () => {
+  const dt = await poll('the DevTools window of the tab', async () => {
     for (const t of (await targets(port)).filter((x) => x.type === 'page' && x.url.startsWith('devtools://'))) {
       const c = await Cdp.connect(t.webSocketDebuggerUrl);
       const url = await c
@@ -94,16 +99,9 @@ export function devtoolsWindow(port: number, tabUrl: string): Promise<Cdp> {
     }
     return null;
   });
-}
-
-/**
- * Show the MaiAgent panel in the DevTools window of the tab whose URL starts with `tabUrl`,
- * and return a CDP session on the panel page.
- */
-export async function openPanel(profileDir: string, extId: string, tabUrl: string): Promise<Cdp> {
-  const port = devtoolsPort(profileDir);
-  const dt = await devtoolsWindow(port, tabUrl);
   try {
+    // DevTools is attached to the tab now: what the page does from here is in its network log.
+    await beforeShow?.();
     await poll('the extension panel to register', () =>
       dt.eval<boolean>(`(async () => {
         const UI = await import('./ui/legacy/legacy.js');

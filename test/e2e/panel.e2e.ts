@@ -145,7 +145,7 @@ describe('DevTools panel', () => {
     d = await select('/api/v1/chatbots/', '405');
     expect(d).toContain('Allowed methods: GET, POST, HEAD, OPTIONS');
     d = await select('/api/v1/throttled/', '429');
-    expect(d).toContain('Wait 30 (Retry-After)');
+    expect(d).toContain('Wait 30 seconds (Retry-After)');
     d = await select('/api/v1/broken/', '500');
     expect(d).toContain('Server Error (500)');
     expect(d).toContain('req-5f2c9a');

@@ -95,7 +95,7 @@ describe('Check key', () => {
       await popup.getByRole('button', { name: 'Check key' }).click();
       const alert = popup.getByRole('alert').filter({ hasText: '401' });
       await expect(alert.textContent()).resolves.toContain('401 Not authenticated — Invalid API key.');
-      await expect(alert.textContent()).resolves.toContain('the one stored in the extension');
+      await expect(alert.textContent()).resolves.toContain('The API did not recognise the key that was sent.');
       await popup.close();
     } finally {
       server.keys.set(KEY_A, { id: 'u1', name: 'Ada Tester', email: 'ada@example.com', company: 'Example Co' });

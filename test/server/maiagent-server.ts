@@ -52,6 +52,11 @@ export interface TestServer {
   requests: RecordedRequest[];
   /** Keys the server accepts, with the user each belongs to. */
   keys: Map<string, { id: string; name: string; email: string; company: string }>;
+  /**
+   * Keys that were deleted in the console: answered as MaiAgent answers any unknown key, with
+   * "Authentication credentials were not provided." (the API-key check is a permission).
+   */
+  revoked: Set<string>;
   close(): Promise<void>;
 }
 
@@ -95,6 +100,7 @@ export async function startServer(): Promise<TestServer> {
   const { key, cert } = await makeCertificate([API_HOST, DOCS_HOST, ...OTHER_HOSTS, S3_HOST, 'localhost']);
   const requests: RecordedRequest[] = [];
   const keys: TestServer['keys'] = new Map();
+  const revoked = new Set<string>();
 
   const handler = (scheme: 'http' | 'https') => (req: http.IncomingMessage, res: Res) => {
     const chunks: Buffer[] = [];
@@ -115,7 +121,7 @@ export async function startServer(): Promise<TestServer> {
       };
       requests.push(rec);
       try {
-        route(rec, req, res, keys);
+        route(rec, req, res, keys, revoked);
       } catch (e) {
         html(res, 500, `<title>Test server error</title>${escapeHtml(String(e))}`);
       }
@@ -169,6 +175,7 @@ export async function startServer(): Promise<TestServer> {
     ipv6,
     requests,
     keys,
+    revoked,
     close: () =>
       new Promise<void>((resolve) => {
         tls.closeAllConnections?.();
@@ -185,12 +192,13 @@ function echo(rec: RecordedRequest, res: Res, req: http.IncomingMessage): void {
 }
 
 /** DRF-style authentication: the two documented 401 bodies, then the key lookup. */
-function authenticate(rec: RecordedRequest, keys: TestServer['keys']) {
+function authenticate(rec: RecordedRequest, keys: TestServer['keys'], revoked: ReadonlySet<string>) {
   const value = rec.headers.authorization;
   if (value === undefined || !/^api-key\b/i.test(value.trimStart())) return { error: NOT_PROVIDED } as const;
   const m = /^Api-Key ([A-Za-z0-9._-]+)$/.exec(value);
   if (!m) return { error: INVALID_FORMAT } as const;
   const user = keys.get(m[1]!);
+  if (!user && revoked.has(m[1]!)) return { error: NOT_PROVIDED } as const;
   if (!user) return { error: INVALID_KEY } as const;
   return { user } as const;
 }
@@ -205,7 +213,7 @@ function browsable(res: Res, status: number, title: string, body: unknown, extra
 <body><h1>${escapeHtml(title)}</h1><pre id="response">HTTP ${status}\n\n${escapeHtml(JSON.stringify(body, null, 2))}</pre></body></html>`, extra);
 }
 
-function route(rec: RecordedRequest, req: http.IncomingMessage, res: Res, keys: TestServer['keys']): void {
+function route(rec: RecordedRequest, req: http.IncomingMessage, res: Res, keys: TestServer['keys'], revoked: ReadonlySet<string>): void {
   const url = new URL(rec.path, `${rec.scheme}://${rec.host}`);
   const path = url.pathname;
   if (path === '/__echo') return echo(rec, res, req);
@@ -224,6 +232,14 @@ function route(rec: RecordedRequest, req: http.IncomingMessage, res: Res, keys: 
     if (rec.host === DOCS_HOST && path === '/reference/current-user') return html(res, 200, referencePage(DEMO_HOSTS));
     if (rec.host === DEMO_HOSTS.other && path === '/demo-caller') return html(res, 200, demoCallerPage(DEMO_HOSTS));
     if (rec.host === S3_HOST) return s3Upload(rec, req, res);
+    // A cross-origin-isolated docs page (for the bench): performance.now() resolves to microseconds
+    // there. Its API requests are CORS requests, which require-corp admits.
+    if (rec.host === DOCS_HOST && path === '/isolated') {
+      return html(res, 200, '<!doctype html><html><head><meta charset="utf-8"><title>Isolated docs page</title></head><body><h1>Isolated</h1></body></html>', {
+        'Cross-Origin-Opener-Policy': 'same-origin',
+        'Cross-Origin-Embedder-Policy': 'require-corp',
+      });
+    }
     if (path === '/sw.js') {
       // A page's own service worker: requests it makes on the page's behalf must get the key too.
       res.writeHead(200, { 'Content-Type': 'text/javascript', 'Service-Worker-Allowed': '/' });
@@ -256,7 +272,12 @@ self.addEventListener('fetch', (e) => {
 
   // A key the tests use to make the API hang (for the 10 s "Check key" limit).
   if (rec.headers.authorization === `Api-Key ${HANGING_KEY}`) return;
-  const auth = authenticate(rec, keys);
+  // Django's session authentication: a signed-in console session cookie on an unsafe method
+  // makes DRF enforce CSRF, whatever key comes with it.
+  if (!['GET', 'HEAD', 'OPTIONS'].includes(rec.method) && /(^|;\s*)sessionid=/.test(rec.headers.cookie ?? '')) {
+    return json(res, 403, { detail: 'CSRF Failed: CSRF token missing.' }, c);
+  }
+  const auth = authenticate(rec, keys, revoked);
   if ('error' in auth) return send(401, { detail: auth.error }, { 'WWW-Authenticate': 'Api-Key' }, 'Current User');
 
   // Django's APPEND_SLASH: paths without the trailing slash are redirected (POST bodies are lost).
@@ -304,6 +325,14 @@ self.addEventListener('fetch', (e) => {
     return send(405, { detail: `Method "${rec.method}" not allowed.` }, { Allow: 'GET, POST, HEAD, OPTIONS' });
   }
   const completions = /^\/api\/v1\/chatbots\/([^/]+)\/completions\/$/.exec(path);
+  if (completions && rec.method === 'POST' && completions[1] === 'broken-stream') {
+    // A completion stream that breaks after two chunks, before its final `done: true`.
+    res.writeHead(200, { ...c, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' });
+    res.write('data: {"conversationId":"c-1","content":"Once upon","done":false}\n\n');
+    res.write('data: {"conversationId":"c-1","content":" a time","done":false}\n\n');
+    setTimeout(() => res.socket?.destroy(), 150);
+    return;
+  }
   if (completions && rec.method === 'POST') return completion(body(), res, c, send);
   if (path === '/api/v1/upload-presigned-url/' && rec.method === 'POST') {
     // Step 1 of an upload: where and how to POST the file (an S3 presigned POST).

@@ -331,17 +331,17 @@ describe('text/event-stream from completions', () => {
   const sse = (text: string, mime = 'text/event-stream; charset=utf-8') => decode(ex({ method: 'POST', status: 200, responseBody: text, responseMimeType: mime }));
   it('counts the events of a good stream', () => {
     const d = sse(SSE_OK);
-    expect(d.body).toEqual({ kind: 'sse', events: 3, error: null });
+    expect(d.body).toEqual({ kind: 'sse', events: 3, error: null, done: null });
     expect(d.serverMessage).toBeNull();
   });
   it('surfaces an `event: error` with a JSON message', () => {
     const d = sse('data: {"content":"Hi"}\n\nevent: error\ndata: {"message":"Model overloaded, try again."}\n\n');
-    expect(d.body).toEqual({ kind: 'sse', events: 2, error: 'Model overloaded, try again.' });
+    expect(d.body).toEqual({ kind: 'sse', events: 2, error: 'Model overloaded, try again.', done: null });
     expect(d.serverMessage).toBe('Model overloaded, try again.');
   });
   it('surfaces an `event: error` with plain data, or none', () => {
-    expect(sse('event: error\ndata: upstream closed\n\n').body).toEqual({ kind: 'sse', events: 1, error: 'upstream closed' });
-    expect(sse('event: error\n\n').body).toEqual({ kind: 'sse', events: 1, error: 'error' });
+    expect(sse('event: error\ndata: upstream closed\n\n').body).toEqual({ kind: 'sse', events: 1, error: 'upstream closed', done: null });
+    expect(sse('event: error\n\n').body).toEqual({ kind: 'sse', events: 1, error: 'error', done: null });
   });
   it.each([
     ['{"error":{"message":"Context length exceeded.","code":"context_length"}}', 'Context length exceeded.'],
@@ -349,20 +349,52 @@ describe('text/event-stream from completions', () => {
     ['{"error":{"code":"E42"}}', '{"code":"E42"}'],
     ['{"type":"error","message":"Stream aborted."}', 'Stream aborted.'],
   ])('surfaces a data JSON error: %s', (data, error) => {
-    expect(sse(`data: {"content":"a"}\n\ndata: ${data}\n\n`).body).toEqual({ kind: 'sse', events: 2, error });
+    expect(sse(`data: {"content":"a"}\n\ndata: ${data}\n\n`).body).toEqual({ kind: 'sse', events: 2, error, done: null });
   });
   it('does not take `"error": null` in ordinary chunks for an error', () => {
-    expect(sse('data: {"content":"a","error":null}\n\ndata: {"content":"b","error":""}\n\n').body).toEqual({ kind: 'sse', events: 2, error: null });
+    expect(sse('data: {"content":"a","error":null}\n\ndata: {"content":"b","error":""}\n\n').body).toEqual({ kind: 'sse', events: 2, error: null, done: null });
   });
   it('keeps the first error, ignores comments and keep-alives, accepts CRLF', () => {
     const text = ': keep-alive\r\n\r\ndata: {"error":"first"}\r\n\r\nevent: error\r\ndata: second\r\n\r\n: ping\r\n\r\n';
-    expect(sse(text).body).toEqual({ kind: 'sse', events: 2, error: 'first' });
+    expect(sse(text).body).toEqual({ kind: 'sse', events: 2, error: 'first', done: null });
   });
   it('recognises an unlabelled stream', () => {
-    expect(sse(SSE_OK, '').body).toEqual({ kind: 'sse', events: 3, error: null });
+    expect(sse(SSE_OK, '').body).toEqual({ kind: 'sse', events: 3, error: null, done: null });
   });
   it('reads an empty stream as empty', () => {
     expect(sse('').body).toEqual({ kind: 'empty' });
+  });
+  const chunk = (content: string, done: boolean) => `data: {"conversationId":"c1","content":"${content}","done":${done}}\n\n`;
+  it('tells a finished completion stream (done: true) from one that stopped early', () => {
+    expect(sse(chunk('a', false) + chunk('', true)).body).toEqual({ kind: 'sse', events: 2, error: null, done: true });
+    expect(sse(chunk('a', false) + chunk('b', false)).body).toEqual({ kind: 'sse', events: 2, error: null, done: false });
+  });
+  it.each([['application/json'], ['text/plain; charset=utf-8'], ['application/octet-stream']])('reads a stream labelled %s as a stream', (mime) => {
+    expect(sse(chunk('a', false) + chunk('', true), mime).body).toEqual({ kind: 'sse', events: 2, error: null, done: true });
+  });
+  it('reads JSON chunks one per line (no "data:") as a stream', () => {
+    const text = '{"conversationId":"c1","content":"從前","done":false}\n{"conversationId":"c1","content":"","done":true}\n';
+    expect(sse(text, 'application/json').body).toEqual({ kind: 'sse', events: 2, error: null, done: true });
+  });
+});
+
+describe('other shapes the stack behind the API sends', () => {
+  it("reads simplejwt's {detail, code, messages} as one complaint, not as field errors", () => {
+    const d = decode(json(401, { detail: 'Given token not valid for any token type', code: 'token_not_valid', messages: [{ tokenClass: 'AccessToken', tokenType: 'access', message: 'Token is invalid or expired' }] }));
+    expect(d.body).toEqual({ kind: 'detail', detail: 'Given token not valid for any token type', code: 'token_not_valid', messages: ['Token is invalid or expired'] });
+    expect(d.serverMessage).toBe('Given token not valid for any token type');
+  });
+  it('summarises camelCase nonFieldErrors by their words', () => {
+    expect(decode(json(400, { nonFieldErrors: ['At least one file is required.'], name: ['This field is required.'] })).serverMessage).toBe('At least one file is required., name');
+  });
+  it("reads S3's XML error document with its code and request id", () => {
+    const xml = '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>AccessDenied</Code><Message>Invalid according to Policy: Policy expired.</Message><RequestId>TX8K2M4N6P8R0T2V</RequestId><HostId>x</HostId></Error>';
+    const d = decode(ex({ status: 403, responseBody: xml, responseMimeType: 'application/xml' }));
+    expect(d.body).toEqual({ kind: 'xmlError', code: 'AccessDenied', message: 'Invalid according to Policy: Policy expired.', requestId: 'TX8K2M4N6P8R0T2V' });
+    expect(d.serverMessage).toBe('AccessDenied: Invalid according to Policy: Policy expired.');
+  });
+  it('reads XML that is no error document as text', () => {
+    expect(decode(ex({ status: 200, responseBody: '<?xml version="1.0"?><ListBucketResult></ListBucketResult>', responseMimeType: 'application/xml' })).body.kind).toBe('text');
   });
 });
 
@@ -393,7 +425,7 @@ function rng(seed: number): () => number {
   };
 }
 
-const KINDS = ['empty', 'detail', 'fields', 'envelope', 'message', 'list', 'json', 'invalidJson', 'html', 'text', 'binary', 'sse'];
+const KINDS = ['empty', 'detail', 'fields', 'envelope', 'message', 'list', 'json', 'invalidJson', 'html', 'text', 'binary', 'sse', 'xmlError'];
 const MIMES = [
   '', 'application/json', 'application/problem+json', 'text/html', 'text/plain', 'text/event-stream', 'image/png',
   'application/octet-stream', 'x-unknown', 'application/xhtml+xml', 'TEXT/HTML; charset=utf-8', ';;;', 'json', 'text/event-stream;',

@@ -1,7 +1,13 @@
+// Diagnosis rules beyond the corpus: what each cause rests on (evidence), the checks shown, the
+// snapshot of settings a row keeps, fixes that depend on the request (fields sent, Retry-After
+// units, offers), and that the key never shows. The corpus test covers the causes themselves.
 import { describe, expect, it } from 'vitest';
-import { diagnose, INVALID_FORMAT, NOT_PROVIDED, REQUIRED, sentBodyFields, type AuthContext } from '../../src/core/diagnose';
+import {
+  becomesGet, diagnose, FILE_SNAPSHOT, INVALID_FORMAT, linkRedirect, NOT_PROVIDED, REQUIRED, sentBodyFields,
+  type Check, type DiagnoseInput, type Snapshot,
+} from '../../src/core/diagnose';
 import type { Exchange, Header } from '../../src/core/exchange';
-import { DJANGO_500, DRF_BROWSABLE_401, NGINX_502 } from './corpus/bodies';
+import { DJANGO_500, DRF_BROWSABLE_401 } from './corpus/bodies';
 
 const API = 'https://api.maiagent.ai';
 const DOCS = 'https://docs.maiagent.ai';
@@ -9,301 +15,141 @@ const KEY = 'g5BnKDab.Zx81uQ9fLmN2pR4sT6vW8yXs';
 const MASKED = 'g5BnKD...Xs';
 const STORED = '1a2b3c4d';
 const OTHER = '9f8e7d6c';
-const INVALID_KEY = 'Invalid API key.';
+const CHECKED_AT = Date.parse('2026-11-30T10:00:00Z');
 
-/** A signed-in developer on the docs site: injection on, a key for the API, docs allowed. */
-function ctx(over: Partial<AuthContext> = {}): AuthContext {
-  return { enabled: true, keyedOrigins: [API], allowedSites: [DOCS], storedFingerprint: STORED, sentFingerprint: null, pageOrigin: DOCS, ...over };
+/** A developer on the docs site: injection on, the stored key active for the API, docs allowed. */
+function snap(over: Partial<Snapshot> = {}): Snapshot {
+  return { source: 'capture', enabled: true, keyedOrigins: [API], allowedSites: [DOCS], storedFingerprint: STORED, profileName: 'Production', lastCheck: null, pageOrigin: DOCS, ...over };
 }
-
 function ex(over: Partial<Exchange> = {}): Exchange {
   return { method: 'GET', url: `${API}/api/v1/chatbots/`, status: 200, requestHeaders: [], responseHeaders: [], ...over };
 }
 const json = (status: number, body: unknown, over: Partial<Exchange> = {}): Exchange =>
   ex({ status, responseBody: JSON.stringify(body), responseMimeType: 'application/json', ...over });
 const auth = (value: string): Header[] => [{ name: 'Authorization', value }];
-const detail401 = (text: string, over: Partial<Exchange> = {}) => json(401, { detail: text }, { responseHeaders: [{ name: 'WWW-Authenticate', value: 'Api-Key' }], ...over });
+const notProvided = (over: Partial<Exchange> = {}) => json(401, { detail: NOT_PROVIDED }, over);
+const run = (e: Exchange, s: Snapshot = snap(), rest: Partial<DiagnoseInput> = {}) => diagnose({ exchange: e, snapshot: s, sentFingerprint: null, ...rest });
+const checks = (cs: Check[]) => Object.fromEntries(cs.map((c) => [c.label.key, c.state]));
 
-describe('status 0: the request failed', () => {
-  it.each([
-    ['net::ERR_BLOCKED_BY_CLIENT', 'cause0Blocked', 'fix0Blocked'],
-    ['net::ERR_BLOCKED_BY_ADMINISTRATOR', 'cause0Blocked', 'fix0Blocked'],
-    ['net::ERR_INTERNET_DISCONNECTED', 'cause0Offline', 'fix0Offline'],
-    ['net::ERR_NAME_NOT_RESOLVED', 'cause0Offline', 'fix0Offline'],
-    ['net::ERR_CONNECTION_REFUSED', 'cause0Offline', 'fix0Offline'],
-    ['net::ERR_ABORTED', 'cause0Cancelled', 'fix0Cancelled'],
-    ['net::ERR_CANCELED', 'cause0Cancelled', 'fix0Cancelled'],
-    ['net::ERR_FAILED', 'cause0Cors', 'fix0Cors'],
-    [undefined, 'cause0Cors', 'fix0Cors'],
-  ])('%s → %s', (error, cause, fix) => {
-    const d = diagnose(ex({ status: 0, error }), ctx());
-    expect(d.cause).toEqual({ key: cause });
-    expect(d.fixes).toEqual([{ key: fix }]);
-    expect(d.decoded.meaning).toEqual({ key: 'status0' });
-    expect(d.decoded.body).toEqual({ kind: 'empty' });
-    expect(d.offer).toBeUndefined();
-  });
-});
+describe('a cause comes only with its evidence', () => {
+  const stored = (s: Partial<Snapshot>, complaint = NOT_PROVIDED) =>
+    run(json(401, { detail: complaint }, { requestHeaders: auth(`Api-Key ${KEY}`) }), snap(s), { sentFingerprint: STORED });
 
-describe('401 "Authentication credentials were not provided." with no Authorization sent', () => {
-  const notProvided = (over: Partial<Exchange> = {}) => detail401(NOT_PROVIDED, over);
-
-  it('injection off', () => {
-    const d = diagnose(notProvided(), ctx({ enabled: false }));
-    expect(d.cause).toEqual({ key: 'causeInjectionOff' });
-    expect(d.fixes).toEqual([{ key: 'fixInjectionOff' }, { key: 'fixHeaderFormat' }]);
-    expect(d.sentAuthorization).toBeNull();
-    expect(d.decoded.serverMessage).toBe(NOT_PROVIDED);
+  it('"not provided" for the stored key is a refused key, never "stripped by a proxy", without a check', () => {
+    const d = stored({});
+    expect(d.causeId).toBe('keyRefused');
+    expect(d.evidence).toEqual([
+      { key: 'evHeaderSent', subs: [`Api-Key ${MASKED}`] },
+      { key: 'evServerSaid', subs: [NOT_PROVIDED] },
+      { key: 'evStoredKeySent', subs: ['Production', STORED] },
+    ]);
+    expect(d.fixes.map((f) => f.key)).toEqual(['fixCheckKey', 'fixKeyRevoked', 'fixWrongEnvironment']);
   });
-  it('no key stored', () => {
-    const d = diagnose(notProvided(), ctx({ keyedOrigins: [], storedFingerprint: null }));
-    expect(d.cause).toEqual({ key: 'causeNoKey' });
-    expect(d.fixes).toEqual([{ key: 'fixNoKey' }, { key: 'fixHeaderFormat' }]);
+  it('a refused Check key for the same key makes it a revoked key, citing when', () => {
+    const d = stored({ lastCheck: { outcome: 'refused', origin: API, at: CHECKED_AT } });
+    expect(d.causeId).toBe('keyRevoked');
+    expect(d.cause).toEqual({ key: 'causeKeyRevoked', subs: ['Production'] });
+    expect(d.evidence).toContainEqual({ key: 'evCheckRefused', subs: ['2026-11-30 10:00 UTC', API] });
   });
-  it('no key stored comes before plain http: without a key nothing is sent anywhere', () => {
-    expect(diagnose(notProvided({ url: 'http://api.maiagent.ai/api/v1/chatbots/' }), ctx({ keyedOrigins: [] })).cause).toEqual({ key: 'causeNoKey' });
+  it('only a passed Check key on this origin makes a lost header the likely reading', () => {
+    expect(stored({ lastCheck: { outcome: 'ok', origin: API, at: CHECKED_AT } }).causeId).toBe('headerLost');
+    // Passed elsewhere (another environment): no evidence about this server.
+    expect(stored({ lastCheck: { outcome: 'ok', origin: 'https://maiagent.corp.example.com', at: CHECKED_AT } }).causeId).toBe('keyRefused');
+    // Another complaint than "not provided": the server did read a credential.
+    expect(stored({ lastCheck: { outcome: 'ok', origin: API, at: CHECKED_AT } }, 'Incorrect authentication credentials.').causeId).toBe('keyRefused');
   });
-  it('request origin is not a keyed origin (through a docs proxy host)', () => {
-    const d = diagnose(notProvided({ url: `${DOCS}/api-proxy/api/v1/chatbots/` }), ctx());
-    expect(d.cause).toEqual({ key: 'causeOtherHost', subs: [DOCS, API] });
-    expect(d.fixes).toEqual([{ key: 'fixOtherHost' }, { key: 'fixHeaderFormat' }]);
-    expect(d.offer).toBeUndefined();
-  });
-  it('lists every keyed origin', () => {
-    const d = diagnose(notProvided({ url: 'https://staging-api.maiagent.ai/api/v1/chatbots/' }), ctx({ keyedOrigins: [API, 'http://localhost:8000'] }));
-    expect(d.cause).toEqual({ key: 'causeOtherHost', subs: ['https://staging-api.maiagent.ai', `${API}, http://localhost:8000`] });
-  });
-  it('plain http', () => {
-    const d = diagnose(notProvided({ url: 'http://api.maiagent.ai/api/v1/chatbots/' }), ctx());
-    expect(d.cause).toEqual({ key: 'causePlainHttp' });
-    expect(d.fixes).toEqual([{ key: 'fixPlainHttp' }]);
-  });
-  it('http on a loopback keyed origin is not "plain http"', () => {
-    const d = diagnose(notProvided({ url: 'http://localhost:8000/api/v1/chatbots/' }), ctx({ keyedOrigins: ['http://localhost:8000'], pageOrigin: 'http://localhost:8000' }));
-    expect(d.cause).toEqual({ key: 'causeNotSentUnknown' });
-  });
-  it("page's site not allowed: explains and offers to allow it", () => {
-    const d = diagnose(notProvided(), ctx({ pageOrigin: 'https://app.example.com' }));
-    expect(d.cause).toEqual({ key: 'causeSiteNotAllowed', subs: ['https://app.example.com'] });
-    expect(d.fixes).toEqual([{ key: 'fixSiteNotAllowed' }, { key: 'fixHeaderFormat' }]);
-    expect(d.offer).toEqual({ kind: 'allowSite', origin: 'https://app.example.com' });
-  });
-  it('a local dev site (http://localhost:5173) can be offered too', () => {
-    expect(diagnose(notProvided(), ctx({ pageOrigin: 'http://localhost:5173' })).offer).toEqual({ kind: 'allowSite', origin: 'http://localhost:5173' });
-  });
-  it('an insecure http site is explained but cannot be offered', () => {
-    const d = diagnose(notProvided(), ctx({ pageOrigin: 'http://app.example.com' }));
-    expect(d.cause).toEqual({ key: 'causeSiteNotAllowed', subs: ['http://app.example.com'] });
-    expect(d.offer).toBeUndefined();
-  });
-  it.each([['null'], ['chrome-extension://abcdefghijklmnop'], ['file://']])('a %s page is no site to allow: unknown', (pageOrigin) => {
-    const d = diagnose(notProvided(), ctx({ pageOrigin }));
-    expect(d.cause).toEqual({ key: 'causeNotSentUnknown' });
-    expect(d.offer).toBeUndefined();
-  });
-  it('unknown: an allowed page, the API itself, or no page known', () => {
-    for (const pageOrigin of [DOCS, API, null, undefined]) {
-      const d = diagnose(notProvided(), ctx({ pageOrigin }));
-      expect(d.cause).toEqual({ key: 'causeNotSentUnknown' });
-      expect(d.fixes).toEqual([{ key: 'fixNotSentUnknown' }, { key: 'fixHeaderFormat' }]);
-      expect(d.offer).toBeUndefined();
-    }
-  });
-  it("reads the same complaint from DRF's browsable API page (an API URL opened in a tab)", () => {
-    const d = diagnose(ex({ status: 401, responseBody: DRF_BROWSABLE_401, responseMimeType: 'text/html' }), ctx({ enabled: false }));
-    expect(d.cause).toEqual({ key: 'causeInjectionOff' });
-  });
-  it('reads the complaint inside an error envelope', () => {
-    const d = diagnose(json(401, { success: false, error: { code: 'not_authenticated', message: NOT_PROVIDED } }), ctx({ keyedOrigins: [] }));
-    expect(d.cause).toEqual({ key: 'causeNoKey' });
-  });
-  it('reads it under 403 too (DRF sends 403 when no WWW-Authenticate applies)', () => {
-    const d = diagnose(json(403, { detail: NOT_PROVIDED }), ctx({ enabled: false }));
-    expect(d.cause).toEqual({ key: 'causeInjectionOff' });
-  });
-});
-
-describe('401 "not provided" although a header was sent', () => {
-  it('a correct header was stripped on the way', () => {
-    const d = diagnose(detail401(NOT_PROVIDED, { requestHeaders: auth(`Api-Key ${KEY}`) }), ctx());
-    expect(d.cause).toEqual({ key: 'causeHeaderStripped' });
-    expect(d.fixes).toEqual([{ key: 'fixHeaderStripped' }, { key: 'fixHeaderFormat' }]);
-    expect(d.sentAuthorization).toBe(`Api-Key ${MASKED}`);
-  });
-  it('a Bearer header is ignored', () => {
-    const d = diagnose(detail401(NOT_PROVIDED, { requestHeaders: auth(`Bearer ${KEY}`) }), ctx());
-    expect(d.cause).toEqual({ key: 'causeBearerIgnored' });
-    expect(d.fixes).toEqual([{ key: 'fixHeaderFormat' }]);
-    expect(d.sentAuthorization).toBe(`Bearer ${MASKED}`);
-  });
-  it.each([[`Token ${KEY}`], [KEY], [`ApiKey ${KEY}`]])('another scheme or a bare key (%s) was not read, not stripped', (value) => {
-    const d = diagnose(detail401(NOT_PROVIDED, { requestHeaders: auth(value) }), ctx());
-    expect(d.cause).toEqual({ key: 'causeInvalidFormat' });
-    expect(d.fixes).toEqual([{ key: 'fixMissingPrefix' }, { key: 'fixHeaderFormat' }]);
-  });
-});
-
-describe('401 "Invalid API key format."', () => {
-  const format = (value: string) => diagnose(detail401(INVALID_FORMAT, { requestHeaders: auth(value) }), ctx());
-  it('Bearer', () => {
-    const d = format(`Bearer ${KEY}`);
-    expect(d.cause).toEqual({ key: 'causeInvalidFormat' });
-    expect(d.fixes).toEqual([{ key: 'fixUseApiKeyNotBearer' }, { key: 'fixHeaderFormat' }]);
-    expect(d.sentAuthorization).toBe(`Bearer ${MASKED}`);
-  });
-  it('doubled prefix, single spaces: not also "stray spaces"', () => {
-    const d = format(`Api-Key Api-Key ${KEY}`);
-    expect(d.fixes).toEqual([{ key: 'fixDoubledPrefix' }, { key: 'fixHeaderFormat' }]);
-    expect(d.sentAuthorization).toBe(`Api-Key Api-Key ${MASKED}`);
-  });
-  it('doubled prefix with a double space', () => {
-    const d = format(`Api-Key  Api-Key ${KEY}`);
-    expect(d.fixes).toEqual([{ key: 'fixDoubledPrefix' }, { key: 'fixStraySpaces' }, { key: 'fixHeaderFormat' }]);
-    expect(d.sentAuthorization).toBe(`Api-Key␣␣Api-Key ${MASKED}`);
-  });
-  it.each([
-    [` Api-Key ${KEY}`, `␣Api-Key ${MASKED}`],
-    [`Api-Key ${KEY} `, `Api-Key ${MASKED}␣`],
-    [`Api-Key   ${KEY}`, `Api-Key␣␣␣${MASKED}`],
-    [`Api-Key\t${KEY}`, `Api-Key␣${MASKED}`],
-    [`Api-Key\u00a0${KEY}`, `Api-Key␣${MASKED}`],
-    [`Api-Key ${KEY.slice(0, 16)} ${KEY.slice(16)}`, `Api-Key g5BnKD...Q9 fLmN2p...Xs`],
-  ])('stray spaces in %j, shown as ␣', (value, shown) => {
-    const d = format(value);
-    expect(d.fixes).toEqual([{ key: 'fixStraySpaces' }, { key: 'fixHeaderFormat' }]);
-    expect(d.sentAuthorization).toBe(shown);
-  });
-  it('missing prefix', () => {
-    expect(format(`Api-Key:${KEY}`).fixes).toEqual([{ key: 'fixMissingPrefix' }, { key: 'fixHeaderFormat' }]);
-  });
-  it('characters the key cannot hold: quotes, look-alike letters', () => {
-    expect(format(`Api-Key "${KEY}"`).fixes).toEqual([{ key: 'keyQuotes' }, { key: 'fixHeaderFormat' }]);
-    expect(format(`Api-Key ${KEY.replace('a', 'а')}`).fixes).toEqual([{ key: 'keyNonAscii' }, { key: 'fixHeaderFormat' }]);
-  });
-  it('no header visible at all', () => {
-    const d = diagnose(detail401(INVALID_FORMAT), ctx());
-    expect(d.cause).toEqual({ key: 'causeInvalidFormatNone' });
-    expect(d.fixes).toEqual([{ key: 'fixHeaderFormat' }]);
-    expect(d.sentAuthorization).toBeNull();
-  });
-});
-
-describe('other 401: the key was refused', () => {
-  const refused = (c: Partial<AuthContext>, header: string | null = `Api-Key ${KEY}`) =>
-    diagnose(detail401(INVALID_KEY, { requestHeaders: header === null ? [] : auth(header) }), ctx(c));
-  it('the stored key itself (fingerprints equal)', () => {
-    const d = refused({ sentFingerprint: STORED });
-    expect(d.cause).toEqual({ key: 'causeStoredKeyRejected', subs: [STORED] });
-    expect(d.fixes).toEqual([{ key: 'fixStoredKeyRejected' }]);
-    expect(d.sentAuthorization).toBe(`Api-Key ${MASKED}`);
-  });
-  it("the page's own key (fingerprints differ)", () => {
-    const d = refused({ sentFingerprint: OTHER });
+  it("the page's own key is named with both fingerprints", () => {
+    const d = run(notProvided({ requestHeaders: auth(`Api-Key ${KEY}`) }), snap(), { sentFingerprint: OTHER });
+    expect(d.causeId).toBe('pageKeyRefused');
     expect(d.cause).toEqual({ key: 'causePageKeyRejected', subs: [OTHER, STORED] });
-    expect(d.fixes).toEqual([{ key: 'fixPageKeyRejected' }]);
   });
-  it('no stored key to compare with', () => {
-    const d = refused({ sentFingerprint: OTHER, storedFingerprint: null, keyedOrigins: [] });
-    expect(d.cause).toEqual({ key: 'causeKeyRejectedNoStored' });
-    expect(d.fixes).toEqual([{ key: 'fixStoredKeyRejected' }]);
-  });
-  it('no header sent and an unexpected 401 body', () => {
-    const d = refused({}, null);
-    expect(d.cause).toEqual({ key: 'cause401Other' });
-    expect(d.fixes).toEqual([{ key: 'fixHeaderFormat' }]);
+  it('an imported file is explained from the file only, whatever the fingerprints', () => {
+    const d = run(notProvided({ requestHeaders: auth(`Api-Key ${KEY}`) }), FILE_SNAPSHOT, { sentFingerprint: STORED });
+    expect(d.causeId).toBe('keyRefused');
+    expect(d.evidence).toContainEqual({ key: 'evFromFile' });
+    const none = run(notProvided(), FILE_SNAPSHOT);
+    expect(none.causeId).toBe('noHeaderSent');
+    expect(none.fixes.map((f) => f.key)).toEqual(['fixHeaderFormat', 'fixNoHeaderFile']);
   });
 });
 
-describe('403, 404, 405, 415', () => {
-  it('403: permission', () => {
-    const d = diagnose(json(403, { detail: 'You do not have permission to perform this action.' }, { requestHeaders: auth(`Api-Key ${KEY}`) }), ctx());
-    expect(d.cause).toEqual({ key: 'cause403' });
-    expect(d.fixes).toEqual([{ key: 'fix403' }]);
-    expect(d.decoded.serverMessage).toBe('You do not have permission to perform this action.');
+describe('a row keeps the settings of its moment', () => {
+  const e = notProvided();
+  it('the same exchange reads differently under different snapshots, and only under its own', () => {
+    expect(run(e, snap({ enabled: false })).causeId).toBe('noHeaderInjectionOff');
+    expect(run(e, snap({ keyedOrigins: [], storedFingerprint: null })).causeId).toBe('noHeaderNoKey');
+    expect(run(e, snap({ pageOrigin: 'https://app.example.com' })).causeId).toBe('noHeaderSiteNotAllowed');
+    expect(run(e, snap()).causeId).toBe('noHeaderUnknown');
   });
-  it('404 without the trailing slash: offers the corrected URL, keeping the query', () => {
-    const d = diagnose(json(404, { detail: 'Not found.' }, { url: `${API}/api/v1/chatbots?page=2&search=a%20b#top` }), ctx());
-    const fixed = `${API}/api/v1/chatbots/?page=2&search=a%20b`;
-    expect(d.cause).toEqual({ key: 'cause404Slash' });
-    expect(d.fixes).toEqual([{ key: 'fix404Slash', subs: [fixed] }]);
-    expect(d.offer).toEqual({ kind: 'url', url: fixed });
+  it('unknown settings (the panel had no answer from the background) are not read as "off"', () => {
+    const d = run(e, snap({ enabled: null, keyedOrigins: null, allowedSites: null }));
+    expect(d.causeId).not.toBe('noHeaderInjectionOff');
+    expect(d.causeId).not.toBe('noHeaderNoKey');
+    expect(checks(d.checks).chkInjection).toBe('unknown');
   });
-  it.each([[`${API}/api/chatbots/`], [`${API}/v1/chatbots/`]])('404 with a wrong version prefix: %s', (url) => {
-    const d = diagnose(json(404, { detail: 'Not found.' }, { url }), ctx());
-    expect(d.cause).toEqual({ key: 'cause404Version' });
-    expect(d.fixes).toEqual([{ key: 'fix404Version' }]);
-    expect(d.offer).toBeUndefined();
+  it('offers to allow a web page\'s site, never an insecure or non-web one', () => {
+    expect(run(e, snap({ pageOrigin: 'https://app.example.com' })).offer).toEqual({ kind: 'allowSite', origin: 'https://app.example.com' });
+    expect(run(e, snap({ pageOrigin: 'http://localhost:5173' })).offer).toEqual({ kind: 'allowSite', origin: 'http://localhost:5173' });
+    expect(run(e, snap({ pageOrigin: 'http://app.example.com' })).offer).toBeUndefined();
+    for (const pageOrigin of ['null', 'chrome-extension://abcdefghijklmnop', null]) expect(run(e, snap({ pageOrigin })).causeId).toBe('noHeaderUnknown');
   });
-  it.each([[`${API}/api/v1/chatbots/does-not-exist/`], [`${API}/api/users/nobody/`], [`${API}/openapi.json`]])('404 on a wrong id or file: %s', (url) => {
-    const d = diagnose(json(404, { detail: 'No Chatbot matches the given query.' }, { url }), ctx());
-    expect(d.cause).toEqual({ key: 'cause404' });
-    expect(d.fixes).toEqual([{ key: 'fix404' }]);
-    expect(d.offer).toBeUndefined();
-  });
-  it('405 lists Allow', () => {
-    const d = diagnose(json(405, { detail: 'Method "DELETE" not allowed.' }, { method: 'delete', responseHeaders: [{ name: 'allow', value: 'GET, POST, HEAD, OPTIONS' }] }), ctx());
-    expect(d.cause).toEqual({ key: 'cause405', subs: ['DELETE'] });
-    expect(d.fixes).toEqual([{ key: 'fix405Allow', subs: ['GET, POST, HEAD, OPTIONS'] }]);
-  });
-  it('405 without Allow', () => {
-    expect(diagnose(json(405, { detail: 'Method "PUT" not allowed.' }, { method: 'PUT' }), ctx()).fixes).toEqual([{ key: 'fix405' }]);
-  });
-  it('415 names the type that was sent, from the header or the HAR', () => {
-    const body = { detail: 'Unsupported media type "text/plain;charset=UTF-8" in request.' };
-    expect(diagnose(json(415, body, { method: 'POST', requestHeaders: [{ name: 'Content-Type', value: 'text/plain;charset=UTF-8' }] }), ctx()).cause)
-      .toEqual({ key: 'cause415', subs: ['text/plain;charset=UTF-8'] });
-    expect(diagnose(json(415, body, { method: 'POST', requestMimeType: 'application/x-www-form-urlencoded' }), ctx()).cause)
-      .toEqual({ key: 'cause415', subs: ['application/x-www-form-urlencoded'] });
-    const none = diagnose(json(415, body, { method: 'POST' }), ctx());
-    expect(none.cause).toEqual({ key: 'cause415', subs: ['—'] });
-    expect(none.fixes).toEqual([{ key: 'fix415' }]);
+  it("reads the complaint from DRF's browsable page, an envelope and under 403", () => {
+    expect(run(ex({ status: 401, responseBody: DRF_BROWSABLE_401, responseMimeType: 'text/html' }), snap({ enabled: false })).causeId).toBe('noHeaderInjectionOff');
+    expect(run(json(401, { success: false, error: { code: 'not_authenticated', message: NOT_PROVIDED } }), snap({ enabled: false })).causeId).toBe('noHeaderInjectionOff');
+    expect(run(json(403, { detail: NOT_PROVIDED }), snap({ enabled: false })).causeId).toBe('noHeaderInjectionOff');
   });
 });
 
-describe('redirects', () => {
-  const moved = (status: number, method: string, location: string, url = `${API}/api/v1/chatbots`) =>
-    diagnose(ex({ status, method, url, responseHeaders: [{ name: 'Location', value: location }] }), ctx());
-  it.each([[301], [302]])('%i on POST from a missing slash: the body was lost', (status) => {
-    const d = moved(status, 'POST', '/api/v1/chatbots/');
-    expect(d.cause).toEqual({ key: 'causeRedirectBodyLost', subs: ['POST'] });
-    expect(d.fixes).toEqual([{ key: 'fixRedirectSlash', subs: [`${API}/api/v1/chatbots/`] }]);
+describe('what we checked', () => {
+  it('a good header with the stored key, checked before', () => {
+    const d = run(notProvided({ requestHeaders: auth(`Api-Key ${KEY}`) }), snap({ lastCheck: { outcome: 'refused', origin: API, at: CHECKED_AT } }), { sentFingerprint: STORED });
+    expect(checks(d.checks)).toEqual({
+      chkHttps: 'pass', chkHeaderSent: 'pass', chkScheme: 'pass', chkSpaces: 'pass', chkKeyShape: 'pass', chkStoredKey: 'pass', chkInjection: 'pass', chkKeyCheck: 'fail', chkSiteAllowed: 'pass',
+    });
   });
-  it.each([[307], [308]])('%i on POST from a missing slash: body kept, still a detour', (status) => {
-    const d = moved(status, 'post', `${API}/api/v1/chatbots/`);
-    expect(d.cause).toEqual({ key: 'causeRedirectSlash', subs: ['POST'] });
-    expect(d.fixes).toEqual([{ key: 'fixRedirectSlash', subs: [`${API}/api/v1/chatbots/`] }]);
+  it('what failed in a bad header', () => {
+    const d = run(notProvided({ requestHeaders: auth(`Bearer  YOUR_API_KEY`) }), snap({ pageOrigin: 'https://app.example.com' }), { sentFingerprint: OTHER });
+    expect(checks(d.checks)).toMatchObject({ chkScheme: 'fail', chkSpaces: 'fail', chkKeyShape: 'fail', chkStoredKey: 'fail', chkSiteAllowed: 'fail', chkKeyCheck: 'unknown' });
   });
-  it('a GET redirected to the slash needs nothing', () => {
-    const d = moved(301, 'GET', '/api/v1/chatbots/');
-    expect(d.cause).toBeNull();
-    expect(d.fixes).toEqual([]);
+  it('a file knows nothing of the settings: no settings checks, the stored key unknown', () => {
+    const d = run(notProvided({ requestHeaders: auth('Api-Key $MAIAGENT_API_KEY') }), FILE_SNAPSHOT);
+    expect(checks(d.checks)).toEqual({ chkHttps: 'pass', chkHeaderSent: 'pass', chkScheme: 'pass', chkSpaces: 'pass', chkKeyShape: 'unknown', chkStoredKey: 'unknown' });
   });
-  it('a redirect to another origin: the key does not follow', () => {
-    const d = moved(302, 'GET', 'https://other.maiagent.ai/__echo', `${API}/api/v1/redirect-out/`);
-    expect(d.cause).toEqual({ key: 'causeRedirectOtherHost', subs: ['https://other.maiagent.ai'] });
-    expect(d.fixes).toEqual([{ key: 'fixRedirectOtherHost' }]);
-  });
-  it('http → https on the same host is about plain http, not another host', () => {
-    const d = moved(301, 'GET', `${API}/api/v1/chatbots/`, 'http://api.maiagent.ai/api/v1/chatbots/');
-    expect(d.cause).toEqual({ key: 'causePlainHttp' });
-    expect(d.fixes).toEqual([{ key: 'fixPlainHttp' }]);
-  });
-  it('a redirect without Location explains nothing', () => {
-    expect(diagnose(ex({ status: 302 }), ctx()).cause).toBeNull();
-  });
-  it('304 needs no explanation', () => {
-    const d = diagnose(ex({ status: 304 }), ctx());
-    expect(d.decoded.meaning).toEqual({ key: 'status304' });
-    expect(d.cause).toBeNull();
+  it('a stream says whether it finished', () => {
+    const body = 'data: {"content":"a","done":false}\n\n';
+    expect(checks(run(ex({ method: 'POST', url: `${API}/api/v1/chatbots/b/completions/`, responseBody: body, responseMimeType: 'text/event-stream' })).checks).chkStreamDone).toBe('fail');
   });
 });
 
-describe('400 field errors, cross-checked against the body that was sent', () => {
-  const created = { name: [REQUIRED], rag: [REQUIRED] };
-  const post = (body: unknown, over: Partial<Exchange> = {}) => json(400, body, { method: 'POST', ...over });
+describe('header format', () => {
+  const format = (value: string) => run(json(401, { detail: INVALID_FORMAT }, { requestHeaders: auth(value) }));
+  it.each([
+    [`Api-Key Api-Key ${KEY}`, ['fixDoubledPrefix', 'fixHeaderFormat'], `Api-Key Api-Key ${MASKED}`],
+    [`Api-Key  Api-Key ${KEY}`, ['fixDoubledPrefix', 'fixStraySpaces', 'fixHeaderFormat'], `Api-Key␣␣Api-Key ${MASKED}`],
+    [` Api-Key ${KEY}`, ['fixStraySpaces', 'fixHeaderFormat'], `␣Api-Key ${MASKED}`],
+    [`Api-Key ${KEY} `, ['fixStraySpaces', 'fixHeaderFormat'], `Api-Key ${MASKED}␣`],
+    [`Api-Key\u00a0${KEY}`, ['fixStraySpaces', 'fixHeaderFormat'], null],
+    [`Api-Key "${KEY}"`, ['keyQuotes', 'fixHeaderFormat'], null],
+    [`Api-Key ${KEY.replace('a', 'а')}`, ['keyNonAscii', 'fixHeaderFormat'], null],
+  ])('%j', (value, fixes, shown) => {
+    const d = format(value);
+    expect(d.causeId).toBe('invalidFormat');
+    expect(d.fixes.map((f) => f.key)).toEqual(fixes);
+    if (shown) expect(d.sentAuthorization).toBe(shown);
+  });
+  it('the scheme word is compared without case', () => {
+    for (const scheme of ['api-key', 'API-KEY', 'Api-key']) expect(run(notProvided({ requestHeaders: auth(`${scheme} ${KEY}`) }), snap(), { sentFingerprint: STORED }).causeId).toBe('keyRefused');
+  });
+  it('no header visible with the format complaint', () => {
+    expect(format('').causeId).toBe('invalidFormat');
+    expect(run(json(401, { detail: INVALID_FORMAT })).cause).toEqual({ key: 'causeInvalidFormatNone' });
+  });
+});
 
-  it('JSON body: required fields were absent; shows which fields were sent', () => {
-    const d = diagnose(post(created, { requestBody: '{"description":"no name"}', requestMimeType: 'application/json' }), ctx());
+describe('field errors, cross-checked against the body that was sent', () => {
+  const post = (body: unknown, over: Partial<Exchange> = {}) => run(json(400, body, { method: 'POST', ...over }));
+  it('required fields that were absent, and which fields were sent', () => {
+    const d = post({ name: [REQUIRED], rag: [REQUIRED] }, { requestBody: '{"description":"no name"}', requestMimeType: 'application/json' });
     expect(d.cause).toEqual({ key: 'cause400Fields', subs: ['2'] });
     expect(d.fixes).toEqual([
       { key: 'fixFieldMissing', subs: ['name', REQUIRED] },
@@ -311,136 +157,108 @@ describe('400 field errors, cross-checked against the body that was sent', () =>
       { key: 'fixSentFields', subs: ['description'] },
     ]);
   });
-  it('form-encoded body', () => {
-    const d = diagnose(post(created, { requestBody: 'description=x&name=', requestMimeType: 'application/x-www-form-urlencoded' }), ctx());
-    expect(d.fixes).toEqual([
-      { key: 'fixField', subs: ['name', REQUIRED] },
-      { key: 'fixFieldMissing', subs: ['rag', REQUIRED] },
-      { key: 'fixSentFields', subs: ['description, name'] },
-    ]);
+  it('a field that was sent is not called absent; nested paths are named as they are', () => {
+    expect(post({ name: [REQUIRED] }, { requestBody: '{"name":""}' }).fixes[0]).toEqual({ key: 'fixField', subs: ['name', REQUIRED] });
+    expect(post({ message: { content: [REQUIRED] } }, { requestBody: '{"message":{}}' }).fixes[0]).toEqual({ key: 'fixField', subs: ['message.content', REQUIRED] });
+  });
+  it('camelCase nonFieldErrors are the server\'s words, not a field', () => {
+    expect(post({ nonFieldErrors: ['At least one file is required.'] }).fixes).toEqual([{ key: 'fixNonField', subs: ['At least one file is required.'] }]);
   });
   it('no body at all', () => {
-    const d = diagnose(post(created), ctx());
-    expect(d.fixes).toEqual([
-      { key: 'fixFieldMissing', subs: ['name', REQUIRED] },
-      { key: 'fixFieldMissing', subs: ['rag', REQUIRED] },
-      { key: 'fixNoBodySent' },
-    ]);
-  });
-  it('a field that was sent is not called absent', () => {
-    const d = diagnose(post({ name: [REQUIRED] }, { requestBody: '{"name":"Bot"}' }), ctx());
-    expect(d.fixes).toEqual([{ key: 'fixField', subs: ['name', REQUIRED] }, { key: 'fixSentFields', subs: ['name'] }]);
-  });
-  it('nested paths are named as they are, never called absent', () => {
-    const d = diagnose(post({ messages: [{}, { content: [REQUIRED] }] }, { requestBody: '{"messages":[{"content":"hi"},{"role":"user"}]}' }), ctx());
-    expect(d.cause).toEqual({ key: 'cause400Fields', subs: ['1'] });
-    expect(d.fixes).toEqual([{ key: 'fixField', subs: ['messages[1].content', REQUIRED] }, { key: 'fixSentFields', subs: ['messages'] }]);
-  });
-  it('other messages are listed without the sent-fields line', () => {
-    const d = diagnose(post({ name: ['Ensure this field has no more than 100 characters.', 'Must be unique.'] }, { requestBody: '{"name":"x"}' }), ctx());
-    expect(d.fixes).toEqual([{ key: 'fixField', subs: ['name', 'Ensure this field has no more than 100 characters. Must be unique.'] }]);
-  });
-  it('a non-object JSON body sent no fields', () => {
-    expect(diagnose(post({ name: [REQUIRED] }, { requestBody: '[1,2]' }), ctx()).fixes.at(-1)).toEqual({ key: 'fixSentFields', subs: ['—'] });
-  });
-  it('multipart body', () => {
-    const body = '------WebKitFormBoundaryA1\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF\r\n------WebKitFormBoundaryA1--\r\n';
-    const d = diagnose(post({ name: [REQUIRED] }, { requestBody: body, requestMimeType: 'multipart/form-data; boundary=----WebKitFormBoundaryA1' }), ctx());
-    expect(d.fixes).toEqual([{ key: 'fixFieldMissing', subs: ['name', REQUIRED] }, { key: 'fixSentFields', subs: ['file'] }]);
-  });
-  it('field errors inside an error envelope', () => {
-    const d = diagnose(post({ success: false, error: { code: 'invalid', message: 'Invalid input.', details: { rag: [REQUIRED] } } }, { requestBody: '{"name":"Bot"}' }), ctx());
-    expect(d.cause).toEqual({ key: 'cause400Fields', subs: ['1'] });
-    expect(d.fixes).toEqual([{ key: 'fixFieldMissing', subs: ['rag', REQUIRED] }, { key: 'fixSentFields', subs: ['name'] }]);
-  });
-  it('a 400 without field errors (a parse error)', () => {
-    const d = diagnose(post({ detail: 'JSON parse error - Expecting value: line 1 column 1 (char 0)' }, { requestBody: '{oops' }), ctx());
-    expect(d.cause).toEqual({ key: 'cause400' });
-    expect(d.fixes).toEqual([{ key: 'fix400' }]);
-  });
-  it('422 with field errors is read like a 400', () => {
-    const d = diagnose(json(422, { name: [REQUIRED] }, { method: 'POST', requestBody: '{}' }), ctx());
-    expect(d.cause).toEqual({ key: 'cause400Fields', subs: ['1'] });
-    expect(d.fixes).toEqual([{ key: 'fixFieldMissing', subs: ['name', REQUIRED] }, { key: 'fixSentFields', subs: ['—'] }]);
+    expect(post({ name: [REQUIRED] }).fixes.at(-1)).toEqual({ key: 'fixNoBodySent' });
   });
 });
 
 describe('sentBodyFields', () => {
   it.each<[string | undefined, string | undefined, string[] | null]>([
     [undefined, undefined, null],
-    ['', 'application/json', null],
     ['{"a":1,"b":{"c":2}}', 'application/json', ['a', 'b']],
     ['"text"', undefined, []],
-    ['not json', 'text/plain', []],
     ['a=1&b=2&a=3', undefined, ['a', 'b']],
-    ['messages[0][content]=hi', 'application/x-www-form-urlencoded', ['messages[0][content]']],
     ['--X\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--X\r\nContent-Disposition: form-data; name="b"\r\n\r\n2\r\n--X--', undefined, ['a', 'b']],
   ])('%j (%s) → %j', (body, mime, fields) => {
     expect(sentBodyFields(body, mime)).toEqual(fields);
   });
 });
 
-describe('429 and 5xx', () => {
-  it('429 with Retry-After', () => {
-    const d = diagnose(json(429, { detail: 'Request was throttled. Expected available in 30 seconds.' }, { responseHeaders: [{ name: 'Retry-After', value: '30' }] }), ctx());
-    expect(d.cause).toEqual({ key: 'cause429' });
-    expect(d.fixes).toEqual([{ key: 'fix429Wait', subs: ['30'] }, { key: 'fix429Backoff' }]);
-  });
-  it('429 without Retry-After', () => {
-    expect(diagnose(json(429, { detail: 'Request was throttled.' }), ctx()).fixes).toEqual([{ key: 'fix429NoWait' }, { key: 'fix429Backoff' }]);
-  });
-  it("500 Django page with X-Request-Id", () => {
-    const d = diagnose(ex({ status: 500, responseBody: DJANGO_500, responseMimeType: 'text/html', responseHeaders: [{ name: 'X-Request-Id', value: 'req-5f2c9a' }] }), ctx());
-    expect(d.cause).toEqual({ key: 'cause500' });
-    expect(d.fixes).toEqual([{ key: 'fix500' }, { key: 'fix5xxRequestId', subs: ['req-5f2c9a'] }]);
-    expect(d.decoded.serverMessage).toBe('Server Error (500)');
-  });
-  it('500 without a request id', () => {
-    expect(diagnose(json(500, { detail: 'A server error occurred.' }), ctx()).fixes).toEqual([{ key: 'fix500' }]);
-  });
-  it('502 nginx page without a request id', () => {
-    const d = diagnose(ex({ status: 502, responseBody: NGINX_502, responseMimeType: 'text/html' }), ctx());
-    expect(d.cause).toEqual({ key: 'cause5xx' });
-    expect(d.fixes).toEqual([{ key: 'fix5xxRetry' }]);
-  });
+describe('Retry-After is shown with its unit', () => {
+  const throttled = (retryAfter?: string, detail = 'Request was throttled.') =>
+    run(json(429, { detail }, { responseHeaders: retryAfter ? [{ name: 'Retry-After', value: retryAfter }] : [] })).fixes[0];
   it.each([
-    [503, 'cf-ray', '8a1b2c3d4e5f6a7b-TPE'],
-    [504, 'X-Correlation-Id', 'corr-77'],
-    [502, 'x-amzn-RequestId', 'a1b2-c3'],
-    [599, 'request-id', 'r-1'],
-  ])('%i gives support the %s', (status, name, value) => {
-    const d = diagnose(ex({ status, responseHeaders: [{ name, value }] }), ctx());
-    expect(d.cause).toEqual({ key: 'cause5xx' });
-    expect(d.fixes).toEqual([{ key: 'fix5xxRetry' }, { key: 'fix5xxRequestId', subs: [value] }]);
+    ['30', undefined, { key: 'fixWaitSeconds', subs: ['30'] }],
+    ['3600', undefined, { key: 'fixWaitMinutes', subs: ['60', '3600'] }],
+    ['Wed, 02 Dec 2026 07:28:00 GMT', undefined, { key: 'fixWaitUntil', subs: ['2026-12-02 07:28:00 UTC'] }],
+    [undefined, 'Request was throttled. Expected available in 12 seconds.', { key: 'fixWaitSeconds', subs: ['12'] }],
+    [undefined, undefined, { key: 'fix429NoWait' }],
+  ])('Retry-After %s', (value, detail, fix) => {
+    expect(throttled(value, detail)).toEqual(fix);
+  });
+});
+
+describe('redirects and what the browser does with them', () => {
+  it.each([
+    ['POST', 301, true], ['POST', 302, true], ['POST', 303, true], ['PUT', 303, true], ['DELETE', 303, true],
+    ['GET', 303, false], ['HEAD', 303, false], ['PATCH', 301, false], ['PUT', 302, false], ['DELETE', 301, false], ['POST', 307, false], ['POST', 308, false],
+  ])('%s after %i becomes GET: %s', (method, status, yes) => {
+    expect(becomesGet(method, status)).toBe(yes);
+  });
+  const post301 = ex({ method: 'POST', url: `${API}/api/v1/chatbots`, status: 301, responseHeaders: [{ name: 'Location', value: '/api/v1/chatbots/' }], startedAt: 1000 });
+  it('links a request to the redirect just before it, by Location and time', () => {
+    const follow = ex({ url: `${API}/api/v1/chatbots/`, startedAt: 1100 });
+    expect(linkRedirect([post301], follow)).toEqual({ method: 'POST', status: 301, url: `${API}/api/v1/chatbots` });
+    expect(linkRedirect([post301], { ...follow, startedAt: 60_000 })).toBeNull();
+    expect(linkRedirect([post301], { ...follow, url: `${API}/api/v1/other/` })).toBeNull();
+  });
+  it('a 405 after such a redirect belongs to the redirect; without one it is the endpoint\'s', () => {
+    const e = json(405, { detail: 'Method "GET" not allowed.' }, { url: `${API}/api/v1/chatbots/`, responseHeaders: [{ name: 'Allow', value: 'POST, OPTIONS' }] });
+    const after = run(e, snap(), { redirectedFrom: { method: 'POST', status: 301, url: `${API}/api/v1/chatbots` } });
+    expect(after.causeId).toBe('methodAfterRedirect');
+    expect(after.cause).toEqual({ key: 'causeMethodAfterRedirect', subs: ['POST', '301', 'GET'] });
+    const alone = run(e);
+    expect(alone.causeId).toBe('methodNotAllowed');
+    expect(alone.fixes).toEqual([{ key: 'fix405Allow', subs: ['POST, OPTIONS'] }]);
+    // A PATCH kept its method through a 301: its 405 is the endpoint's own.
+    expect(run(e, snap(), { redirectedFrom: { method: 'PATCH', status: 301, url: `${API}/api/v1/chatbots` } }).causeId).toBe('methodNotAllowed');
+  });
+});
+
+describe('5xx and request ids', () => {
+  it('gives support the request id', () => {
+    const d = run(ex({ status: 500, responseBody: DJANGO_500, responseMimeType: 'text/html', responseHeaders: [{ name: 'X-Request-Id', value: 'req-5f2c9a' }] }));
+    expect(d.causeId).toBe('serverError');
+    expect(d.fixes).toEqual([{ key: 'fix500' }, { key: 'fix5xxRequestId', subs: ['req-5f2c9a'] }]);
+  });
+  it('a quick 502 on a completion is a gateway failure, not a timeout', () => {
+    const e = ex({ method: 'POST', url: `${API}/api/v1/chatbots/b/completions/`, status: 502, durationMs: 800 });
+    expect(run(e).causeId).toBe('badGateway');
+    expect(run({ ...e, status: 504, durationMs: 60_100 }).causeId).toBe('completionTimeout');
+    // A streamed completion that times out is not fixed by streaming.
+    expect(run({ ...e, status: 504, durationMs: 60_100, requestBody: '{"isStreaming":true}' }).causeId).toBe('gatewayTimeout');
   });
   it('600 is no server error', () => {
-    expect(diagnose(ex({ status: 600 }), ctx()).cause).toBeNull();
+    expect(run(ex({ status: 600 })).causeId).toBeNull();
   });
 });
 
 describe('the rest', () => {
-  it.each([[200], [201], [204]])('%i success needs no explanation', (status) => {
-    const d = diagnose(json(status, { id: 'bot-1' }, { requestHeaders: auth(`Api-Key ${KEY}`) }), ctx());
+  it.each([[200], [201], [204], [304]])('%i needs no explanation', (status) => {
+    const d = run(json(status, { id: 'bot-1' }, { requestHeaders: auth(`Api-Key ${KEY}`) }));
+    expect(d.causeId).toBeNull();
     expect(d.cause).toBeNull();
     expect(d.fixes).toEqual([]);
     expect(d.sentAuthorization).toBe(`Api-Key ${MASKED}`);
   });
-  it.each([[406], [409], [413], [418]])('%i without field errors: the API refused', (status) => {
-    const d = diagnose(json(status, { detail: 'Refused.' }), ctx());
-    expect(d.cause).toEqual({ key: 'cause4xx' });
-    expect(d.fixes).toEqual([{ key: 'fix4xx' }]);
-  });
   it('an unparseable URL does not break the diagnosis', () => {
-    const d = diagnose(json(404, { detail: 'Not found.' }, { url: 'not a url' }), ctx());
-    expect(d.cause).toEqual({ key: 'cause404' });
-    const n = diagnose(detail401(NOT_PROVIDED, { url: '::' }), ctx());
-    expect(n.cause).toEqual({ key: 'causeOtherHost', subs: ['—', API] });
+    expect(run(json(404, { detail: 'Not found.' }, { url: 'not a url' })).causeId).toBe('idNotFound');
+    expect(run(notProvided({ url: '::' })).cause).toEqual({ key: 'causeOtherHost', subs: ['—', API] });
   });
-  it('never puts the key into the diagnosis', () => {
-    for (const value of [`Api-Key ${KEY}`, `Bearer ${KEY}`, ` Api-Key  Api-Key ${KEY} `, KEY, `Api-Key:${KEY}`]) {
+  it('never puts the key into the diagnosis, not even a bare key used as the scheme', () => {
+    for (const value of [`Api-Key ${KEY}`, `Bearer ${KEY}`, ` Api-Key  Api-Key ${KEY} `, KEY, `Api-Key:${KEY}`, `Token ${KEY}`]) {
       for (const status of [200, 400, 401, 403, 404, 500]) {
-        const d = diagnose(json(status, { detail: INVALID_FORMAT }, { requestHeaders: auth(value) }), ctx());
-        expect(JSON.stringify(d)).not.toContain(KEY.slice(6, -2));
+        for (const detail of [INVALID_FORMAT, NOT_PROVIDED, 'Invalid token.']) {
+          const d = run(json(status, { detail }, { requestHeaders: auth(value) }));
+          expect(JSON.stringify(d)).not.toContain(KEY.slice(6, -2));
+        }
       }
     }
   });

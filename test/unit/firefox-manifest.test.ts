@@ -8,7 +8,7 @@ import {
   toFirefoxManifest,
   type ManifestLike,
 } from '../../src/core/firefox-manifest';
-import { isFirefox } from '../../src/platform/dnr';
+import { isFirefox } from '../../src/platform/engine';
 
 /** What crxjs writes to dist/manifest.json: the source manifest with the loader as the worker. */
 function built(): ManifestLike {

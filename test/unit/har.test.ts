@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decode } from '../../src/core/decode';
-import { diagnose, type AuthContext } from '../../src/core/diagnose';
+import { diagnose, FILE_SNAPSHOT } from '../../src/core/diagnose';
 import { harToExchange, isHarEntry, parseHar, type HarEntry } from '../../src/core/har';
 import { PNG_BASE64 } from './corpus/bodies';
 
@@ -64,7 +64,7 @@ describe('harToExchange', () => {
     expect(e.status).toBe(0);
     expect(e.error).toBe('net::ERR_BLOCKED_BY_CLIENT');
     expect(e.size).toBe(0);
-    expect(diagnose(e, { enabled: true, keyedOrigins: [API], allowedSites: [], storedFingerprint: null, sentFingerprint: null }).cause).toEqual({ key: 'cause0Blocked' });
+    expect(diagnose({ exchange: e, snapshot: FILE_SNAPSHOT, sentFingerprint: null }).causeId).toBe('netBlocked');
   });
 
   it('also finds _error on the entry itself (older exports)', () => {
@@ -166,23 +166,24 @@ describe('parseHar', () => {
     expect(parseHar(CHROME_HAR)).toHaveLength(10);
   });
 
-  it('gives each entry of the export its explanation', () => {
-    const ctx: AuthContext = { enabled: true, keyedOrigins: [API], allowedSites: ['https://docs.maiagent.ai'], storedFingerprint: null, sentFingerprint: null, pageOrigin: 'https://docs.maiagent.ai' };
+  it('gives each entry of the export its explanation, from what the file shows only', () => {
     const seen = parseHar(CHROME_HAR).map((entry) => {
-      const d = diagnose(harToExchange(entry), ctx);
-      return [entry.response.status, d.decoded.meaning.key, d.decoded.body.kind, d.cause?.key ?? null, d.decoded.serverMessage];
+      const d = diagnose({ exchange: harToExchange(entry), snapshot: FILE_SNAPSHOT, sentFingerprint: null });
+      return [entry.response.status, d.decoded.meaning.key, d.decoded.body.kind, d.causeId, d.decoded.serverMessage];
     });
     expect(seen).toEqual([
       [200, 'status200', 'list', null, null],
-      [400, 'status400', 'fields', 'cause400Fields', 'name, rag'],
-      [401, 'status401', 'detail', 'causeNotSentUnknown', 'Authentication credentials were not provided.'],
-      [0, 'status0', 'empty', 'cause0Blocked', null],
-      [0, 'status0', 'empty', 'cause0Cors', null],
+      [400, 'status400', 'fields', 'fieldErrors', 'name, rag'],
+      // The reader's own settings say nothing about why the recorder's request had no header.
+      [401, 'status401', 'detail', 'noHeaderSent', 'Authentication credentials were not provided.'],
+      [0, 'status0', 'empty', 'netBlocked', null],
+      // net::ERR_FAILED from another origin (evil.test): the browser withheld the answer.
+      [0, 'status0', 'empty', 'netCors', null],
       [200, 'status200', 'binary', null, null],
-      [500, 'status500', 'html', 'cause500', 'Server Error (500)'],
-      [200, 'status200', 'sse', null, 'Model overloaded.'],
-      [301, 'status301', 'empty', 'causeRedirectBodyLost', null],
-      [0, 'status0', 'empty', 'cause0Cancelled', null],
+      [500, 'status500', 'html', 'serverError', 'Server Error (500)'],
+      [200, 'status200', 'sse', 'streamError', 'Model overloaded.'],
+      [301, 'status301', 'empty', 'redirectBodyLost', null],
+      [0, 'status0', 'empty', 'netCancelled', null],
     ]);
   });
 

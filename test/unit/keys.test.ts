@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { keyFingerprint, maskKey, normalizeKey } from '../../src/core/keys';
+import { credentialShape } from '../../src/core/diagnose/facts';
 
 const KEY = 'g5BnKDab.Zx81uQ9fLmN2pR4sT6vW8yXs';
 
@@ -28,8 +29,39 @@ describe('normalizeKey', () => {
     ['abcdefgh+12345/', 'keyBadChars'],
     ['abc.de', 'keyTooShort'],
     ['a'.repeat(600), 'keyTooLong'],
+    // Placeholders from the docs and examples, and templates that were never filled in.
+    ['YOUR_API_KEY', 'keyDocsPlaceholder'],
+    ['YOUR_API_KEY_HERE', 'keyDocsPlaceholder'],
+    ['your_api_key_here', 'keyDocsPlaceholder'],
+    ['<your-api-key>', 'keyDocsPlaceholder'],
+    ['Api-Key <YOUR_API_KEY>', 'keyDocsPlaceholder'],
+    ['${MAIAGENT_API_KEY}', 'keyDocsPlaceholder'],
+    ['{{apiKey}}', 'keyDocsPlaceholder'],
+    ['xxxxxxxxxxxx', 'keyDocsPlaceholder'],
+    // A console login token (JWT) is not an API key.
+    ['eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ1c2VyX2lkIjoiYThjNCJ9.3kQm1sVbX9cZ0pL2nR7tY4uW6eA8dF1g', 'keyJwt'],
+    // The console's masked listing, copied instead of the key.
+    ['g5BnKD...Xs', 'keyMasked'],
   ])('refuses %j with %s', (input, problem) => {
     expect(normalizeKey(input)).toEqual({ ok: false, problem });
+  });
+  it('does not take a real key for a placeholder or a JWT', () => {
+    for (const k of [KEY, 'eyJabcde.fghijklmnop', 'Q7wErTy1.Mn0bVc9XzLk8JhGf7DsA6pOi', 'yourapikey1.abcdefghijkl']) expect(normalizeKey(k).ok, k).toBe(true);
+  });
+});
+
+describe('credentialShape (what the diagnosis reads a sent key as)', () => {
+  it.each([
+    [KEY, 'key'],
+    ['$MAIAGENT_API_KEY', 'redacted'],
+    ['g5BnKD...Xs', 'redacted'],
+    ['[REDACTED]', 'redacted'],
+    ['***', 'redacted'],
+    ['undefined', 'placeholder'],
+    ['YOUR_API_KEY', 'placeholder'],
+    ['eyJhbGciOiJIUzI1NiJ9.eyJ1c2VyX2lkIjoxfQ.c2ln', 'jwt'],
+  ])('%s is %s', (value, shape) => {
+    expect(credentialShape(value)).toBe(shape);
   });
 });
 

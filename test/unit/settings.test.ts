@@ -68,6 +68,24 @@ describe('migrations', () => {
     expect(r.settings.typedNavigation).toBe(false);
   });
 
+  it('v2 → v3 merges an http://[::1] origin into the same http://localhost one without duplicates; the localhost choice stays active', () => {
+    const v2 = {
+      version: 2,
+      enabled: true,
+      profiles: [
+        { id: 'a', name: 'Six', key: 'aaaaaaaa.bbbbbb', origins: ['http://[::1]:3000'], addedAt: 1, persist: 'local' },
+        { id: 'b', name: 'Four', key: 'zzzzzzzz.yyyyyy', origins: ['http://localhost:3000'], addedAt: 2, persist: 'local' },
+      ],
+      active: { 'http://localhost:3000': 'b', 'http://[::1]:3000': 'a' },
+      sites: ['http://[::1]:3000', 'http://localhost:3000'],
+    };
+    const { settings, notice } = loadSettings(v2);
+    expect(notice).toBeNull();
+    expect(settings.sites).toEqual(['http://localhost:3000']);
+    expect(settings.active).toEqual({ 'http://localhost:3000': 'b' });
+    expect(settings.profiles.map((p) => p.origins)).toEqual([['http://localhost:3000'], ['http://localhost:3000']]);
+  });
+
   it('v2 settings become v3: typed navigations off, http://[::1] origins moved to http://localhost, nothing dropped', () => {
     const v2 = {
       version: 2,

@@ -124,4 +124,24 @@ describe('checkKey', () => {
     await done;
     expect(result).toEqual({ kind: 'timeout' });
   });
+
+  it('records the outcome by key fingerprint in session storage, for the panel (no key stored there)', async () => {
+    const { keyFingerprint } = await import('../../../src/core/keys');
+    const { ext } = await import('../../../src/platform/ext');
+    const fp = await keyFingerprint(KEY_A);
+    env.network.mockResolvedValueOnce(json({ detail: 'Authentication credentials were not provided.' }, 401));
+    await handlers.checkKey({ profileId: 'a' });
+    const first = (await ext.storage.session.get('keyChecks')).keyChecks as Record<string, { outcome: string; origin: string; at: number }>;
+    expect(first[fp]).toMatchObject({ outcome: 'refused', origin: API });
+    expect(JSON.stringify(first)).not.toContain(KEY_A);
+    env.network.mockResolvedValueOnce(json({ name: 'Ada', email: 'ada@example.com', company: 'Acme' }));
+    await handlers.checkKey({ profileId: 'a' });
+    env.network.mockResolvedValueOnce(json({ detail: 'A server error occurred.' }, 500));
+    env.permissions.grant(ONPREM);
+    await handlers.checkKey({ profileId: 'b' });
+    const all = (await ext.storage.session.get('keyChecks')).keyChecks as Record<string, { outcome: string }>;
+    expect(all[fp]!.outcome).toBe('ok');
+    // A check without an answer about the key is kept as such, not as a refusal.
+    expect(all[await keyFingerprint(KEY_B)]!.outcome).toBe('other');
+  });
 });

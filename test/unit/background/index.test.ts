@@ -113,3 +113,26 @@ describe('wake-up and events', () => {
     await vi.waitFor(async () => expect(env.dnr.all()).toHaveLength(2));
   });
 });
+
+describe('the undo copy of a deleted profile (it holds the key)', () => {
+  it('is dropped at wake-up once its time is up, without any page asking', async () => {
+    uninstallFakeBrowser();
+    env = installFakeBrowser();
+    await seed(env, settings({ profiles: [], active: {} }));
+    await env.storage.session.set({ undoDelete: { profile: profile('gone', KEY_B), index: 0, wasActive: [], until: Date.now() - 1 } });
+    await import('../../../src/background/index');
+    await (await import('../../../src/background/reconcile')).reconcile();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(JSON.stringify(await env.storage.session.get())).not.toContain(KEY_B);
+  });
+
+  it('is kept while the offer lasts', async () => {
+    uninstallFakeBrowser();
+    env = installFakeBrowser();
+    await seed(env, settings({ profiles: [], active: {} }));
+    await env.storage.session.set({ undoDelete: { profile: profile('gone', KEY_B), index: 0, wasActive: [], until: Date.now() + 20_000 } });
+    await import('../../../src/background/index');
+    await (await import('../../../src/background/reconcile')).reconcile();
+    expect(JSON.stringify(await env.storage.session.get())).toContain(KEY_B);
+  });
+});
