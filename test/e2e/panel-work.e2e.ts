@@ -82,6 +82,8 @@ const measure = (run: (js: string) => Promise<Layout>) =>
       for (const el of document.querySelectorAll(sel)) {
         const r = el.getBoundingClientRect();
         if (r.width === 0 || r.height === 0) continue;
+        // Inside a closed <details> an element keeps a box but is not drawn.
+        if (!el.checkVisibility({ visibilityProperty: true })) continue;
         const p = pane ? el.closest(pane)?.getBoundingClientRect() ?? view : view;
         const b = clip(r, clip(p, view) ? { left: Math.max(p.left, 0), top: Math.max(p.top, 0), right: Math.min(p.right, innerWidth), bottom: Math.min(p.bottom, innerHeight) } : view);
         if (b) boxes.push({ what: el.tagName.toLowerCase() + '.' + el.className + ' "' + (el.getAttribute('aria-label') || el.textContent || '').trim().slice(0, 24) + '"', ...b });
