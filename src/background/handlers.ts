@@ -4,6 +4,7 @@ import { ext as browser } from '../platform/ext';
 import type { Protocol } from '../shared/protocol';
 import { openApiTab } from './api-tabs';
 import { checkKey } from './check-key';
+import { resend } from './resend';
 import {
   addProfile, deleteProfile, dismissNotice, dismissRotation, getState, moveProfile, revealKey,
   saveKey, setActive, setEnabled, setTypedNavigation, undoDelete, updateProfile, type Handler,
@@ -13,7 +14,7 @@ import { exportProfiles, importProfiles, undoImport } from './transfer';
 
 export const handlers: { [K in keyof Protocol]: Handler<K> } = {
   getState, saveKey, addProfile, updateProfile, deleteProfile, undoDelete, moveProfile, setActive, setEnabled, setTypedNavigation, openApiTab,
-  revealKey, checkKey, dismissRotation, dismissNotice, addSite, expectSite, removeSite, tabStatus, exportProfiles, importProfiles, undoImport,
+  revealKey, checkKey, resend, dismissRotation, dismissNotice, addSite, expectSite, removeSite, tabStatus, exportProfiles, importProfiles, undoImport,
 };
 
 /** Only the extension's own pages may talk to the background (no content scripts; externally_connectable is closed). */

@@ -1,6 +1,6 @@
 // The detail view: diagnosis on top, then request and response. Everything is rendered as text.
 import { ext as browser } from '../platform/ext';
-import { useRef, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import type { Body } from '../core/decode';
 import type { Check } from '../core/diagnose';
 import { canonicalOrigin, canonicalUrl, toCurl, toFetch, toPython, urlNotCanonical } from '../core/export';
@@ -13,6 +13,12 @@ import { t, tm } from '../shared/i18n';
 import { send, type PublicState } from '../shared/protocol';
 import { extensionInfo } from './about';
 import { EndpointSection } from './EndpointSection';
+import { StreamSection } from './StreamSection';
+import { ResendActions } from './ResendActions';
+import { DetailNav } from './DetailNav';
+import { ResponseBody } from './ResponseBody';
+import { TimingSection } from './TimingSection';
+import type { Exchange } from '../core/exchange';
 import type { Row } from './model';
 
 type SnippetKind = 'curl' | 'fetch' | 'python' | 'report';
@@ -105,9 +111,29 @@ async function copyText(text: string): Promise<boolean> {
   }
 }
 
-export function Details({ row, state, secrets, apiOrigins }: { row: Row; state: PublicState | null; secrets: Secrets; apiOrigins: readonly string[] }) {
+function maskedExchange(ex: Exchange, mask: (s: string) => string): Exchange {
+  const headers = (hs: Exchange['requestHeaders']) => hs.map((h) => ({ ...h, value: mask(h.value) }));
+  return {
+    ...ex,
+    url: mask(ex.url),
+    ...(ex.statusText !== undefined ? { statusText: mask(ex.statusText) } : {}),
+    requestHeaders: headers(ex.requestHeaders),
+    responseHeaders: headers(ex.responseHeaders),
+    ...(ex.requestBody !== undefined ? { requestBody: mask(ex.requestBody) } : {}),
+    ...(ex.responseBody !== undefined && !ex.responseBase64 ? { responseBody: mask(ex.responseBody) } : {}),
+    ...(ex.error !== undefined ? { error: mask(ex.error) } : {}),
+  };
+}
+
+export function Details({ row, state, secrets, apiOrigins, onResent, words = [] }: {
+  row: Row;
+  state: PublicState | null;
+  secrets: Secrets;
+  apiOrigins: readonly string[];
+  onResent: (ex: Exchange, sentFingerprint: string | null) => void;
+  words?: readonly string[];
+}) {
   const { exchange: ex, diagnosis: d } = row;
-  const [raw, setRaw] = useState(false);
   const [includeKey, setIncludeKey] = useState(false);
   // Results belong to the row they were made for; tagging them (instead of clearing them in an
   // effect) stays right even when effects run late, as they do in a DevTools window out of focus.
@@ -121,6 +147,9 @@ export function Details({ row, state, secrets, apiOrigins }: { row: Row; state: 
   const bs = bodySummary(d.decoded.body);
   // Everything the server (or the page) wrote is shown with any key in it masked.
   const mask = (s: string) => maskText(s, secrets);
+  // What the sections below show (body views, stream, timing, the resend editor): the same row
+  // with every text the server or the page wrote masked, so none of them can show a key.
+  const shown = useMemo(() => ({ ...row, exchange: maskedExchange(row.exchange, (x) => maskText(x, secrets)) }), [row, secrets]);
   const params = queryParams(ex.url);
   // The URL as the browser reads it decides both where a snippet goes and whether the key may go with it.
   const canonical = canonicalUrl(ex.url);
@@ -165,7 +194,8 @@ export function Details({ row, state, secrets, apiOrigins }: { row: Row; state: 
 
   return (
     <div class="detail">
-      <h2 class={ex.status === 0 || ex.status >= 400 ? 'bad-title' : ''}>
+      <DetailNav />
+      <h2 id="sec-explanation" tabIndex={-1} class={ex.status === 0 || ex.status >= 400 ? 'bad-title' : ''}>
         <span class="status">{ex.status || '—'}</span> {tm(d.decoded.meaning)}
         {d.decoded.serverMessage && <span class="server-message"> — {mask(d.decoded.serverMessage)}</span>}
       </h2>
@@ -227,6 +257,7 @@ export function Details({ row, state, secrets, apiOrigins }: { row: Row; state: 
           {t('copyErrorReport')}
         </button>
       </div>
+      <ResendActions row={shown} state={state} onResent={onResent} />
       {includeKey && profileId && <p class="error">{t('includeKeyWarning')}</p>}
       {!canonical && <p class="warning" role="note">{t('urlUnparsable')}</p>}
       {snippet && (
@@ -239,7 +270,7 @@ export function Details({ row, state, secrets, apiOrigins }: { row: Row; state: 
           <pre class="snippet" data-testid="snippet">{snippet.text}</pre>
         </>
       )}
-      <h3>{t('requestHeading')}</h3>
+      <h3 id="sec-request" tabIndex={-1}>{t('requestHeading')}</h3>
       <p class="mono url">
         {ex.method} {mask(ex.url)}
       </p>
@@ -272,7 +303,7 @@ export function Details({ row, state, secrets, apiOrigins }: { row: Row; state: 
       </table>
       {ex.requestBody && <pre class="body">{mask(pretty(ex.requestBody))}</pre>}
       {ex.requestTruncated && <p class="muted">{t('requestBodyTruncated')}</p>}
-      <h3>{t('responseHeading')}</h3>
+      <h3 id="sec-response" tabIndex={-1}>{t('responseHeading')}</h3>
       <p class="mono">
         {ex.status} {mask(ex.statusText ?? '')}
       </p>
@@ -287,17 +318,12 @@ export function Details({ row, state, secrets, apiOrigins }: { row: Row; state: 
         </tbody>
       </table>
       {bs && <p class="muted">{bs}</p>}
+      <StreamSection row={shown} />
       {ex.responseTruncated && <p class="muted">{t('bodyTruncated')}</p>}
       {!row.bodyLoaded && <p class="muted">{t('bodyLoading')}</p>}
-      {ex.responseBody && !ex.responseBase64 && (
-        <>
-          <label class="actions">
-            <input type="checkbox" checked={raw} onChange={(e) => setRaw(e.currentTarget.checked)} />
-            {t('showRaw')}
-          </label>
-          <pre class="body" data-testid="response-body">{mask(raw ? ex.responseBody : pretty(ex.responseBody))}</pre>
-        </>
-      )}
+      <ResponseBody row={shown} words={words} />
+      <h3 id="sec-timing" tabIndex={-1}>{t('sectionTiming')}</h3>
+      <TimingSection row={shown} />
     </div>
   );
 }

@@ -17,6 +17,12 @@ import { Details } from './Details';
 import { buildRow, fileSnapshot, pageOriginOf, redirectLinker, sentKeyFingerprint, snapshotOf, type Row } from './model';
 import { currentKeyChecks, watchKeyChecks } from './key-checks';
 import { RequestList } from './RequestList';
+import { entryOf } from './resent-entry';
+import type { Exchange } from '../core/exchange';
+import { Splitter } from './Splitter';
+import { isPreflight } from '../core/preflight';
+import { filterWords } from './Highlighted';
+import { usePanelShortcuts } from './usePanelShortcuts';
 import { download } from '../ui/download';
 import { FirstRunTip } from '../ui/FirstRunTip';
 import { KEEP_MAX, KEEP_MIN, usePanelSettings } from './usePanelSettings';
@@ -167,10 +173,15 @@ export function Panel({ capture }: { capture: CaptureSession | null }) {
     if (known.length) void (async () => { for (const r of rowsRef.current) await tracker.current!.scan(r.exchange, known); })();
   }, [knownSignature]);
 
+  // Hidden preflights are not counted as filtered out: "3 of 5" is about the user's filters.
+  const listed = useMemo(() => (settings.preflight ? rows : rows.filter((r) => !isPreflight(r.exchange.method, r.exchange.requestHeaders))), [rows, settings.preflight]);
   const visible = useMemo(() => {
     const keep = compileFilter(filter);
-    return rows.filter((r) => keep({ status: r.exchange.status, search: r.search }));
-  }, [rows, filter]);
+    return listed.filter((r) => keep({ status: r.exchange.status, search: r.search }));
+  }, [listed, filter]);
+  const filterBox = useRef<HTMLInputElement>(null);
+  usePanelShortcuts(filterBox);
+  const words = useMemo(() => filterWords(filter.text), [filter.text]);
   const current = rows.find((r) => r.id === selected);
 
   const select = useCallback(async (id: number) => {
@@ -184,6 +195,17 @@ export function Panel({ capture }: { capture: CaptureSession | null }) {
     setRows((rs) =>
       rs.map((r) => (r.id === id ? buildRow({ ...r, exchange: { ...harToExchange(r.entry, body), responseTruncated: body.truncated }, bodyLoaded: true }) : r)),
     );
+  }, []);
+
+  /** An answer to "Resend": a new row, marked, selected, explained like any other. */
+  const addResent = useCallback(async (ex: Exchange, sentFingerprint: string | null) => {
+    // The answer may repeat the key that was sent: known before the row is shown, like any row.
+    await tracker.current!.scan(ex, knownKeys());
+    // Sent by the extension itself: no page, the settings of now.
+    const snapshot = snapshotOf(stateRef.current, currentKeyChecks(), ex, null);
+    const row = buildRow({ id: nextId.current++, entry: entryOf(ex), exchange: ex, snapshot, sentFingerprint, redirectedFrom: null, bodyLoaded: true, resent: true });
+    setRows((rs) => keepNewest([...rs, row], settingsRef.current.keep));
+    setSelected(row.id);
   }, []);
 
   const importHar = async (file: File) => {
@@ -239,12 +261,18 @@ export function Panel({ capture }: { capture: CaptureSession | null }) {
           </>
         )}
         <input
+          ref={filterBox}
           type="search"
           aria-label={t('filterLabel')}
           placeholder={t('filterPlaceholder')}
+          aria-keyshortcuts="/ Control+F Meta+F"
           value={filter.text}
           onInput={(e) => setFilter({ ...filter, text: e.currentTarget.value })}
         />
+        <label>
+          <input type="checkbox" role="switch" checked={settings.preflight} onChange={(e) => setSettings({ ...settings, preflight: e.currentTarget.checked })} />
+          {t('showPreflight')}
+        </label>
         <label>
           <input type="checkbox" checked={filter.errorsOnly} onChange={(e) => setFilter({ ...filter, errorsOnly: e.currentTarget.checked })} />
           {t('errorsOnly')}
@@ -290,7 +318,7 @@ export function Panel({ capture }: { capture: CaptureSession | null }) {
           {t('exportHar')}
         </button>
         <span class="count muted" data-testid="row-count" aria-live="polite">
-          {visible.length === rows.length ? String(rows.length) : t('rowCountFiltered', String(visible.length), String(rows.length))}
+          {visible.length === listed.length ? String(listed.length) : t('rowCountFiltered', String(visible.length), String(listed.length))}
         </span>
       </div>
       {notice && (
@@ -308,10 +336,11 @@ export function Panel({ capture }: { capture: CaptureSession | null }) {
       )}
       {!devtools && rows.length === 0 && <p class="hint">{t('harViewerHint')}</p>}
       {devtools && <FirstRunTip id="panel-overflow" text="tipPanelOverflow" />}
-      <div class="split">
-        <RequestList rows={visible} selectedId={selected} onSelect={(id) => void select(id)} secrets={secrets} />
-        <section class="details" aria-label={t('panelDetails')}>
-          {current ? <Details row={current} state={state} secrets={secrets} apiOrigins={apiOrigins()} /> : <p class="muted">{t('selectRow')}</p>}
+      <div class="split" style={{ '--split': `${settings.split}%` }}>
+        <RequestList id="request-list" rows={visible} selectedId={selected} onSelect={(id) => void select(id)} secrets={secrets} />
+        <Splitter value={settings.split} controls="request-list" onChange={(split) => setSettings((s) => ({ ...s, split }))} />
+        <section class="details" aria-label={t('panelDetails')} tabIndex={0}>
+          {current ? <Details row={current} state={state} secrets={secrets} apiOrigins={apiOrigins()} onResent={addResent} words={words} /> : <p class="muted">{t('selectRow')}</p>}
         </section>
       </div>
     </main>

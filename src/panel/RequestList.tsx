@@ -59,17 +59,20 @@ class RequestRow extends Component<RowProps> {
         style={{ top: `${pos * ROW_HEIGHT}px` }}
         onClick={this.onClick}
       >
-        <span class="time">{formatTime(r.exchange.startedAt)}</span>
-        <span class="method">{r.exchange.method}</span>
+        <span class="time" title={formatTime(r.exchange.startedAt)}>{formatTime(r.exchange.startedAt)}</span>
+        <span class="method" title={r.exchange.method}>{r.exchange.method}</span>
         <span class="path" title={mask(r.exchange.url)}>
           {/* A URL written to be read two ways (an imported `host\@other`) is flagged in the list too. */}
           {urlNotCanonical(r.exchange.url) && <span class="flag" role="img" aria-label={t('urlNotCanonicalRow')} title={t('urlNotCanonicalRow')}>⚠ </span>}
           {mask(pathOf(r.exchange.url))}
         </span>
         <span class="status">{r.exchange.status || '—'}</span>
-        <span class="summary">{mask(r.summary)}</span>
-        <span class="num">{formatDuration(r.exchange.durationMs)}</span>
-        <span class="num">{formatSize(r.exchange.size)}</span>
+        <span class="summary" title={mask(r.summary)}>
+          {r.resent && <span class="badge">{t('resentBadge')}</span>}
+          {mask(r.summary)}
+        </span>
+        <span class="num dur">{formatDuration(r.exchange.durationMs)}</span>
+        <span class="num size">{formatSize(r.exchange.size)}</span>
       </div>
     );
   }
@@ -81,9 +84,11 @@ interface Props {
   onSelect: (id: number) => void;
   /** Keys to show masked wherever a URL or a server's message repeats them. */
   secrets?: Secrets;
+  /** The listbox's id, for the divider's aria-controls. */
+  id?: string;
 }
 
-export function RequestList({ rows, selectedId, onSelect, secrets = NO_SECRETS }: Props) {
+export function RequestList({ rows, selectedId, onSelect, secrets = NO_SECRETS, id }: Props) {
   const box = useRef<HTMLDivElement>(null);
   // The first visible row, not the pixel offset: scrolling within a row changes nothing to draw.
   const [topRow, setTopRow] = useState(0);
@@ -143,16 +148,17 @@ export function RequestList({ rows, selectedId, onSelect, secrets = NO_SECRETS }
   return (
     <div class="list-wrap">
       <div class="row head" aria-hidden="true">
-        <span>{t('colTime')}</span>
-        <span>{t('colMethod')}</span>
-        <span>{t('colPath')}</span>
-        <span>{t('colStatus')}</span>
-        <span>{t('colSummary')}</span>
-        <span class="num">{t('colDuration')}</span>
-        <span class="num">{t('colSize')}</span>
+        <span class="time" title={t('colTime')}>{t('colTime')}</span>
+        <span title={t('colMethod')}>{t('colMethod')}</span>
+        <span title={t('colPath')}>{t('colPath')}</span>
+        <span title={t('colStatus')}>{t('colStatus')}</span>
+        <span title={t('colSummary')}>{t('colSummary')}</span>
+        <span class="num dur" title={t('colDuration')}>{t('colDuration')}</span>
+        <span class="num size" title={t('colSize')}>{t('colSize')}</span>
       </div>
       <div
         ref={box}
+        id={id}
         class="list"
         role="listbox"
         aria-label={t('panelRequests')}

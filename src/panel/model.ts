@@ -25,6 +25,8 @@ export interface Row {
   search: string;
   /** False while the body has not been read (requests outside the API, read when selected). */
   bodyLoaded: boolean;
+  /** Sent again from the panel ("Resend", "Edit and resend"). */
+  resent?: boolean;
 }
 
 /** Only failures are cross-checked with the stored key; hashing every row would waste time at 10,000 rows. */
@@ -93,9 +95,14 @@ export function summaryOf(d: Diagnosis): string {
   return d.decoded.serverMessage ? `${tm(d.decoded.meaning)} — ${d.decoded.serverMessage}` : tm(d.decoded.meaning);
 }
 
-export function buildRow(base: Pick<Row, 'id' | 'entry' | 'exchange' | 'snapshot' | 'sentFingerprint' | 'redirectedFrom' | 'bodyLoaded'>): Row {
+/** How much of each body the filter searches. */
+const SEARCH_BODY = 20_000;
+
+export function buildRow(base: Pick<Row, 'id' | 'entry' | 'exchange' | 'snapshot' | 'sentFingerprint' | 'redirectedFrom' | 'bodyLoaded' | 'resent'>): Row {
   const diagnosis = diagnose({ exchange: base.exchange, snapshot: base.snapshot, sentFingerprint: base.sentFingerprint, redirectedFrom: base.redirectedFrom });
   const summary = summaryOf(diagnosis);
   const ex = base.exchange;
-  return { ...base, diagnosis, summary, search: `${ex.method} ${ex.url} ${ex.status} ${summary}`.toLowerCase() };
+  // Bodies are searched too (their first part: enough to find an id or a message, cheap at 10,000 rows).
+  const bodies = `${(ex.requestBody ?? '').slice(0, SEARCH_BODY)} ${ex.responseBase64 ? '' : (ex.responseBody ?? '').slice(0, SEARCH_BODY)}`;
+  return { ...base, diagnosis, summary, search: `${ex.method} ${ex.url} ${ex.status} ${summary} ${bodies}`.toLowerCase() };
 }

@@ -75,6 +75,26 @@ export type ImportAnswer =
   | { ok: true; state: PublicState; count: number; added: string[]; sitesAdded: string[]; renamed: { from: string; to: string }[] }
   | { ok: false; rejected: Rejection[] };
 
+/** A request to send again from the extension ("Resend", "Edit and resend"). Never carries a key. */
+export interface ResendRequest {
+  method: string;
+  url: string;
+  /** Without Authorization: the background sets it from `profileId`. */
+  headers: { name: string; value: string }[];
+  body?: string;
+  /** Whose key goes into the Authorization header; null sends none. */
+  profileId: string | null;
+}
+
+export type ResendRefusal = 'resendBadUrl' | 'resendNotApiOrigin' | 'resendBadMethod' | 'resendProfileOrigin' | 'resendNoKey' | 'resendNoAccess';
+
+export type ResendResult =
+  /** The exchange as sent and answered; its Authorization header is masked. */
+  | { kind: 'done'; exchange: Exchange }
+  | { kind: 'refused'; reason: ResendRefusal; origin?: string }
+  | { kind: 'timeout' }
+  | { kind: 'network'; message: string };
+
 export interface TabStatus {
   origin: string | null;
   /** allowed: requests from this page get the key. */
@@ -99,6 +119,8 @@ export interface Protocol {
   openApiTab: { req: { url: string; origin: string }; res: { ok: true; url: string } | { ok: false; problem: ApiTabProblem } };
   revealKey: { req: { profileId: string }; res: { key: string } };
   checkKey: { req: { profileId: string }; res: CheckResult };
+  /** Sends a request again, only ever to a configured API origin, with the chosen profile's key. */
+  resend: { req: ResendRequest; res: ResendResult };
   dismissRotation: { req: { profileId: string }; res: PublicState };
   dismissNotice: { req: Record<string, never>; res: PublicState };
   addSite: { req: { origin: string }; res: Result };

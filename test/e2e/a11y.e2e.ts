@@ -77,13 +77,26 @@ describe.each(['light', 'dark'] as const)('%s theme', (scheme) => {
       request: { method: 'POST', url: `https://api.maiagent.ai${path}`, headers: [{ name: 'Authorization', value: 'Api-Key abcdef123456.zz' }], postData: { mimeType: 'application/json', text: '{"a":1}' } },
       response: { status, headers: [{ name: 'Content-Type', value: 'application/json' }], content: { mimeType: 'application/json', text: JSON.stringify(body) } },
     });
-    writeFileSync(file, JSON.stringify({ log: { entries: [e('/api/v1/chatbots/', 400, { name: ['This field is required.'] }), e('/api/users/current/', 401, { detail: 'Invalid API key format.' }), e('/api/v1/x/', 200, { ok: true })] } }));
+    const stream = {
+      ...e('/api/v1/test-stream/', 200, null),
+      response: { status: 200, headers: [{ name: 'Content-Type', value: 'text/event-stream' }], content: { mimeType: 'text/event-stream', text: 'data: {"content":"Hi","conversationId":"c1","done":false}\n\ndata: {"content":"","done":true}\n\n' } },
+    };
+    writeFileSync(file, JSON.stringify({ log: { entries: [e('/api/v1/chatbots/', 400, { name: ['This field is required.'] }), e('/api/users/current/', 401, { detail: 'Invalid API key format.' }), e('/api/v1/x/', 200, { ok: true }), stream] } }));
     try {
       const page = await openIn(`chrome-extension://${env.b.extId}/src/panel/panel.html`, scheme);
       await page.getByLabel('Import HAR').setInputFiles(file);
       await page.getByRole('listbox').getByRole('option').first().click();
       await page.getByRole('button', { name: 'Copy as cURL' }).click();
       await page.getByTestId('snippet').waitFor();
+      // The tools of #12: the JSON tree with a picked path, the resend editor with a JSON problem.
+      await page.getByTestId('json-tree').getByRole('button', { name: '"name"' }).click();
+      await page.getByRole('button', { name: 'Edit and resend' }).click();
+      await page.getByLabel('Body (JSON)').fill('{"a": }');
+      await page.getByTestId('json-problem').waitFor();
+      expect(await violations(page)).toEqual([]);
+      // A stream, its events opened.
+      await page.getByRole('listbox').getByRole('option').last().click();
+      await page.getByTestId('stream').locator('summary').click();
       expect(await violations(page)).toEqual([]);
       await page.close();
     } finally {

@@ -367,6 +367,26 @@ self.addEventListener('fetch', (e) => {
       file: `https://${S3_HOST}/${S3_BUCKET}/${String(b.file)}`,
     });
   }
+  // A streamed chat reply in MaiAgent's event shape, for the panel's stream view (not a documented
+  // path): `?format=jsonl` sends JSON lines labelled application/json, `?cut=1` stops before `done`.
+  if (path === '/api/v1/test-stream/' && rec.method === 'POST') {
+    const jsonl = url.searchParams.get('format') === 'jsonl';
+    const cut = url.searchParams.get('cut') === '1';
+    const events = [
+      { content: 'Hello', conversationId: 'conv-stream-1', done: false },
+      { content: ', Ada.', conversationId: 'conv-stream-1', done: false },
+      ...(cut ? [] : [{ content: '', conversationId: 'conv-stream-1', done: true }]),
+    ];
+    res.writeHead(200, { ...c, 'Content-Type': jsonl ? 'application/json' : 'text/event-stream', 'Cache-Control': 'no-cache' });
+    let i = 0;
+    const next = () => {
+      const e = events[i++];
+      if (!e) return void res.end();
+      res.write(jsonl ? `${JSON.stringify(e)}\n` : `data: ${JSON.stringify(e)}\n\n`);
+      setTimeout(next, 30);
+    };
+    return next();
+  }
   if (path === '/api/v1/organizations/other-org/') return send(403, { detail: 'You do not have permission to perform this action.' });
   if (path === '/api/v1/throttled/') {
     return send(429, { detail: 'Request was throttled. Expected available in 30 seconds.' }, { 'Retry-After': '30' });
