@@ -1,7 +1,7 @@
 // Shared page state: the public settings from the background, refreshed when storage or
 // permissions change (the options page and the popup may be open together).
 import { ext as browser } from '../platform/ext';
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import { send, type PublicState } from '../shared/protocol';
 import { onSettingsChanged, readSnapshot } from '../shared/storage-keys';
@@ -17,6 +17,29 @@ const FIRST_RUN: PublicState = {
   typedNavigation: false,
   notice: null,
 };
+
+/** The two reads a page starts before its first render (see startLoading). */
+interface Early {
+  snapshot: ReturnType<typeof readSnapshot>;
+  state: Promise<{ ok: true; value: PublicState } | { ok: false }>;
+}
+let early: Early | null = null;
+
+/**
+ * Start reading the snapshot and asking the background as soon as the page's script runs, before
+ * Preact renders anything: the first useAppState takes both answers over. Without it the reads
+ * start only once the first render is committed.
+ */
+export function startLoading(): void {
+  early ??= {
+    snapshot: readSnapshot(),
+    // Settled here, so a background that does not answer is not an unhandled rejection meanwhile.
+    state: send('getState', {}).then(
+      (value) => ({ ok: true as const, value }),
+      () => ({ ok: false as const }),
+    ),
+  };
+}
 
 /** Run a background call; failures become the page's error message instead of exceptions. */
 export type Run = <T>(p: Promise<T>) => Promise<T | undefined>;
@@ -34,13 +57,23 @@ export function useAppState() {
     }
   }, []);
 
-  useEffect(() => {
+  // A layout effect: it runs right after the first render is committed, not a frame later.
+  useLayoutEffect(() => {
     // Draw at once from the last published snapshot (or the first-run form), then ask the
     // background, which may have to wake up first, for the authoritative state.
-    void readSnapshot().then(({ state: snap, firstRun }) => {
+    const started = early;
+    early = null;
+    void (started?.snapshot ?? readSnapshot()).then(({ state: snap, firstRun }) => {
       setState((cur) => cur ?? snap ?? (firstRun ? FIRST_RUN : null));
     });
-    void refresh();
+    if (started) {
+      void started.state.then((r) => {
+        if (r.ok) {
+          setState(r.value);
+          setError(null);
+        } else setError(t('backgroundUnavailable'));
+      });
+    } else void refresh();
     onSettingsChanged(() => void refresh());
     const onPerm = () => void refresh();
     browser.permissions.onAdded.addListener(onPerm);
