@@ -21,7 +21,8 @@ function isDismissed(id: TipId): boolean {
  * already pinned). Until it answers, nothing is shown, so the tip never flashes up and away.
  */
 export function FirstRunTip({ id, text, needless }: { id: TipId; text: MessageKey; needless?: () => Promise<boolean> }) {
-  const [hidden, setHidden] = useState(() => isDismissed(id) || needless !== undefined);
+  // With `needless`, hidden until it answers: the localStorage read waits for the effect, off the first render.
+  const [hidden, setHidden] = useState(() => needless !== undefined || isDismissed(id));
   useEffect(() => {
     if (!needless || isDismissed(id)) return;
     void needless().then(
