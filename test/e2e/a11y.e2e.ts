@@ -1,17 +1,18 @@
 // Automated accessibility check (axe-core) on the popup, the options page and the panel, in the
-// light and the dark theme. Zero violations is the bar.
+// light and the dark theme, with Chromium in English, Japanese and Traditional Chinese (one
+// browser per language; the texts to click are read from that language's catalogue). Zero
+// violations is the bar.
 import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
 import { readFileSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { saveKeyInPopup } from './user';
-import { ADA, useExtension } from './setup';
+import { ADA, useExtension, type Env } from './setup';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const KEY = 'A11y0000.accessibilityTestSecret';
-const env = useExtension({ [KEY]: ADA });
+const LOCALES = resolve(import.meta.dirname, '../../public/_locales');
 
 
 interface Violation {
@@ -31,7 +32,7 @@ async function violations(page: Page): Promise<string[]> {
   return found.flatMap((v) => v.nodes.map((n) => `${v.id}: ${v.help} at ${n.target.join(' ')} — ${n.failureSummary}`));
 }
 
-async function openIn(url: string, scheme: 'light' | 'dark'): Promise<Page> {
+async function openIn(env: Env, url: string, scheme: 'light' | 'dark'): Promise<Page> {
   const page = await env.b.ctx.newPage();
   await page.emulateMedia({ colorScheme: scheme });
   await page.goto(url);
@@ -39,68 +40,86 @@ async function openIn(url: string, scheme: 'light' | 'dark'): Promise<Page> {
 }
 
 
-describe.each(['light', 'dark'] as const)('%s theme', (scheme) => {
-  it('popup, first run', async () => {
-    const sw = await env.b.sw();
-    const hasKey = await sw.evaluate(async () => JSON.stringify(await chrome.storage.local.get('settings')).includes('"key"'));
-    if (hasKey) await sw.evaluate(() => chrome.storage.local.clear());
-    const page = await openIn(`chrome-extension://${env.b.extId}/src/popup/popup.html`, scheme);
-    await page.getByLabel('API key').waitFor();
-    await page.getByLabel('API key').fill('Bearer nope');
-    expect(await violations(page)).toEqual([]);
-    await page.close();
-  });
+describe.each([
+  { lang: 'en', folder: 'en' },
+  { lang: 'ja', folder: 'ja' },
+  { lang: 'zh-TW', folder: 'zh_TW' },
+])('Chromium in $lang', ({ lang, folder }) => {
+  const catalogue = JSON.parse(readFileSync(join(LOCALES, folder, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
+  const t = (key: string): string => {
+    const m = catalogue[key]?.message;
+    if (!m) throw new Error(`${folder}/messages.json has no "${key}"`);
+    return m;
+  };
+  const env = useExtension({ [KEY]: ADA }, { lang });
 
-  it('popup, with a key and a check result', async () => {
-    await (await saveKeyInPopup(env.b, KEY)).close();
-    const page = await openIn(`chrome-extension://${env.b.extId}/src/popup/popup.html`, scheme);
-    await page.getByRole('button', { name: 'Check key' }).click();
-    await page.getByText('The key works').waitFor();
-    expect(await violations(page)).toEqual([]);
-    await page.close();
-  });
-
-  it('options page', async () => {
-    const page = await openIn(`chrome-extension://${env.b.extId}/src/options/options.html`, scheme);
-    await page.getByRole('button', { name: 'Add a key' }).click();
-    await page.getByLabel('Include the keys themselves').check();
-    expect(await violations(page)).toEqual([]);
-    await page.close();
-  });
-
-  it('panel with entries and a selected request', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'maiagent-a11y-'));
-    const file = join(dir, 'a.har');
-    const e = (path: string, status: number, body: unknown) => ({
-      startedDateTime: '2026-11-20T10:00:00.000Z',
-      time: 20,
-      request: { method: 'POST', url: `https://api.maiagent.ai${path}`, headers: [{ name: 'Authorization', value: 'Api-Key abcdef123456.zz' }], postData: { mimeType: 'application/json', text: '{"a":1}' } },
-      response: { status, headers: [{ name: 'Content-Type', value: 'application/json' }], content: { mimeType: 'application/json', text: JSON.stringify(body) } },
-    });
-    const stream = {
-      ...e('/api/v1/test-stream/', 200, null),
-      response: { status: 200, headers: [{ name: 'Content-Type', value: 'text/event-stream' }], content: { mimeType: 'text/event-stream', text: 'data: {"content":"Hi","conversationId":"c1","done":false}\n\ndata: {"content":"","done":true}\n\n' } },
-    };
-    writeFileSync(file, JSON.stringify({ log: { entries: [e('/api/v1/chatbots/', 400, { name: ['This field is required.'] }), e('/api/users/current/', 401, { detail: 'Invalid API key format.' }), e('/api/v1/x/', 200, { ok: true }), stream] } }));
-    try {
-      const page = await openIn(`chrome-extension://${env.b.extId}/src/panel/panel.html`, scheme);
-      await page.getByLabel('Import HAR').setInputFiles(file);
-      await page.getByRole('listbox').getByRole('option').first().click();
-      await page.getByRole('button', { name: 'Copy as cURL' }).click();
-      await page.getByTestId('snippet').waitFor();
-      // The tools of #12: the JSON tree with a picked path, the resend editor with a JSON problem.
-      await page.getByTestId('json-tree').getByRole('button', { name: '"name"' }).click();
-      await page.getByRole('button', { name: 'Edit and resend' }).click();
-      await page.getByLabel('Body (JSON)').fill('{"a": }');
-      await page.getByTestId('json-problem').waitFor();
-      expect(await violations(page)).toEqual([]);
-      // A stream, its events opened.
-      await page.getByRole('listbox').getByRole('option').last().click();
-      await page.getByTestId('stream').locator('summary').click();
+  describe.each(['light', 'dark'] as const)('%s theme', (scheme) => {
+    it('popup, first run', async () => {
+      const sw = await env.b.sw();
+      const hasKey = await sw.evaluate(async () => JSON.stringify(await chrome.storage.local.get('settings')).includes('"key"'));
+      if (hasKey) await sw.evaluate(() => chrome.storage.local.clear());
+      const page = await openIn(env, `chrome-extension://${env.b.extId}/src/popup/popup.html`, scheme);
+      await page.getByLabel(t('keyLabel')).waitFor();
+      await page.getByLabel(t('keyLabel')).fill('Bearer nope');
       expect(await violations(page)).toEqual([]);
       await page.close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
+
+    it('popup, with a key and a check result', async () => {
+      const popup = await env.b.openPopup();
+      await popup.getByLabel(t('keyLabel')).fill(KEY);
+      await popup.getByRole('button', { name: t('save'), exact: true }).click();
+      await popup.getByTestId('masked-key').waitFor({ timeout: 10_000 });
+      await popup.close();
+      const page = await openIn(env, `chrome-extension://${env.b.extId}/src/popup/popup.html`, scheme);
+      await page.getByRole('button', { name: t('checkKey') }).click();
+      await page.getByText(t('checkOk').split('$ARG1$')[0]!.trim()).waitFor();
+      expect(await violations(page)).toEqual([]);
+      await page.close();
+    });
+
+    it('options page', async () => {
+      const page = await openIn(env, `chrome-extension://${env.b.extId}/src/options/options.html`, scheme);
+      await page.getByRole('button', { name: t('addProfile') }).click();
+      await page.getByLabel(t('exportIncludeKeys')).check();
+      expect(await violations(page)).toEqual([]);
+      await page.close();
+    });
+
+    it('panel with entries and a selected request', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'maiagent-a11y-'));
+      const file = join(dir, 'a.har');
+      const e = (path: string, status: number, body: unknown) => ({
+        startedDateTime: '2026-11-20T10:00:00.000Z',
+        time: 20,
+        request: { method: 'POST', url: `https://api.maiagent.ai${path}`, headers: [{ name: 'Authorization', value: 'Api-Key abcdef123456.zz' }], postData: { mimeType: 'application/json', text: '{"a":1}' } },
+        response: { status, headers: [{ name: 'Content-Type', value: 'application/json' }], content: { mimeType: 'application/json', text: JSON.stringify(body) } },
+      });
+      const stream = {
+        ...e('/api/v1/test-stream/', 200, null),
+        response: { status: 200, headers: [{ name: 'Content-Type', value: 'text/event-stream' }], content: { mimeType: 'text/event-stream', text: 'data: {"content":"Hi","conversationId":"c1","done":false}\n\ndata: {"content":"","done":true}\n\n' } },
+      };
+      writeFileSync(file, JSON.stringify({ log: { entries: [e('/api/v1/chatbots/', 400, { name: ['This field is required.'] }), e('/api/users/current/', 401, { detail: 'Invalid API key format.' }), e('/api/v1/x/', 200, { ok: true }), stream] } }));
+      try {
+        const page = await openIn(env, `chrome-extension://${env.b.extId}/src/panel/panel.html`, scheme);
+        await page.getByLabel(t('importHar')).setInputFiles(file);
+        await page.getByRole('listbox').getByRole('option').first().click();
+        await page.getByRole('button', { name: t('copyCurl') }).click();
+        await page.getByTestId('snippet').waitFor();
+        // The tools of #12: the JSON tree with a picked path, the resend editor with a JSON problem.
+        await page.getByTestId('json-tree').getByRole('button', { name: '"name"' }).click();
+        await page.getByRole('button', { name: t('editAndResend') }).click();
+        await page.getByLabel(t('resendBody')).fill('{"a": }');
+        await page.getByTestId('json-problem').waitFor();
+        expect(await violations(page)).toEqual([]);
+        // A stream, its events opened.
+        await page.getByRole('listbox').getByRole('option').last().click();
+        await page.getByTestId('stream').locator('summary').click();
+        expect(await violations(page)).toEqual([]);
+        await page.close();
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
   });
 });

@@ -82,10 +82,11 @@ async function poll<T>(what: string, fn: () => Promise<T | undefined | null | fa
  * and return a CDP session on the panel page. `beforeShow` runs once that DevTools window is
  * found (attached to the tab), before the panel is shown.
  */
-export async function openPanel(profileDir: string, extId: string, tabUrl: string, beforeShow?: () => Promise<void>): Promise<Cdp> {
+/** The DevTools window of the tab whose URL starts with `tabUrl`: a CDP session on it, and its target id. */
+export async function devtoolsOf(profileDir: string, tabUrl: string): Promise<{ dt: Cdp; targetId: string }> {
   const port = devtoolsPort(profileDir);
   // Each tab has its own DevTools window; ask each which page it inspects.
-  const dt = await poll('the DevTools window of the tab', async () => {
+  return poll('the DevTools window of the tab', async () => {
     for (const t of (await targets(port)).filter((x) => x.type === 'page' && x.url.startsWith('devtools://'))) {
       const c = await Cdp.connect(t.webSocketDebuggerUrl);
       const url = await c
@@ -94,11 +95,16 @@ export async function openPanel(profileDir: string, extId: string, tabUrl: strin
           return SDK.TargetManager.TargetManager.instance().primaryPageTarget()?.inspectedURL() ?? '';
         })()`)
         .catch(() => '');
-      if (url.startsWith(tabUrl)) return c;
+      if (url.startsWith(tabUrl)) return { dt: c, targetId: t.id };
       c.close();
     }
     return null;
   });
+}
+
+export async function openPanel(profileDir: string, extId: string, tabUrl: string, beforeShow?: () => Promise<void>): Promise<Cdp> {
+  const port = devtoolsPort(profileDir);
+  const { dt } = await devtoolsOf(profileDir, tabUrl);
   try {
     // DevTools is attached to the tab now: what the page does from here is in its network log.
     await beforeShow?.();

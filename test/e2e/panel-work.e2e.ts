@@ -1,15 +1,15 @@
 // The panel as a place to work in all day. Every width (360 px to a full window) keeps list,
 // divider and explanation apart and readable, and the divider moves by mouse and keyboard and is
-// remembered: checked on the panel page in a tab sized like a docked DevTools (Playwright sets a
-// tab's viewport exactly; a DevTools window shares its width with its own sidebars), with the
-// same page, styles and HAR rows. The rest runs in the real DevTools.
+// remembered: checked on the panel page in a tab (HAR rows a colleague might send, the divider
+// dragged), and again in the real DevTools, docked and undocked into a window of 360, 560 and
+// 1,200 px. The rest runs in the real DevTools.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launch, type Launched } from './browser';
-import { openPanel, poll, type Cdp } from './devtools';
+import { devtoolsOf, openPanel, poll, type Cdp } from './devtools';
 import { pageFetch, saveKeyInPopup } from './user';
 import { startServer, type TestServer } from '../server/maiagent-server';
 
@@ -385,5 +385,45 @@ describe('the detail pane, in the real DevTools', () => {
     expect(await panel.eval<string | null>(`document.querySelector('.details').getAttribute('tabindex')`)).toBe('0');
     await key('PageDown', 34);
     await poll('the details scrolled', () => panel.eval<boolean>(`document.querySelector('.details').scrollTop > 0`));
+  });
+});
+
+describe('the real DevTools, undocked into its own window of 360, 560 and 1,200 px', () => {
+  let win: { dt: Cdp; targetId: string; windowId: number };
+  const dock = (side: string) =>
+    win.dt.eval<string>(`(async () => {
+      const UI = await import('./ui/legacy/legacy.js');
+      const d = UI.DockController.DockController.instance();
+      d.setDockSide(${JSON.stringify(side)});
+      return d.dockSide();
+    })()`);
+  beforeAll(async () => {
+    const { dt, targetId } = await devtoolsOf(b.profileDir, DOCS);
+    win = { dt, targetId, windowId: 0 };
+    // Undocked, the DevTools front-end is a browser window of its own and the panel fills its width.
+    expect(await dock('undocked')).toBe('undocked');
+    win.windowId = (await dt.send<{ windowId: number }>('Browser.getWindowForTarget', { targetId })).windowId;
+    await pageFetch(docs, 'https://api.maiagent.ai/api/v1/chatbots/a-very-long-chatbot-identifier-0123456789/knowledge-bases/?page=2&page_size=50');
+    await pageFetch(docs, 'https://api.maiagent.ai/api/v1/chatbots/', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"description":"no name"}' });
+    await select('/api/v1/chatbots/', '400');
+  });
+  // Last in this file: keys sent to the panel after an undock and a re-dock no longer reach it
+  // the same way (Ctrl+F), so the DevTools window stays undocked until the browser closes.
+  afterAll(() => win?.dt.close());
+
+  it.each([360, 560, 1200])('at %i px: nothing overlaps, nothing runs off the side, the explanation is readable', async (width) => {
+    await win.dt.send('Browser.setWindowBounds', { windowId: win.windowId, bounds: { width, height: 700 } });
+    await poll(`the panel ${width} px wide`, async () => (await panel.eval<number>('innerWidth')) === width);
+    // Read from the top: the section links stay on top (sticky, opaque) of what scrolls under them.
+    await panel.eval(`document.querySelector('.details').scrollTop = 0, true`);
+    // The explanation of the 400 is what the user reads at every width.
+    expect(await panel.eval<string>(`document.querySelector('.details .detail').innerText`)).toContain('name');
+    const m = await measure((js) => panel.eval<Layout>(js));
+    expect(m.overlaps, `at ${width} px`).toEqual([]);
+    expect(m.overflow).toBeLessThanOrEqual(0);
+    expect(m.truncatedWithoutTitle).toEqual([]);
+    expect(m.titleVisible).toBe(true);
+    expect(m.detailsVisible).toBeGreaterThanOrEqual(240);
+    expect(await panel.eval<boolean>(`getComputedStyle(document.querySelector('[role=separator]')).display === 'none'`)).toBe(width < 700);
   });
 });
