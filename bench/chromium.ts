@@ -43,7 +43,7 @@ export function threadCpuNs(pid: number, tid: number): number {
 /** Nanoseconds on CPU of every thread of a process (0 for one that is gone). */
 function processCpuNs(pid: number): number {
   let sum = 0;
-  let tids: string[] = [];
+  let tids: string[];
   try {
     tids = readdirSync(`/proc/${pid}/task`);
   } catch {

@@ -43,7 +43,7 @@ async function missingContract(page: Page): Promise<string[]> {
   ];
   // Give the page a moment to render before declaring anything missing.
   const end = Date.now() + 5_000;
-  let missing: string[] = [];
+  let missing: string[];
   do {
     missing = [];
     for (const [what, count] of checks) if ((await count().catch(() => 0)) === 0) missing.push(what);

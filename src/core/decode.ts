@@ -136,7 +136,7 @@ function decodeBodyUnsafe(ex: BodySource): Body {
 }
 
 function looksTextual(s: string): boolean {
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this counts
   const ctrl = s.slice(0, 512).match(/[\u0000-\u0008\u000e-\u001f]/g);
   return !ctrl || ctrl.length < 2;
 }

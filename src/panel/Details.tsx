@@ -1,6 +1,6 @@
 // The detail view: diagnosis on top, then request and response. Everything is rendered as text.
 import { ext as browser } from '../platform/ext';
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Body } from '../core/decode';
 import type { Check } from '../core/diagnose';
 import { canonicalOrigin, canonicalUrl, toCurl, toFetch, toPython, urlNotCanonical } from '../core/export';
@@ -141,8 +141,11 @@ export function Details({ row, state, secrets, apiOrigins, onResent, words = [] 
   const [offerFor, setOfferDone] = useState<{ rowId: number; text: string } | null>(null);
   const snippet = snippetFor?.rowId === row.id ? snippetFor : null;
   const offerDone = offerFor?.rowId === row.id ? offerFor.text : null;
-  const shownRow = useRef(row.id);
-  shownRow.current = row.id;
+  // Which row is on screen, for the async snippet below (updated after render, as refs must be).
+  const shownRowRef = useRef(row.id);
+  useEffect(() => {
+    shownRowRef.current = row.id;
+  }, [row.id]);
 
   const bs = bodySummary(d.decoded.body);
   // Everything the server (or the page) wrote is shown with any key in it masked.
@@ -179,7 +182,7 @@ export function Details({ row, state, secrets, apiOrigins, onResent, words = [] 
     const opts = { key, secrets, apiOrigins };
     const text = kind === 'curl' ? toCurl(ex, opts) : kind === 'fetch' ? toFetch(ex, opts) : kind === 'python' ? toPython(ex, opts) : report();
     // The user may have moved to another row while the key was fetched.
-    if (shownRow.current !== row.id) return;
+    if (shownRowRef.current !== row.id) return;
     setSnippet({ rowId: row.id, kind, text, copied: null });
     const copied = await copyText(text);
     setSnippet((cur) => (cur?.text === text ? { ...cur, copied } : cur));

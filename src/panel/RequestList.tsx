@@ -89,13 +89,13 @@ interface Props {
 }
 
 export function RequestList({ rows, selectedId, onSelect, secrets = NO_SECRETS, id }: Props) {
-  const box = useRef<HTMLDivElement>(null);
+  const boxRef = useRef<HTMLDivElement>(null);
   // The first visible row, not the pixel offset: scrolling within a row changes nothing to draw.
   const [topRow, setTopRow] = useState(0);
   const [height, setHeight] = useState(400);
 
   useLayoutEffect(() => {
-    const el = box.current;
+    const el = boxRef.current;
     if (!el) return;
     const ro = new ResizeObserver(() => setHeight(el.clientHeight));
     ro.observe(el);
@@ -107,7 +107,7 @@ export function RequestList({ rows, selectedId, onSelect, secrets = NO_SECRETS, 
 
   // Keep the selected row in view when it moves by keyboard.
   useEffect(() => {
-    const el = box.current;
+    const el = boxRef.current;
     if (!el || index < 0) return;
     const top = index * ROW_HEIGHT;
     if (top < el.scrollTop) el.scrollTop = top;
@@ -157,7 +157,7 @@ export function RequestList({ rows, selectedId, onSelect, secrets = NO_SECRETS, 
         <span class="num size" title={t('colSize')}>{t('colSize')}</span>
       </div>
       <div
-        ref={box}
+        ref={boxRef}
         id={id}
         class="list"
         role="listbox"

@@ -112,7 +112,7 @@ export async function launchFirefox(opts: FirefoxOptions): Promise<LaunchedFiref
     });
   } catch (e) {
     await proxy.close();
-    throw new Error(`Firefox at ${executablePath} did not start under WebDriver BiDi: ${e instanceof Error ? e.message : String(e)}`);
+    throw new Error(`Firefox at ${executablePath} did not start under WebDriver BiDi: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
   const close = async () => {
     await browser.close().catch(() => undefined);

@@ -26,6 +26,7 @@ interface FxBrowserElement extends Element {
     loadFrameScript(url: string, allowDelayedLoad: boolean): void;
   };
 }
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Firefox's privileged modules have no types; each caller names what it uses
 declare const ChromeUtils: { importESModule(url: string): Record<string, any> };
 declare const Services: { wm: { getMostRecentWindow(type: string): FxWindow } };
 declare const WebExtensionPolicy: { getByID(id: string): { extension: unknown } | null };

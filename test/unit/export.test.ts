@@ -101,7 +101,6 @@ describe('page-controlled text stays inert', () => {
     const fakeFetch = async (url: string, init: { headers: Record<string, string> }) => {
       seen = { url, init };
     };
-    // eslint-disable-next-line @typescript-eslint/no-implied-eval
     await new Function('fetch', 'process', `return (async () => { ${f} })()`)(fakeFetch, { env: { MAIAGENT_API_KEY: 'K' } });
     expect(seen!.url).toBe('https://api.maiagent.ai/?k=$MAIAGENT_API_KEY');
     expect(seen!.init.headers['X-Note']).toBe("$MAIAGENT_API_KEY ${require('child_process').execSync('id')} `id` $(id)");

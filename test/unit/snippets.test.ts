@@ -49,7 +49,6 @@ async function runFetch(snippet: string) {
   const fakeFetch = async (url: string, init: { method: string; headers: Record<string, string>; body?: string }) => {
     seen = { url, init };
   };
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
   await new Function('fetch', 'process', `return (async () => { ${snippet} })()`)(fakeFetch, { env: { MAIAGENT_API_KEY: ENV_KEY } });
   return seen!;
 }
