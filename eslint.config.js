@@ -11,10 +11,16 @@ const eslintRecommended = Object.fromEntries(
 );
 
 const HTML_SINKS = [
-  { selector: "MemberExpression[property.name=/^(innerHTML|outerHTML)$/]", message: 'No innerHTML/outerHTML: build nodes (Preact or createElement + textContent).' },
+  {
+    selector: 'MemberExpression[property.name=/^(innerHTML|outerHTML)$/]',
+    message: 'No innerHTML/outerHTML: build nodes (Preact or createElement + textContent).',
+  },
   { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'No insertAdjacentHTML: build nodes instead.' },
   { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'No dangerouslySetInnerHTML: render text through Preact.' },
-  { selector: "MemberExpression[object.property.name='storage'][property.name='sync']", message: 'No storage.sync: keys and settings stay on this device (storage.local / storage.session).' },
+  {
+    selector: "MemberExpression[object.property.name='storage'][property.name='sync']",
+    message: 'No storage.sync: keys and settings stay on this device (storage.local / storage.session).',
+  },
 ];
 
 export default tseslint.config(

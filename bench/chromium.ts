@@ -25,7 +25,10 @@ export function chromiumBinary(): string {
   closeSync(fd);
   if (head.toString('latin1') !== '#!') return path;
   const behind = BEHIND_WRAPPERS.find((p) => existsSync(p));
-  if (!behind) throw new Error(`${path} is a launcher script and no Chromium binary was found behind it (looked in ${BEHIND_WRAPPERS.join(', ')}); set CHROME_PATH to the binary`);
+  if (!behind)
+    throw new Error(
+      `${path} is a launcher script and no Chromium binary was found behind it (looked in ${BEHIND_WRAPPERS.join(', ')}); set CHROME_PATH to the binary`,
+    );
   return behind;
 }
 
@@ -98,7 +101,9 @@ export interface Browser {
 
 /** Flags of the e2e harness (test/e2e/browser.ts), with the given extensions instead of dist/ only. */
 export function launchArgs(serverPort: number, extensions: string[]): string[] {
-  const shared = extensionArgs(serverPort).filter((a) => !a.startsWith('--load-extension=') && !a.startsWith('--disable-extensions-except='));
+  const shared = extensionArgs(serverPort).filter(
+    (a) => !a.startsWith('--load-extension=') && !a.startsWith('--disable-extensions-except='),
+  );
   return [
     ...(extensions.length ? [`--disable-extensions-except=${extensions.join(',')}`, `--load-extension=${extensions.join(',')}`] : []),
     ...shared,
@@ -153,7 +158,8 @@ export async function launchChromium(serverPort: number, extensions: string[]): 
     const url = await waitForPort(profileDir, child, () => err);
     // The process timed is the browser process, not a launcher or a child of one.
     const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-    if (cmdline.some((a) => a.startsWith('--type='))) throw new Error(`process ${pid} is not Chromium's browser process: ${cmdline.join(' ').slice(0, 200)}`);
+    if (cmdline.some((a) => a.startsWith('--type=')))
+      throw new Error(`process ${pid} is not Chromium's browser process: ${cmdline.join(' ').slice(0, 200)}`);
     const cdp = await Cdp.connect(url);
     return {
       pid,

@@ -45,10 +45,10 @@ type Reply = { ok: true; value: unknown } | { ok: false; error: string };
 
 /** Send a protocol message to the background from an extension page and unwrap the reply. */
 export async function message<T = unknown>(page: Page, type: string, payload: Record<string, unknown> = {}): Promise<T> {
-  const reply = await page.evaluate(
-    async ({ type, payload }) => (await chrome.runtime.sendMessage({ type, payload })) as unknown,
-    { type, payload },
-  );
+  const reply = await page.evaluate(async ({ type, payload }) => (await chrome.runtime.sendMessage({ type, payload })) as unknown, {
+    type,
+    payload,
+  });
   const r = reply as Reply | undefined;
   if (!r) throw new Error(`${type}: no reply from the background`);
   if (!r.ok) throw new Error(`${type}: ${r.error}`);

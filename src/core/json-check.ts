@@ -26,7 +26,8 @@ export function errorOffset(text: string): number {
     throw i;
   };
   const lit = (word: string) => {
-    for (const ch of word) if (text[i++] !== ch) {
+    for (const ch of word)
+      if (text[i++] !== ch) {
         i--;
         fail();
       }
@@ -73,7 +74,7 @@ export function errorOffset(text: string): number {
         i++;
         value(depth + 1);
         ws();
-        if (text[i] === ',') (i++);
+        if (text[i] === ',') i++;
         else if (text[i] === '}') return void i++;
         else fail();
       }

@@ -38,7 +38,9 @@ interface RowProps {
 class RequestRow extends Component<RowProps> {
   override shouldComponentUpdate(next: RowProps): boolean {
     const p = this.props;
-    return next.row !== p.row || next.pos !== p.pos || next.setSize !== p.setSize || next.selected !== p.selected || next.secrets !== p.secrets;
+    return (
+      next.row !== p.row || next.pos !== p.pos || next.setSize !== p.setSize || next.selected !== p.selected || next.secrets !== p.secrets
+    );
   }
 
   // Reads the props at click time: a skipped update still hands the row the newest onSelect.
@@ -59,11 +61,19 @@ class RequestRow extends Component<RowProps> {
         style={{ top: `${pos * ROW_HEIGHT}px` }}
         onClick={this.onClick}
       >
-        <span class="time" title={formatTime(r.exchange.startedAt)}>{formatTime(r.exchange.startedAt)}</span>
-        <span class="method" title={r.exchange.method}>{r.exchange.method}</span>
+        <span class="time" title={formatTime(r.exchange.startedAt)}>
+          {formatTime(r.exchange.startedAt)}
+        </span>
+        <span class="method" title={r.exchange.method}>
+          {r.exchange.method}
+        </span>
         <span class="path" title={mask(r.exchange.url)}>
           {/* A URL written to be read two ways (an imported `host\@other`) is flagged in the list too. */}
-          {urlNotCanonical(r.exchange.url) && <span class="flag" role="img" aria-label={t('urlNotCanonicalRow')} title={t('urlNotCanonicalRow')}>⚠ </span>}
+          {urlNotCanonical(r.exchange.url) && (
+            <span class="flag" role="img" aria-label={t('urlNotCanonicalRow')} title={t('urlNotCanonicalRow')}>
+              ⚠{' '}
+            </span>
+          )}
           {mask(pathOf(r.exchange.url))}
         </span>
         <span class="status">{r.exchange.status || '—'}</span>
@@ -148,13 +158,19 @@ export function RequestList({ rows, selectedId, onSelect, secrets = NO_SECRETS, 
   return (
     <div class="list-wrap">
       <div class="row head" aria-hidden="true">
-        <span class="time" title={t('colTime')}>{t('colTime')}</span>
+        <span class="time" title={t('colTime')}>
+          {t('colTime')}
+        </span>
         <span title={t('colMethod')}>{t('colMethod')}</span>
         <span title={t('colPath')}>{t('colPath')}</span>
         <span title={t('colStatus')}>{t('colStatus')}</span>
         <span title={t('colSummary')}>{t('colSummary')}</span>
-        <span class="num dur" title={t('colDuration')}>{t('colDuration')}</span>
-        <span class="num size" title={t('colSize')}>{t('colSize')}</span>
+        <span class="num dur" title={t('colDuration')}>
+          {t('colDuration')}
+        </span>
+        <span class="num size" title={t('colSize')}>
+          {t('colSize')}
+        </span>
       </div>
       <div
         ref={boxRef}
@@ -170,7 +186,15 @@ export function RequestList({ rows, selectedId, onSelect, secrets = NO_SECRETS, 
         {rows.length === 0 && <p class="muted empty">{t('panelEmpty')}</p>}
         <div class="spacer" style={{ height: `${rows.length * ROW_HEIGHT}px` }}>
           {bySlot.filter(Boolean).map(({ r, pos }) => (
-            <RequestRow key={pos % slots} row={r} pos={pos} setSize={rows.length} selected={r.id === selectedId} onSelect={onSelect} secrets={secrets} />
+            <RequestRow
+              key={pos % slots}
+              row={r}
+              pos={pos}
+              setSize={rows.length}
+              selected={r.id === selectedId}
+              onSelect={onSelect}
+              secrets={secrets}
+            />
           ))}
         </div>
       </div>

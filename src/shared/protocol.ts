@@ -45,7 +45,8 @@ export interface PublicState {
   notice: RepairNotice | null;
 }
 
-export type Problem = KeyProblem | OriginProblem | 'nameEmpty' | 'permissionMissing' | 'profileMissing' | 'keyMissing' | 'settingsInvalid' | 'storageQuota';
+export type Problem =
+  KeyProblem | OriginProblem | 'nameEmpty' | 'permissionMissing' | 'profileMissing' | 'keyMissing' | 'settingsInvalid' | 'storageQuota';
 export type Result = { ok: true; state: PublicState } | { ok: false; problem: Problem };
 
 export interface ProfileInput {
@@ -86,7 +87,8 @@ export interface ResendRequest {
   profileId: string | null;
 }
 
-export type ResendRefusal = 'resendBadUrl' | 'resendNotApiOrigin' | 'resendBadMethod' | 'resendProfileOrigin' | 'resendNoKey' | 'resendNoAccess';
+export type ResendRefusal =
+  'resendBadUrl' | 'resendNotApiOrigin' | 'resendBadMethod' | 'resendProfileOrigin' | 'resendNoKey' | 'resendNoAccess';
 
 export type ResendResult =
   /** The exchange as sent and answered; its Authorization header is masked. */

@@ -11,7 +11,6 @@ export const SNAPSHOT = 'publicSnapshot';
 /** storage.session: the last Check key outcome per key fingerprint (no key material). */
 export const KEY_CHECKS = 'keyChecks';
 
-
 export function isSettingsChange(changes: Record<string, unknown>, area: string): boolean {
   return (area === 'local' && SETTINGS in changes) || (area === 'session' && SESSION_KEYS in changes);
 }

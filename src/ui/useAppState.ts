@@ -52,7 +52,7 @@ export function useAppState() {
   }, [refresh]);
 
   /** Run a background call; on failure show the generic message instead of throwing. */
-  const run = useCallback(async <T,>(p: Promise<T>): Promise<T | undefined> => {
+  const run = useCallback(async <T>(p: Promise<T>): Promise<T | undefined> => {
     try {
       setError(null);
       return await p;

@@ -112,7 +112,9 @@ export async function launchFirefox(opts: FirefoxOptions): Promise<LaunchedFiref
     });
   } catch (e) {
     await proxy.close();
-    throw new Error(`Firefox at ${executablePath} did not start under WebDriver BiDi: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    throw new Error(`Firefox at ${executablePath} did not start under WebDriver BiDi: ${e instanceof Error ? e.message : String(e)}`, {
+      cause: e,
+    });
   }
   const close = async () => {
     await browser.close().catch(() => undefined);
@@ -144,7 +146,9 @@ export async function launchFirefox(opts: FirefoxOptions): Promise<LaunchedFiref
       await navigate(page, `${EXT_ORIGIN}/${path}`);
       // Polled from here: puppeteer's waitForFunction compiles its predicate with Function(),
       // which the extension pages' CSP refuses in Firefox 140.
-      await poll(`${path} to load`, () => page.evaluate((origin) => location.origin === origin && document.readyState === 'complete', EXT_ORIGIN));
+      await poll(`${path} to load`, () =>
+        page.evaluate((origin) => location.origin === origin && document.readyState === 'complete', EXT_ORIGIN),
+      );
       return page;
     },
     async openSite(url) {
@@ -163,8 +167,10 @@ export async function launchFirefox(opts: FirefoxOptions): Promise<LaunchedFiref
         awaitPromise: true,
       });
       const result = r.result as unknown as { type: string; result?: { value: string }; exceptionDetails?: { text: string } };
-      if (result.type !== 'success') throw new Error(`privileged script failed: ${result.exceptionDetails?.text ?? JSON.stringify(result)}`);
-      if (typeof result.result?.value !== 'string') throw new Error(`privileged script returned ${JSON.stringify(result.result)}: is --remote-allow-system-access honoured?`);
+      if (result.type !== 'success')
+        throw new Error(`privileged script failed: ${result.exceptionDetails?.text ?? JSON.stringify(result)}`);
+      if (typeof result.result?.value !== 'string')
+        throw new Error(`privileged script returned ${JSON.stringify(result.result)}: is --remote-allow-system-access honoured?`);
       return JSON.parse(result.result.value) as T;
     },
     close,

@@ -50,10 +50,15 @@ export async function withdrawHostPermissions(id: string, origins: string[]): Pr
 }
 
 /** Opens DevTools on the tab whose URL starts with `urlPrefix` and selects the add-on's panel `label`. */
-export async function openDevtoolsPanel(urlPrefix: string, label: string): Promise<{ toolId: string; panelUrl: string } | { error: string; tools?: string[] }> {
+export async function openDevtoolsPanel(
+  urlPrefix: string,
+  label: string,
+): Promise<{ toolId: string; panelUrl: string } | { error: string; tools?: string[] }> {
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   const { require } = ChromeUtils.importESModule('resource://devtools/shared/loader/Loader.sys.mjs');
-  const { gDevTools } = require('devtools/client/framework/devtools') as { gDevTools: { showToolboxForTab(tab: FxTab, o: { toolId: string }): Promise<FxToolbox> } };
+  const { gDevTools } = require('devtools/client/framework/devtools') as {
+    gDevTools: { showToolboxForTab(tab: FxTab, o: { toolId: string }): Promise<FxToolbox> };
+  };
   const win = Services.wm.getMostRecentWindow('navigator:browser');
   const tab = win.gBrowser.tabs.find((t) => t.linkedBrowser.currentURI.spec.startsWith(urlPrefix));
   if (!tab) return { error: `no tab on ${urlPrefix}` };
@@ -88,7 +93,8 @@ export async function evalInPanel(toolId: string, expression: string): Promise<{
   // The toolbox that shows this panel, whichever tab is selected now.
   let el: FxBrowserElement | null | undefined;
   for (const tab of win.gBrowser.tabs) {
-    const frame = gDevTools.getToolboxForTab(tab)?.doc.getElementById(`toolbox-panel-iframe-${toolId}`) as HTMLIFrameElement | null | undefined;
+    const frame = gDevTools.getToolboxForTab(tab)?.doc.getElementById(`toolbox-panel-iframe-${toolId}`) as
+      HTMLIFrameElement | null | undefined;
     el = frame?.contentDocument?.querySelector('browser') as FxBrowserElement | null | undefined;
     if (el) break;
   }

@@ -141,7 +141,9 @@ export function gatherFacts(input: DiagnoseInput): Facts {
   const raw = decoded.body.kind === 'fields' ? '' : text.slice(0, 5000);
   const complaint: Complaint = COMPLAINTS.find(([re]) => re.test(said) || (!re.source.startsWith('^') && re.test(raw)))?.[1] ?? null;
   const storedKeySent =
-    snap.source === 'file' || input.sentFingerprint === null || snap.storedFingerprint === null ? null : input.sentFingerprint === snap.storedFingerprint;
+    snap.source === 'file' || input.sentFingerprint === null || snap.storedFingerprint === null
+      ? null
+      : input.sentFingerprint === snap.storedFingerprint;
   const host = url?.hostname ?? '';
   return {
     ex,
@@ -161,6 +163,9 @@ export function gatherFacts(input: DiagnoseInput): Facts {
     redirectedFrom: input.redirectedFrom ?? null,
     completion: /\/completions\/?$/.test(url?.pathname ?? ''),
     streaming: streamingOf(ex, url),
-    s3: /(^|\.)s3[.-]([a-z0-9-]+\.)?amazonaws\.com$/.test(host) || /^s3\./.test(host) || headerValue(ex.responseHeaders, 'x-amz-request-id') !== undefined,
+    s3:
+      /(^|\.)s3[.-]([a-z0-9-]+\.)?amazonaws\.com$/.test(host) ||
+      /^s3\./.test(host) ||
+      headerValue(ex.responseHeaders, 'x-amz-request-id') !== undefined,
   };
 }

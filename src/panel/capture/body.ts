@@ -27,6 +27,9 @@ export function lazyBody(read: () => Promise<RawContent>, timeoutMs = BODY_TIMEO
     (once ??= new Promise<Body>((resolve) => {
       const timer = setTimeout(() => resolve(EMPTY), timeoutMs);
       const done = (b: Body) => (clearTimeout(timer), resolve(b));
-      read().then((c) => done(capBody(c)), () => done(EMPTY));
+      read().then(
+        (c) => done(capBody(c)),
+        () => done(EMPTY),
+      );
     }));
 }

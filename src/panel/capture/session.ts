@@ -62,7 +62,13 @@ export function startCapture(api: DevtoolsApi = devtools, harTimeoutMs = HAR_TIM
   const merge = new StartupMerge<DevtoolsRequest>((r) => requestKey(r.id, r.entry));
   const show = (steps: ReturnType<typeof merge.finished>) => {
     for (const s of steps) {
-      emit({ kind: 'request', slot: s.slot, replace: s.kind === 'replace', fromBacklog: s.fromBacklog, request: { entry: s.item.entry, body: lazyBody(s.item.getContent) } });
+      emit({
+        kind: 'request',
+        slot: s.slot,
+        replace: s.kind === 'replace',
+        fromBacklog: s.fromBacklog,
+        request: { entry: s.item.entry, body: lazyBody(s.item.getContent) },
+      });
     }
   };
 

@@ -163,7 +163,9 @@ export class FakePermissions {
   readonly onRemoved = fakeEvent<[{ origins?: string[] }]>();
 
   readonly api = {
-    contains: vi.fn(async ({ origins = [] }: { origins?: string[] }) => origins.every((o) => (REQUIRED_HOSTS.includes(o) && !this.withheld.has(o)) || this.granted.has(o))),
+    contains: vi.fn(async ({ origins = [] }: { origins?: string[] }) =>
+      origins.every((o) => (REQUIRED_HOSTS.includes(o) && !this.withheld.has(o)) || this.granted.has(o)),
+    ),
     remove: vi.fn(async ({ origins = [] }: { origins?: string[] }) => {
       if (origins.some((o) => REQUIRED_HOSTS.includes(o))) throw new Error('You cannot remove required permissions.');
       const gone = origins.filter((o) => this.granted.delete(o));
@@ -205,7 +207,10 @@ interface CatalogueEntry {
   message: string;
   placeholders?: Record<string, { content: string }>;
 }
-const catalogue = JSON.parse(readFileSync(new URL('../../../public/_locales/en/messages.json', import.meta.url), 'utf8')) as Record<string, CatalogueEntry>;
+const catalogue = JSON.parse(readFileSync(new URL('../../../public/_locales/en/messages.json', import.meta.url), 'utf8')) as Record<
+  string,
+  CatalogueEntry
+>;
 
 /** chrome.i18n.getMessage: '' for an unknown name; $NAME$ → its placeholder's content; $1…$9 → substitutions; $$ → $. */
 export function getMessage(name: string, subs?: string | string[]): string {

@@ -127,7 +127,12 @@ export class FakeNetwork {
       startedDateTime: r.startedDateTime,
       time: r.finished ? 12.5 : -1,
       request: { method: r.method, url: r.url, headers: [{ name: 'Origin', value: INSPECTED }] },
-      response: { status: r.status, statusText: '', headers: [{ name: 'Content-Type', value: 'application/json' }], content: { size: r.body.length, mimeType: 'application/json' } },
+      response: {
+        status: r.status,
+        statusText: '',
+        headers: [{ name: 'Content-Type', value: 'application/json' }],
+        content: { size: r.body.length, mimeType: 'application/json' },
+      },
     };
   }
 }
