@@ -1,6 +1,6 @@
 // The detail view: diagnosis on top, then request and response. Everything is rendered as text.
 import { ext as browser } from '../platform/ext';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Body } from '../core/decode';
 import type { Check } from '../core/diagnose';
 import { canonicalOrigin, canonicalUrl, toCurl, toFetch, toPython, urlNotCanonical } from '../core/export';
@@ -167,9 +167,10 @@ export function Details({
   const [offerFor, setOfferDone] = useState<{ rowId: number; text: string } | null>(null);
   const snippet = snippetFor?.rowId === row.id ? snippetFor : null;
   const offerDone = offerFor?.rowId === row.id ? offerFor.text : null;
-  // Which row is on screen, for the async snippet below (updated after render, as refs must be).
+  // Which row is on screen, for the async snippet below: updated as soon as the row is committed
+  // (a layout effect runs before anything can be clicked; a plain effect may wait for a frame).
   const shownRowRef = useRef(row.id);
-  useEffect(() => {
+  useLayoutEffect(() => {
     shownRowRef.current = row.id;
   }, [row.id]);
 
