@@ -17,7 +17,7 @@ const BEHIND_WRAPPERS = ['/usr/lib/chromium/chromium', '/usr/lib/chromium-browse
  * /usr/lib/chromium/chromium with extra flags; the bench wants the binary, so that the process it
  * spawns is the browser process and the flags are only its own.
  */
-export function chromiumBinary(): string {
+function chromiumBinary(): string {
   const path = realpathSync(findChrome());
   const fd = openSync(path, 'r');
   const head = Buffer.alloc(2);
@@ -39,7 +39,7 @@ export function unpackedExtensionId(dir: string): string {
 }
 
 /** Nanoseconds a thread has run on a CPU (first field of /proc/<pid>/task/<tid>/schedstat). */
-export function threadCpuNs(pid: number, tid: number): number {
+function threadCpuNs(pid: number, tid: number): number {
   return Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
 }
 
@@ -80,7 +80,7 @@ function childrenOf(pid: number): number[] {
 }
 
 /** CPU of a process and all its descendants (renderers, network service, GPU...), ns. */
-export function treeCpuNs(pid: number): number {
+function treeCpuNs(pid: number): number {
   let sum = processCpuNs(pid);
   for (const c of childrenOf(pid)) sum += treeCpuNs(c);
   return sum;
@@ -100,7 +100,7 @@ export interface Browser {
 }
 
 /** Flags of the e2e harness (test/e2e/browser.ts), with the given extensions instead of dist/ only. */
-export function launchArgs(serverPort: number, extensions: string[]): string[] {
+function launchArgs(serverPort: number, extensions: string[]): string[] {
   const shared = extensionArgs(serverPort).filter(
     (a) => !a.startsWith('--load-extension=') && !a.startsWith('--disable-extensions-except='),
   );

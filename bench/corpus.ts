@@ -20,10 +20,10 @@ const CORPUS = resolve(import.meta.dirname, '../test/unit/corpus');
 const API = 'https://api.maiagent.ai';
 const DOCS = 'https://docs.maiagent.ai';
 const KEY = 'g5BnKDab.Zx81uQ9fLmN2pR4sT6vW8yXs';
-export const MASKED_AUTH = maskAuthorization(`Api-Key ${KEY}`);
+const MASKED_AUTH = maskAuthorization(`Api-Key ${KEY}`);
 
-export const NOT_PROVIDED = 'Authentication credentials were not provided.';
-export const INVALID_FORMAT = 'Invalid API key format.';
+const NOT_PROVIDED = 'Authentication credentials were not provided.';
+const INVALID_FORMAT = 'Invalid API key format.';
 const REQUIRED = 'This field is required.';
 
 /** A template: one exchange, the way a HAR file holds it (without times). */

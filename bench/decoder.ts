@@ -32,7 +32,7 @@ const CONTEXTS: Context[] = [
   { snapshot: FILE_SNAPSHOT, sentFingerprint: null },
 ];
 
-export function corpusExchanges(): Exchange[] {
+function corpusExchanges(): Exchange[] {
   return templates().map((t) => harToExchange(t));
 }
 

@@ -15,7 +15,7 @@ import type { Handler } from './profiles';
 const DROPPED =
   /^(authorization|cookie|cookie2|host|content-length|connection|origin|referer|transfer-encoding|keep-alive|upgrade|te|trailer|expect|proxy-.*|sec-.*|:.*)$/i;
 /** Bodies larger than this are cut in the answer (the panel keeps bodies bounded too). */
-export const RESEND_BODY_LIMIT = 1_000_000;
+const RESEND_BODY_LIMIT = 1_000_000;
 
 export const resend: Handler<'resend'> = async (req): Promise<ResendResult> => {
   const method = String(req.method).toUpperCase();

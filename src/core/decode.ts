@@ -240,7 +240,7 @@ function childPath(path: string, key: string): string {
 }
 
 /** DRF validation errors: every leaf is a list of strings, possibly nested in objects and lists. */
-export function fieldErrors(value: Record<string, unknown> | unknown[]): FieldError[] | null {
+function fieldErrors(value: Record<string, unknown> | unknown[]): FieldError[] | null {
   const out: FieldError[] = [];
   const walk = (node: unknown, path: string, depth: number): boolean => {
     if (depth > MAX_DEPTH) return false;

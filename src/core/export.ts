@@ -46,7 +46,7 @@ const BROWSER_HEADERS = new Set([
 ]);
 
 /** The environment variable snippets read the key from. */
-export const KEY_ENV = 'MAIAGENT_API_KEY';
+const KEY_ENV = 'MAIAGENT_API_KEY';
 
 /**
  * The URL as a browser (and the panel) reads it: `new URL(raw).href`, without user name and
@@ -85,7 +85,7 @@ export interface SnippetOptions {
   apiOrigins?: readonly string[] | undefined;
 }
 
-export class InvalidUrlError extends Error {
+class InvalidUrlError extends Error {
   constructor() {
     super('invalid URL');
   }

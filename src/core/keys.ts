@@ -19,8 +19,8 @@ export type KeyCheck = { ok: true; key: string } | { ok: false; problem: KeyProb
 
 /** Letters, digits, and the `.` between prefix and secret; `-` and `_` are allowed too. */
 const KEY_CHARS = /^[A-Za-z0-9._-]+$/;
-export const KEY_MIN_LENGTH = 8;
-export const KEY_MAX_LENGTH = 512;
+const KEY_MIN_LENGTH = 8;
+const KEY_MAX_LENGTH = 512;
 
 /**
  * Normalise what the user typed or pasted: trim, drop a pasted `Api-Key ` prefix

@@ -11,8 +11,8 @@ export interface RuleLike {
 }
 
 /** Chrome and Firefox name the two rule sets of an extension like this in matched-rule reports. */
-export const DYNAMIC_RULESET = '_dynamic';
-export const SESSION_RULESET = '_session';
+const DYNAMIC_RULESET = '_dynamic';
+const SESSION_RULESET = '_session';
 
 export function countInjected(
   matched: readonly MatchedInfo[],

@@ -6,7 +6,7 @@ import { headerValue, type Exchange } from './exchange';
 import { cookieValuesOf, credentialsOf, redactText, REDACTED, secretsMatcher, type Secrets } from './secrets';
 
 /** Headers that name one request in a gateway's, CDN's or framework's logs. */
-export const REQUEST_ID_HEADERS = [
+const REQUEST_ID_HEADERS = [
   'x-request-id',
   'request-id',
   'x-correlation-id',

@@ -15,10 +15,6 @@ const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'x-a
 export function isCredentialHeader(name: string): boolean {
   return CREDENTIAL_HEADERS.has(name.toLowerCase());
 }
-export function isCookieHeader(name: string): boolean {
-  const n = name.toLowerCase();
-  return n === 'cookie' || n === 'set-cookie' || n === 'set-cookie2';
-}
 
 export interface Secrets {
   /** Matches any known form of any secret, longest first; null when there is none. */
@@ -142,7 +138,7 @@ export function redactSetCookie(value: string): string {
 }
 
 /** A header as it may leave: credentials replaced, cookies emptied, the key removed from the rest. */
-export function redactHeader(name: string, value: string, s: Secrets): string {
+function redactHeader(name: string, value: string, s: Secrets): string {
   const n = name.toLowerCase();
   if (isCredentialHeader(n)) {
     const scheme = /^\s*(api-key|bearer|token|basic)\b/i.exec(value)?.[1];

@@ -5,7 +5,7 @@ import { normalizeKey } from './keys';
 import { normalizeOrigin } from './origins';
 
 export const SCHEMA_VERSION = 3;
-export const ROTATION_DAYS = 90;
+const ROTATION_DAYS = 90;
 import { DEFAULT_API_ORIGIN, DOCS_ORIGIN } from './constants';
 export { DEFAULT_API_ORIGIN, DOCS_ORIGIN };
 

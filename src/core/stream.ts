@@ -4,7 +4,7 @@
 // `{"content": "...", "conversationId": "...", "done": false}`, not always labelled
 // text/event-stream. Pure; never throws.
 
-export interface StreamEvent {
+interface StreamEvent {
   /** The SSE event name (`message` when none was given; `line` for JSON lines). */
   name: string;
   /** The data as sent (SSE data lines joined by a line break). */

@@ -6,9 +6,9 @@ import { normalizeOrigin } from './origins';
 import type { Profile, Settings } from './settings';
 
 export const EXPORT_FORMAT = 'maiagent-devtools-profiles';
-export const EXPORT_VERSION = 1;
+const EXPORT_VERSION = 1;
 
-export interface ExportedProfile {
+interface ExportedProfile {
   name: string;
   origins: string[];
   addedAt: number;

@@ -10,7 +10,7 @@ import type { Run } from '../ui/useAppState';
  * Profiles files are small; a larger one is refused before it is read or sent to the background.
  * (Here, not in the core's constants: that module is part of the worker, which has a size budget.)
  */
-export const PROFILES_FILE_MAX_BYTES = 20 * 1024 * 1024;
+const PROFILES_FILE_MAX_BYTES = 20 * 1024 * 1024;
 
 /** More rejections than this are summed up in one line: a hostile file may have thousands. */
 const SHOWN_REJECTIONS = 20;

@@ -3,7 +3,7 @@
 import type { MessageKey } from '../core/messages';
 import { t } from '../shared/i18n';
 
-export const SECTIONS: { id: string; label: MessageKey }[] = [
+const SECTIONS: { id: string; label: MessageKey }[] = [
   { id: 'sec-explanation', label: 'sectionExplanation' },
   { id: 'sec-request', label: 'sectionRequest' },
   { id: 'sec-response', label: 'sectionResponse' },

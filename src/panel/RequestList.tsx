@@ -8,10 +8,10 @@ import { urlNotCanonical } from '../core/export';
 import { maskText, NO_SECRETS, type Secrets } from '../core/secrets';
 import type { Row } from './model';
 
-export const ROW_HEIGHT = 22;
+const ROW_HEIGHT = 22;
 const OVERSCAN = 8;
 
-export function pathOf(url: string): string {
+function pathOf(url: string): string {
   try {
     const u = new URL(url);
     return u.pathname + u.search;

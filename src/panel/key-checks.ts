@@ -21,7 +21,7 @@ export async function watchKeyChecks(): Promise<void> {
 }
 
 /** Only well-formed records; anything else in storage is ignored. */
-export function parseKeyChecks(x: unknown): Record<string, KeyCheckRecord> {
+function parseKeyChecks(x: unknown): Record<string, KeyCheckRecord> {
   const out: Record<string, KeyCheckRecord> = {};
   if (!x || typeof x !== 'object') return out;
   for (const [fp, r] of Object.entries(x as Record<string, unknown>)) {

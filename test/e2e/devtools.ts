@@ -11,7 +11,7 @@ interface Target {
   webSocketDebuggerUrl: string;
 }
 
-export async function targets(port: number): Promise<Target[]> {
+async function targets(port: number): Promise<Target[]> {
   const r = await fetch(`http://127.0.0.1:${port}/json/list`);
   return (await r.json()) as Target[];
 }

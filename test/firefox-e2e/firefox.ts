@@ -12,13 +12,13 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { API_HOST, DOCS_HOST, OTHER_HOSTS, type TestServer } from '../server/maiagent-server';
 import { startHostProxy, type HostProxy } from './proxy';
 
-export const DIST_FIREFOX = resolve(import.meta.dirname, '../../dist-firefox');
+const DIST_FIREFOX = resolve(import.meta.dirname, '../../dist-firefox');
 
 const CANDIDATES = ['/usr/bin/firefox-esr', '/usr/bin/firefox', '/usr/lib/firefox-esr/firefox-esr', '/usr/lib/firefox/firefox'];
 
 /** A fixed moz-extension:// host for the add-on (pref extensions.webextensions.uuids), so tests know its pages' URLs. */
-export const EXT_UUID = '6a1f3c2e-9b4d-4e7a-8c5f-0d2b1e3a4c5d';
-export const EXT_ORIGIN = `moz-extension://${EXT_UUID}`;
+const EXT_UUID = '6a1f3c2e-9b4d-4e7a-8c5f-0d2b1e3a4c5d';
+const EXT_ORIGIN = `moz-extension://${EXT_UUID}`;
 
 export function findFirefox(): string {
   const fromEnv = process.env.FIREFOX_PATH;
@@ -41,7 +41,7 @@ interface FirefoxManifest {
   browser_specific_settings: { gecko: { id: string } };
 }
 
-export function readFirefoxBuild(): FirefoxManifest {
+function readFirefoxBuild(): FirefoxManifest {
   const file = join(DIST_FIREFOX, 'manifest.json');
   if (!existsSync(file)) throw new Error(`No Firefox build in ${DIST_FIREFOX}: run \`npm run build:firefox\` first (npm test does).`);
   return JSON.parse(readFileSync(file, 'utf8')) as FirefoxManifest;

@@ -55,8 +55,9 @@ export async function openDevtoolsPanel(
   label: string,
 ): Promise<{ toolId: string; panelUrl: string } | { error: string; tools?: string[] }> {
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-  const { require } = ChromeUtils.importESModule('resource://devtools/shared/loader/Loader.sys.mjs');
-  const { gDevTools } = require('devtools/client/framework/devtools') as {
+  // Firefox's DevTools loader (named so, not `require`: it loads Firefox's modules, not packages).
+  const { require: devtoolsRequire } = ChromeUtils.importESModule('resource://devtools/shared/loader/Loader.sys.mjs');
+  const { gDevTools } = devtoolsRequire('devtools/client/framework/devtools') as {
     gDevTools: { showToolboxForTab(tab: FxTab, o: { toolId: string }): Promise<FxToolbox> };
   };
   const win = Services.wm.getMostRecentWindow('navigator:browser');
@@ -88,8 +89,11 @@ export async function openDevtoolsPanel(
  */
 export async function evalInPanel(toolId: string, expression: string): Promise<{ value: unknown } | { error: string }> {
   const win = Services.wm.getMostRecentWindow('navigator:browser');
-  const { require } = ChromeUtils.importESModule('resource://devtools/shared/loader/Loader.sys.mjs');
-  const { gDevTools } = require('devtools/client/framework/devtools') as { gDevTools: { getToolboxForTab(tab: FxTab): FxToolbox | null } };
+  // Firefox's DevTools loader (named so, not `require`: it loads Firefox's modules, not packages).
+  const { require: devtoolsRequire } = ChromeUtils.importESModule('resource://devtools/shared/loader/Loader.sys.mjs');
+  const { gDevTools } = devtoolsRequire('devtools/client/framework/devtools') as {
+    gDevTools: { getToolboxForTab(tab: FxTab): FxToolbox | null };
+  };
   // The toolbox that shows this panel, whichever tab is selected now.
   let el: FxBrowserElement | null | undefined;
   for (const tab of win.gBrowser.tabs) {

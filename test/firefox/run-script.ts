@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const BIN = resolve(ROOT, 'node_modules/.bin');
+const BIN = resolve(ROOT, 'node_modules/.bin');
 
 export interface Ran {
   status: number | null;

@@ -18,7 +18,7 @@ interface Field {
   readOnly: boolean;
 }
 
-export function parseField(spec: string): Field {
+function parseField(spec: string): Field {
   const at = spec.indexOf(':');
   const name = spec.slice(0, at);
   const rest = spec.slice(at + 1);
@@ -36,7 +36,7 @@ export function snake(name: string): string {
 }
 
 /** `is_streaming` → `isStreaming`. */
-export function camel(name: string): string {
+function camel(name: string): string {
   return name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 

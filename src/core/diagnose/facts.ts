@@ -33,7 +33,7 @@ export function credentialShape(value: string): CredentialShape {
 }
 
 /** Phrases the stack behind the API sends, and which part of it sent them. */
-export type Complaint =
+type Complaint =
   | 'notProvided' // DRF NotAuthenticated (also an unknown key: HasAPIKey is a permission)
   | 'invalidFormat' // MaiAgent's documented format check
   | 'tokenNotValid' // simplejwt
@@ -84,7 +84,7 @@ const COMPLAINTS: [RegExp, Exclude<Complaint, null>][] = [
   [/you do not have permission to perform this action/i, 'permission'],
 ];
 
-export function parseAuthorization(raw: string): SentAuth {
+function parseAuthorization(raw: string): SentAuth {
   // Leading whitespace is a spacing fault, not part of the scheme; any whitespace separates.
   const lead = raw.length - raw.trimStart().length;
   const rest = raw.slice(lead);

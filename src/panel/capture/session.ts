@@ -34,7 +34,7 @@ export interface CaptureSession {
 export type DevtoolsApi = Pick<typeof devtools, 'onRequestFinished' | 'getHAR' | 'evalInInspected' | 'onNavigated'>;
 
 /** How long getHAR (or the origin) may take before the panel says it failed and goes on with what it has. */
-export const HAR_TIMEOUT_MS = 10_000;
+const HAR_TIMEOUT_MS = 10_000;
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 

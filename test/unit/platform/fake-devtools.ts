@@ -22,7 +22,7 @@ export const FLAVOURS: Flavour[] = ['chrome-150', 'chrome-152', 'chromium-156', 
 export const INSPECTED = 'https://docs.maiagent.ai';
 const BASE_TIME = Date.parse('2026-11-30T10:00:00.000Z');
 
-export interface FakeRequest {
+interface FakeRequest {
   seq: number;
   method: string;
   url: string;
@@ -43,7 +43,7 @@ interface HarLike {
 const tick = () => new Promise<void>((r) => setTimeout(r, 0));
 
 /** The DevTools side: the network log of the inspected tab. */
-export class FakeNetwork {
+class FakeNetwork {
   readonly log: FakeRequest[] = [];
   private listeners: ((r: FakeRequest) => void)[] = [];
   private held: FakeRequest[] = [];
