@@ -83,7 +83,10 @@ export class Tab {
     const { sessionId } = await cdp.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
     const tab = new Tab(cdp, targetId, sessionId);
     // A new target shows about:blank before it navigates: wait for the page asked for.
-    const loaded = url === 'about:blank' ? 'document.readyState === "complete"' : 'document.readyState === "complete" && location.href !== "about:blank"';
+    const loaded =
+      url === 'about:blank'
+        ? 'document.readyState === "complete"'
+        : 'document.readyState === "complete" && location.href !== "about:blank"';
     await tab.waitFor(loaded, `${url} to load`);
     return tab;
   }

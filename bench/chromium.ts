@@ -17,7 +17,7 @@ const BEHIND_WRAPPERS = ['/usr/lib/chromium/chromium', '/usr/lib/chromium-browse
  * /usr/lib/chromium/chromium with extra flags; the bench wants the binary, so that the process it
  * spawns is the browser process and the flags are only its own.
  */
-export function chromiumBinary(): string {
+function chromiumBinary(): string {
   const path = realpathSync(findChrome());
   const fd = openSync(path, 'r');
   const head = Buffer.alloc(2);
@@ -25,7 +25,10 @@ export function chromiumBinary(): string {
   closeSync(fd);
   if (head.toString('latin1') !== '#!') return path;
   const behind = BEHIND_WRAPPERS.find((p) => existsSync(p));
-  if (!behind) throw new Error(`${path} is a launcher script and no Chromium binary was found behind it (looked in ${BEHIND_WRAPPERS.join(', ')}); set CHROME_PATH to the binary`);
+  if (!behind)
+    throw new Error(
+      `${path} is a launcher script and no Chromium binary was found behind it (looked in ${BEHIND_WRAPPERS.join(', ')}); set CHROME_PATH to the binary`,
+    );
   return behind;
 }
 
@@ -36,14 +39,14 @@ export function unpackedExtensionId(dir: string): string {
 }
 
 /** Nanoseconds a thread has run on a CPU (first field of /proc/<pid>/task/<tid>/schedstat). */
-export function threadCpuNs(pid: number, tid: number): number {
+function threadCpuNs(pid: number, tid: number): number {
   return Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
 }
 
 /** Nanoseconds on CPU of every thread of a process (0 for one that is gone). */
 function processCpuNs(pid: number): number {
   let sum = 0;
-  let tids: string[] = [];
+  let tids: string[];
   try {
     tids = readdirSync(`/proc/${pid}/task`);
   } catch {
@@ -77,7 +80,7 @@ function childrenOf(pid: number): number[] {
 }
 
 /** CPU of a process and all its descendants (renderers, network service, GPU...), ns. */
-export function treeCpuNs(pid: number): number {
+function treeCpuNs(pid: number): number {
   let sum = processCpuNs(pid);
   for (const c of childrenOf(pid)) sum += treeCpuNs(c);
   return sum;
@@ -97,8 +100,10 @@ export interface Browser {
 }
 
 /** Flags of the e2e harness (test/e2e/browser.ts), with the given extensions instead of dist/ only. */
-export function launchArgs(serverPort: number, extensions: string[]): string[] {
-  const shared = extensionArgs(serverPort).filter((a) => !a.startsWith('--load-extension=') && !a.startsWith('--disable-extensions-except='));
+function launchArgs(serverPort: number, extensions: string[]): string[] {
+  const shared = extensionArgs(serverPort).filter(
+    (a) => !a.startsWith('--load-extension=') && !a.startsWith('--disable-extensions-except='),
+  );
   return [
     ...(extensions.length ? [`--disable-extensions-except=${extensions.join(',')}`, `--load-extension=${extensions.join(',')}`] : []),
     ...shared,
@@ -153,7 +158,8 @@ export async function launchChromium(serverPort: number, extensions: string[]): 
     const url = await waitForPort(profileDir, child, () => err);
     // The process timed is the browser process, not a launcher or a child of one.
     const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-    if (cmdline.some((a) => a.startsWith('--type='))) throw new Error(`process ${pid} is not Chromium's browser process: ${cmdline.join(' ').slice(0, 200)}`);
+    if (cmdline.some((a) => a.startsWith('--type=')))
+      throw new Error(`process ${pid} is not Chromium's browser process: ${cmdline.join(' ').slice(0, 200)}`);
     const cdp = await Cdp.connect(url);
     return {
       pid,

@@ -12,7 +12,16 @@ const DOCS = 'https://docs.maiagent.ai';
 
 /** The situations the panel diagnoses in: a keyed developer on the docs site, and the usual slips. */
 type Context = { snapshot: Snapshot; sentFingerprint: string | null };
-const base: Snapshot = { source: 'capture', enabled: true, keyedOrigins: [API], allowedSites: [DOCS], storedFingerprint: '1a2b3c4d', profileName: 'Default', lastCheck: null, pageOrigin: DOCS };
+const base: Snapshot = {
+  source: 'capture',
+  enabled: true,
+  keyedOrigins: [API],
+  allowedSites: [DOCS],
+  storedFingerprint: '1a2b3c4d',
+  profileName: 'Default',
+  lastCheck: null,
+  pageOrigin: DOCS,
+};
 const CONTEXTS: Context[] = [
   { snapshot: base, sentFingerprint: '1a2b3c4d' },
   { snapshot: { ...base, lastCheck: { outcome: 'refused', origin: API, at: 0 } }, sentFingerprint: '1a2b3c4d' },
@@ -23,7 +32,7 @@ const CONTEXTS: Context[] = [
   { snapshot: FILE_SNAPSHOT, sentFingerprint: null },
 ];
 
-export function corpusExchanges(): Exchange[] {
+function corpusExchanges(): Exchange[] {
   return templates().map((t) => harToExchange(t));
 }
 
@@ -48,7 +57,9 @@ function measure(items: { ex: Exchange; ctx: Context }[], ms: number): { perSeco
 export const decoder: Measurement = {
   id: 'decoder',
   title: 'Decoder + diagnosis throughput (Node)',
-  figures: [{ id: 'decoder.throughput', name: 'Decoder: entries decoded+diagnosed', unit: '/s', target: { op: '>', value: 50_000 }, digits: 0 }],
+  figures: [
+    { id: 'decoder.throughput', name: 'Decoder: entries decoded+diagnosed', unit: '/s', target: { op: '>', value: 50_000 }, digits: 0 },
+  ],
   async run(opts): Promise<Outcome> {
     const exchanges = corpusExchanges();
     // Every exchange under every context, interleaved so consecutive entries differ.

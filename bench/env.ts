@@ -45,8 +45,13 @@ type Reply = { ok: true; value: unknown } | { ok: false; error: string };
 
 /** Send a protocol message to the background from an extension page and unwrap the reply. */
 export async function message<T = unknown>(page: Page, type: string, payload: Record<string, unknown> = {}): Promise<T> {
+  // Runs in the extension page; bench/env.ts is also compiled as Node code (the unit tests import
+  // bench/), where no extension types exist, hence the one structural type.
   const reply = await page.evaluate(
-    async ({ type, payload }) => (await chrome.runtime.sendMessage({ type, payload })) as unknown,
+    async ({ type, payload }) => {
+      const { chrome } = globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
+      return chrome.runtime.sendMessage({ type, payload });
+    },
     { type, payload },
   );
   const r = reply as Reply | undefined;

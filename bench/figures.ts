@@ -1,8 +1,8 @@
 // What every measurement hands back: figures with their samples, the target and a verdict.
 
-export type Op = '<' | '<=' | '>' | '>=' | '==';
+type Op = '<' | '<=' | '>' | '>=' | '==';
 
-export interface Target {
+interface Target {
   op: Op;
   value: number;
 }
@@ -23,7 +23,7 @@ export interface FigureSpec {
   verdict?: 'median' | 'max';
 }
 
-export type Status = 'pass' | 'fail' | 'info' | 'not available' | 'error';
+type Status = 'pass' | 'fail' | 'info' | 'not available' | 'error';
 
 export interface Figure extends FigureSpec {
   /** One value per run (or per repetition inside a run; the module's README entry says which). */
@@ -76,7 +76,7 @@ export function quantile(xs: readonly number[], q: number): number | null {
   return a + (b - a) * (pos - lo);
 }
 
-export function meets(value: number, t: Target): boolean {
+function meets(value: number, t: Target): boolean {
   switch (t.op) {
     case '<':
       return value < t.value;

@@ -42,7 +42,11 @@ function vary(t: Template, i: number, r: () => number, start: number): HarEntry 
     },
     response: {
       ...t.response,
-      headers: [...(t.response.headers ?? []), { name: 'date', value: new Date(start + i * 137).toUTCString() }, { name: 'x-request-id', value: `req-${i.toString(16)}` }],
+      headers: [
+        ...(t.response.headers ?? []),
+        { name: 'date', value: new Date(start + i * 137).toUTCString() },
+        { name: 'x-request-id', value: `req-${i.toString(16)}` },
+      ],
       content: { ...content },
     },
     // The fields Chrome writes, so the file looks like a DevTools export.
@@ -81,7 +85,14 @@ export function writeHar(path: string, count: number, seed = 42): GeneratedHar {
     log: {
       version: '1.2',
       creator: { name: 'WebInspector', version: '537.36' },
-      pages: [{ startedDateTime: new Date(start).toISOString(), id: 'page_1', title: 'https://docs.maiagent.ai/', pageTimings: { onContentLoad: 300, onLoad: 500 } }],
+      pages: [
+        {
+          startedDateTime: new Date(start).toISOString(),
+          id: 'page_1',
+          title: 'https://docs.maiagent.ai/',
+          pageTimings: { onContentLoad: 300, onLoad: 500 },
+        },
+      ],
       entries: entries.map((e) => ({ pageref: 'page_1', ...e })),
     },
   };

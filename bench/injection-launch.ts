@@ -75,7 +75,8 @@ class WorkerWatch {
     // Wait for the first status report: a worker may not be listed yet right after enable. Seeing
     // none at all would make "no starts" meaningless.
     while (this.status.size === 0) {
-      if (Date.now() > end) throw new Error('the ServiceWorker domain reported no worker of the extension: worker starts could not be counted');
+      if (Date.now() > end)
+        throw new Error('the ServiceWorker domain reported no worker of the extension: worker starts could not be counted');
       await sleep(10);
     }
     while (this.running().length > 0) {
@@ -182,6 +183,7 @@ export function headerProblem(r: LaunchResult, expected: number): string | null 
   const injects = r.config !== 'none';
   if (r.requests !== expected) return `${r.config}: the server saw ${r.requests} of the ${expected} requests`;
   if (injects && r.withKey !== expected) return `${r.config}: ${r.withKey} of ${expected} requests carried the key`;
-  if (!injects && r.withAnyAuthorization !== 0) return `${r.config}: ${r.withAnyAuthorization} of ${expected} requests carried an Authorization header`;
+  if (!injects && r.withAnyAuthorization !== 0)
+    return `${r.config}: ${r.withAnyAuthorization} of ${expected} requests carried an Authorization header`;
   return null;
 }

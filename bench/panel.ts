@@ -43,7 +43,7 @@ async function missingContract(page: Page): Promise<string[]> {
   ];
   // Give the page a moment to render before declaring anything missing.
   const end = Date.now() + 5_000;
-  let missing: string[] = [];
+  let missing: string[];
   do {
     missing = [];
     for (const [what, count] of checks) if ((await count().catch(() => 0)) === 0) missing.push(what);
@@ -56,7 +56,12 @@ async function missingContract(page: Page): Promise<string[]> {
 /** Watch row-count, the file input's change, the filter's input and long tasks, on the page's clock. */
 async function instrument(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const b = { counts: [] as { t: number; text: string }[], fileChangeAt: null as number | null, filterInputAt: null as number | null, longtasks: [] as { start: number; duration: number }[] };
+    const b = {
+      counts: [] as { t: number; text: string }[],
+      fileChangeAt: null as number | null,
+      filterInputAt: null as number | null,
+      longtasks: [] as { start: number; duration: number }[],
+    };
     window.__panelBench = b;
     const rc = document.querySelector('[data-testid="row-count"]')!;
     b.counts.push({ t: performance.now(), text: rc.textContent ?? '' });
@@ -74,7 +79,8 @@ async function instrument(page: Page): Promise<void> {
     window.addEventListener(
       'input',
       (e) => {
-        if (e.target instanceof HTMLInputElement && e.target.type !== 'file' && e.target.type !== 'number') b.filterInputAt ??= performance.now();
+        if (e.target instanceof HTMLInputElement && e.target.type !== 'file' && e.target.type !== 'number')
+          b.filterInputAt ??= performance.now();
       },
       true,
     );
@@ -89,7 +95,12 @@ async function instrument(page: Page): Promise<void> {
 }
 
 /** Wait until row-count has shown `pred` and kept it for `quietMs`; the time it first showed it. */
-async function countSettles(page: Page, pred: (n: number) => boolean, what: string, timeoutMs = 30_000): Promise<{ at: number; n: number }> {
+async function countSettles(
+  page: Page,
+  pred: (n: number) => boolean,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<{ at: number; n: number }> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const counts = await page.evaluate(() => window.__panelBench!.counts);
@@ -189,7 +200,10 @@ async function oneRun(b: Launched, harPath: string, smoke: boolean): Promise<Run
       writeFileSync(join(process.env.BENCH_TRACE_DIR, `panel-scroll-${Date.now()}.json`), JSON.stringify({ traceEvents: events }));
     }
     const task = longestTask(events, `chrome-extension://${b.extId}/src/panel/panel.html`);
-    const longtasks = await page.evaluate(({ t0, t1 }) => window.__panelBench!.longtasks.filter((l) => l.start >= t0 && l.start <= t1), scroll);
+    const longtasks = await page.evaluate(
+      ({ t0, t1 }) => window.__panelBench!.longtasks.filter((l) => l.start >= t0 && l.start <= t1),
+      scroll,
+    );
     const observedMax = longtasks.reduce((m, l) => Math.max(m, l.duration), 0);
     const longestTaskMs = Number.isFinite(task.ms) ? task.ms : observedMax;
     if (Number.isFinite(scroll.lastPos) && scroll.lastPos < ENTRIES - 1) {
@@ -222,7 +236,9 @@ async function oneRun(b: Launched, harPath: string, smoke: boolean): Promise<Run
       longestTaskMs,
       longestTaskCpuMs: task.cpuMs,
       longestTaskInside: task.inside,
-      longestTaskSource: Number.isFinite(task.ms) ? `trace (${task.tasks} tasks on the panel's main thread, ${task.over50} ≥ 50 ms)` : 'longtask observer (no trace)',
+      longestTaskSource: Number.isFinite(task.ms)
+        ? `trace (${task.tasks} tasks on the panel's main thread, ${task.over50} ≥ 50 ms)`
+        : 'longtask observer (no trace)',
       longtasksObserved: longtasks.length,
       maxFrameGapMs: scroll.maxGap,
       scrollFrames: scroll.frames,
@@ -245,7 +261,14 @@ export const panel: Measurement = {
   figures: [
     { id: 'panel.import', name: 'Panel: import 10k HAR → all rows shown', unit: 'ms', target: { op: '<', value: 1000 }, digits: 0 },
     { id: 'panel.filter', name: 'Panel: Filter narrows 10k rows', unit: 'ms', target: { op: '<', value: 1000 }, digits: 1 },
-    { id: 'panel.longtask', name: 'Panel: longest task while scrolling', unit: 'ms', target: { op: '<', value: 50 }, digits: 1, verdict: 'max' },
+    {
+      id: 'panel.longtask',
+      name: 'Panel: longest task while scrolling',
+      unit: 'ms',
+      target: { op: '<', value: 50 },
+      digits: 1,
+      verdict: 'max',
+    },
     { id: 'panel.longtaskCpu', name: 'Panel: longest task, CPU time only', unit: 'ms', target: null, digits: 1 },
     { id: 'panel.heap', name: 'Panel: JS heap after import (GC)', unit: 'MB', target: { op: '<', value: 60 }, digits: 1 },
   ],
@@ -279,7 +302,9 @@ export const panel: Measurement = {
             `  run ${run + 1}: import ${r.importMs.toFixed(0)} ms, filter ${r.filterMs.toFixed(1)} ms (${r.filterShown} rows), ` +
               `longest task ${r.longestTaskMs.toFixed(1)} ms (CPU ${r.longestTaskCpuMs.toFixed(1)} ms), heap ${r.heapMB.toFixed(1)} MB`,
           );
-          const inside = r.longestTaskInside.slice(0, 4).map((e) => `${e.name} ${e.ms.toFixed(1)} ms${e.cpuMs === null ? '' : ` (CPU ${e.cpuMs.toFixed(1)})`}`);
+          const inside = r.longestTaskInside
+            .slice(0, 4)
+            .map((e) => `${e.name} ${e.ms.toFixed(1)} ms${e.cpuMs === null ? '' : ` (CPU ${e.cpuMs.toFixed(1)})`}`);
           if (inside.length) opts.log(`    longest task held: ${inside.join(', ')}`);
         }
       });
@@ -289,7 +314,11 @@ export const panel: Measurement = {
       return {
         samples: {},
         reasons: Object.fromEntries(FIGURES.map((id) => [id, e.message])),
-        details: { available: false, reason: e.message, ...(har ? { har: { entries: har.entries, bytes: har.bytes, statuses: har.statuses } } : {}) },
+        details: {
+          available: false,
+          reason: e.message,
+          ...(har ? { har: { entries: har.entries, bytes: har.bytes, statuses: har.statuses } } : {}),
+        },
       };
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -303,8 +332,10 @@ export const panel: Measurement = {
         ...(keepNote ? { setting: keepNote } : {}),
         method: {
           import: 'page clock: file input change event → row-count first shows 10000 (and stays)',
-          filter: 'page clock: input event of the Filter field (text entered at once) → row-count first shows the narrowed count (and stays)',
-          longtask: 'longest RunTask on the panel renderer main thread in a DevTools trace while scrolling the listbox one screenful per frame, top to bottom',
+          filter:
+            'page clock: input event of the Filter field (text entered at once) → row-count first shows the narrowed count (and stays)',
+          longtask:
+            'longest RunTask on the panel renderer main thread in a DevTools trace while scrolling the listbox one screenful per frame, top to bottom',
           heap: 'Runtime.getHeapUsage usedSize after HeapProfiler.collectGarbage, 10,000 entries loaded; 1 MB = 2^20 bytes',
         },
         runs,

@@ -111,7 +111,9 @@ async function floor(b: Launched): Promise<number> {
   const page = await b.ctx.newPage();
   try {
     await page.goto(`chrome-extension://${b.extId}/icons/icon-16.png`);
-    return await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd);
+    return await page.evaluate(
+      () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd,
+    );
   } finally {
     await page.close();
   }
@@ -125,7 +127,13 @@ export const popup: Measurement = {
     { id: 'popup.withKey.cold', name: 'Popup ready, key saved (worker stopped)', unit: 'ms', target: { op: '<', value: 100 }, digits: 1 },
     { id: 'popup.firstRun.warm', name: 'Popup ready, first run (worker running)', unit: 'ms', target: { op: '<', value: 100 }, digits: 1 },
     { id: 'popup.withKey.warm', name: 'Popup ready, key saved (worker running)', unit: 'ms', target: { op: '<', value: 100 }, digits: 1 },
-    { id: 'popup.vsEmptyMs', name: 'Popup ready vs empty ext. page (slowest case)', unit: 'ms', target: { op: '<=', value: 25 }, digits: 1 },
+    {
+      id: 'popup.vsEmptyMs',
+      name: 'Popup ready vs empty ext. page (slowest case)',
+      unit: 'ms',
+      target: { op: '<=', value: 25 },
+      digits: 1,
+    },
     { id: 'popup.empty', name: 'Empty extension page ready', unit: 'ms', target: null, digits: 1 },
     { id: 'popup.floor', name: 'Popup floor: scriptless ext. page loaded', unit: 'ms', target: null, digits: 1 },
   ],
@@ -141,56 +149,58 @@ export const popup: Measurement = {
     const emptyDir = writeEmptyExtension();
     const emptyUrl = `chrome-extension://${unpackedExtensionId(emptyDir)}/${EMPTY_PAGE}`;
     try {
-      await withBrowser(async ({ b }) => {
-        const ctl = await quietExtensionPage(b);
-        // As the project's quiet page keeps its renderer alive, one page keeps the empty extension's.
-        const emptyKeeper = await b.ctx.newPage();
-        await emptyKeeper.goto(emptyUrl).catch((e: unknown) => {
-          throw new Error(`the empty extension's page did not open (${emptyUrl}): ${String(e)}`);
-        });
-        const worker = await WorkerControl.attach(b, ctl);
-        // One unmeasured open each: the first page of an extension pays for its renderer process.
-        await openOnce(b, 'firstRun', emptyUrl);
-        await openOnce(b, 'empty', emptyUrl);
-        for (const kind of ['firstRun', 'withKey'] as const) {
-          if (kind === 'withKey') await message(ctl, 'saveKey', { key: KEY_A });
-          for (let run = 0; run < opts.iterations; run++) {
-            for (let i = 0; i < perRun; i++) {
-              // Cold and warm alternate, so both see the same conditions.
-              for (const cold of [true, false]) {
-                if (cold) {
-                  await worker.stop();
-                  // The floor: what any extension page costs here before its own code runs.
-                  (samples['popup.floor'] ??= []).push(await floor(b));
-                }
-                else await message(ctl, 'getState');
-                const id = `popup.${kind}.${cold ? 'cold' : 'warm'}`;
-                try {
-                  // The empty page first, the same way, right before: the pair sees the same conditions.
-                  const e = await openOnce(b, 'empty', emptyUrl);
-                  (samples['popup.empty'] ??= []).push(e.readyMs);
-                  (raw['popup.empty'] ??= []).push(e);
-                  const r = await openOnce(b, kind, emptyUrl);
-                  (samples[id] ??= []).push(r.readyMs);
-                  (raw[id] ??= []).push(r);
-                  (pairs[run]![id] ??= []).push(r.readyMs - e.readyMs);
-                  if (r.firstRenderMs !== null) (toFirstRender[id] ??= []).push(r.firstRenderMs - e.readyMs);
-                } catch (e) {
-                  // One open that never gets ready is reported, and the others still count.
-                  const reason = e instanceof Error ? e.message.split('\n')[0]! : String(e);
-                  (failures[id] ??= []).push(reason);
-                  opts.log(`  ${id}: ${reason}`);
+      await withBrowser(
+        async ({ b }) => {
+          const ctl = await quietExtensionPage(b);
+          // As the project's quiet page keeps its renderer alive, one page keeps the empty extension's.
+          const emptyKeeper = await b.ctx.newPage();
+          await emptyKeeper.goto(emptyUrl).catch((e: unknown) => {
+            throw new Error(`the empty extension's page did not open (${emptyUrl}): ${String(e)}`);
+          });
+          const worker = await WorkerControl.attach(b, ctl);
+          // One unmeasured open each: the first page of an extension pays for its renderer process.
+          await openOnce(b, 'firstRun', emptyUrl);
+          await openOnce(b, 'empty', emptyUrl);
+          for (const kind of ['firstRun', 'withKey'] as const) {
+            if (kind === 'withKey') await message(ctl, 'saveKey', { key: KEY_A });
+            for (let run = 0; run < opts.iterations; run++) {
+              for (let i = 0; i < perRun; i++) {
+                // Cold and warm alternate, so both see the same conditions.
+                for (const cold of [true, false]) {
+                  if (cold) {
+                    await worker.stop();
+                    // The floor: what any extension page costs here before its own code runs.
+                    (samples['popup.floor'] ??= []).push(await floor(b));
+                  } else await message(ctl, 'getState');
+                  const id = `popup.${kind}.${cold ? 'cold' : 'warm'}`;
+                  try {
+                    // The empty page first, the same way, right before: the pair sees the same conditions.
+                    const e = await openOnce(b, 'empty', emptyUrl);
+                    (samples['popup.empty'] ??= []).push(e.readyMs);
+                    (raw['popup.empty'] ??= []).push(e);
+                    const r = await openOnce(b, kind, emptyUrl);
+                    (samples[id] ??= []).push(r.readyMs);
+                    (raw[id] ??= []).push(r);
+                    (pairs[run]![id] ??= []).push(r.readyMs - e.readyMs);
+                    if (r.firstRenderMs !== null) (toFirstRender[id] ??= []).push(r.firstRenderMs - e.readyMs);
+                  } catch (e) {
+                    // One open that never gets ready is reported, and the others still count.
+                    const reason = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+                    (failures[id] ??= []).push(reason);
+                    opts.log(`  ${id}: ${reason}`);
+                  }
                 }
               }
             }
+            for (const temp of ['cold', 'warm']) {
+              const xs = samples[`popup.${kind}.${temp}`] ?? [];
+              opts.log(`  ${kind} (${temp} worker): ${xs.map((x) => x.toFixed(1)).join(', ')} ms`);
+            }
           }
-          for (const temp of ['cold', 'warm']) {
-            const xs = samples[`popup.${kind}.${temp}`] ?? [];
-            opts.log(`  ${kind} (${temp} worker): ${xs.map((x) => x.toFixed(1)).join(', ')} ms`);
-          }
-        }
-        await worker.detach();
-      }, [emptyDir]);
+          await worker.detach();
+        },
+        [emptyDir],
+      );
     } finally {
       removeDir(emptyDir);
     }
@@ -212,7 +222,8 @@ export const popup: Measurement = {
       details: {
         failures,
         opensPerRunPerCase: perRun,
-        method: 'performance.now() in the popup page (0 = navigation start) when the key field first has the focus (first run) or the masked key is shown (key saved)',
+        method:
+          'performance.now() in the popup page (0 = navigation start) when the key field first has the focus (first run) or the masked key is shown (key saved)',
         vsEmpty:
           'right before each popup open, the page of an empty extension loaded beside the project (no permissions, no script, one element) is opened the same way and is ready when its element is in the DOM; ' +
           'per run and case the median of (popup ready − empty page ready) over the pairs; the figure is the slowest case of each run; ' +

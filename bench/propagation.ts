@@ -69,10 +69,14 @@ async function expect(docs: Page, want: string): Promise<void> {
 }
 
 async function seen(docs: Page): Promise<{ seenAt: number; seenSentAt: number }> {
-  const h = await docs.waitForFunction(() => (window.__bench?.seenAt != null ? { seenAt: window.__bench.seenAt, seenSentAt: window.__bench.seenSentAt! } : null), undefined, {
-    timeout: 10_000,
-    polling: 5,
-  });
+  const h = await docs.waitForFunction(
+    () => (window.__bench?.seenAt != null ? { seenAt: window.__bench.seenAt, seenSentAt: window.__bench.seenSentAt! } : null),
+    undefined,
+    {
+      timeout: 10_000,
+      polling: 5,
+    },
+  );
   return (await h.jsonValue())!;
 }
 
@@ -161,21 +165,31 @@ export const propagation: Measurement = {
       // Switch profile: two profiles for the API, flip the "Active key for …" combobox.
       const ctl = await quietExtensionPage(b);
       const other = current === KEY_A ? KEY_B : KEY_A;
-      const state = await message<{ ok: boolean; state?: { profiles: { id: string }[] } }>(ctl, 'addProfile', { key: other, name: 'Second', origins: [API_ORIGIN] });
+      const state = await message<{ ok: boolean; state?: { profiles: { id: string }[] } }>(ctl, 'addProfile', {
+        key: other,
+        name: 'Second',
+        origins: [API_ORIGIN],
+      });
       if (!state.ok || !state.state) throw new Error(`addProfile refused: ${JSON.stringify(state)}`);
       await ctl.close();
       await popup.reload();
       await popup.bringToFront();
       const combo = popup.getByRole('combobox', { name: `Active key for ${API_ORIGIN}` });
       await combo.waitFor();
-      const options = await combo.locator('option').evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })));
+      const options = await combo
+        .locator('option')
+        .evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })));
       if (options.length < 2) throw new Error(`the combobox offers ${options.length} profile(s), expected 2`);
       // Which key each option stands for: switch once and read what the API receives.
       const keyOf = new Map<string, string>();
       for (const o of options) {
         await combo.selectOption(o.value);
         await popup.waitForTimeout(200);
-        const got = await docs.evaluate(async (echo) => ((await (await fetch(echo, { credentials: 'omit', cache: 'no-store' })).json()) as { authorization: string }).authorization, ECHO);
+        const got = await docs.evaluate(
+          async (echo) =>
+            ((await (await fetch(echo, { credentials: 'omit', cache: 'no-store' })).json()) as { authorization: string }).authorization,
+          ECHO,
+        );
         keyOf.set(o.value, got);
       }
       let active = await combo.inputValue();

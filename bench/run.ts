@@ -58,7 +58,9 @@ function table(figures: Figure[]): string {
   // One note per distinct reason (a measurement that is not available says why once).
   const byReason = new Map<string, string[]>();
   for (const f of figures) if (f.reason) byReason.set(f.reason, [...(byReason.get(f.reason) ?? []), f.name]);
-  const notes = [...byReason].map(([reason, names]) => `  * ${names.length > 2 ? `${names[0]} (and ${names.length - 1} more)` : names.join('; ')}: ${reason}`);
+  const notes = [...byReason].map(
+    ([reason, names]) => `  * ${names.length > 2 ? `${names[0]} (and ${names.length - 1} more)` : names.join('; ')}: ${reason}`,
+  );
   return [...out, ...(notes.length ? ['', 'notes:', ...notes] : [])].join('\n');
 }
 
@@ -66,9 +68,13 @@ async function main(): Promise<void> {
   const started = Date.now();
   const loadBefore = loadavg();
   const { iterations, smoke } = parseIterations();
-  const only = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const only = (process.env.BENCH_ONLY ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = only.filter((id) => !ALL.some((m) => m.id === id));
-  if (unknown.length) throw new Error(`BENCH_ONLY names unknown measurements: ${unknown.join(', ')} (known: ${ALL.map((m) => m.id).join(', ')})`);
+  if (unknown.length)
+    throw new Error(`BENCH_ONLY names unknown measurements: ${unknown.join(', ')} (known: ${ALL.map((m) => m.id).join(', ')})`);
   const chosen = only.length ? ALL.filter((m) => only.includes(m.id)) : ALL;
 
   const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -107,7 +113,11 @@ async function main(): Promise<void> {
     if (outcome) {
       const retried = failure ? `measured on the second attempt; the first failed: ${errorText(failure)}` : undefined;
       for (const spec of m.figures) figures.push(settle(spec, outcome.samples[spec.id], outcome.reasons?.[spec.id] ?? retried));
-      measurements[m.id] = { seconds: (Date.now() - t0) / 1000, ...(failure ? { retried: errorText(failure) } : {}), ...(outcome.details ?? {}) };
+      measurements[m.id] = {
+        seconds: (Date.now() - t0) / 1000,
+        ...(failure ? { retried: errorText(failure) } : {}),
+        ...(outcome.details ?? {}),
+      };
     } else {
       const reason = errorText(failure);
       for (const spec of m.figures) figures.push({ ...settle(spec, [], reason), status: 'error' });

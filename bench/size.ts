@@ -17,7 +17,7 @@ interface FileSize {
   gzip: number;
 }
 
-export interface EntrySize {
+interface EntrySize {
   entry: string;
   gzipBytes: number;
   rawBytes: number;
@@ -28,7 +28,7 @@ export interface EntrySize {
 const gz = (buf: Buffer) => gzipSync(buf, { level: 9 }).length;
 
 /** Specifiers of static imports/re-exports in a (minified) ES module, and of dynamic import("…"). */
-export function importsOf(code: string): { statics: string[]; dynamics: string[] } {
+function importsOf(code: string): { statics: string[]; dynamics: string[] } {
   const statics = new Set<string>();
   const dynamics = new Set<string>();
   // import"x"; import x from"x"; import{a}from"x"; import*as a from"x"; export{a}from"x"; export*from"x"
@@ -61,7 +61,7 @@ function scriptsOfHtml(htmlFile: string): string[] {
   return out.map((s) => resolveSpec(htmlFile, s)).filter((s): s is string => s !== null);
 }
 
-export function entrySize(entry: string, roots: string[]): EntrySize {
+function entrySize(entry: string, roots: string[]): EntrySize {
   const seen = new Set<string>();
   const dynamic = new Set<string>();
   const queue = [...roots];
@@ -107,7 +107,7 @@ function walk(dir: string): { abs: string; isDir: boolean }[] {
 }
 
 /** Size of a zip of `dir` (deflate level 9, no extra fields), computed without writing it. */
-export function zipSize(dir: string): { bytes: number; files: number; uncompressed: number } {
+function zipSize(dir: string): { bytes: number; files: number; uncompressed: number } {
   let bytes = 0;
   let uncompressed = 0;
   const all = walk(dir).sort((a, b) => a.abs.localeCompare(b.abs));

@@ -61,9 +61,11 @@ export function longestTask(events: TraceEvent[], urlPrefix: string): LongestTas
   const framePids = new Set<number>();
   for (const e of events) {
     if (e.name !== 'TracingStartedInBrowser' && e.name !== 'TracingStartedInPage') continue;
-    for (const f of e.args?.data?.frames ?? []) if (f.url?.startsWith(urlPrefix) && typeof f.processId === 'number') framePids.add(f.processId);
+    for (const f of e.args?.data?.frames ?? [])
+      if (f.url?.startsWith(urlPrefix) && typeof f.processId === 'number') framePids.add(f.processId);
   }
-  const isTask = (e: TraceEvent) => e.ph === 'X' && typeof e.dur === 'number' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask');
+  const isTask = (e: TraceEvent) =>
+    e.ph === 'X' && typeof e.dur === 'number' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask');
   const byThread = new Map<string, number[]>();
   const cpuByThread = new Map<string, number[]>();
   for (const e of events) {

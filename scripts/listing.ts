@@ -81,7 +81,7 @@ const CATEGORY_NAMES: Record<DataCategory, string> = {
 /** The three certifications the Chrome Web Store asks to tick; all true for this extension. */
 export const CWS_CERTIFICATIONS = [
   'I do not sell or transfer user data to third parties, outside of the approved use cases',
-  'I do not use or transfer user data for purposes that are unrelated to my item\'s single purpose',
+  "I do not use or transfer user data for purposes that are unrelated to my item's single purpose",
   'I do not use or transfer user data to determine creditworthiness or for lending purposes',
 ];
 
@@ -149,7 +149,12 @@ export function loadManifest(): ManifestPermissions {
 
 /** Every permission and host pattern the manifest asks for, each needing a justification. */
 export function manifestPermissions(m: ManifestPermissions): string[] {
-  return [...(m.permissions ?? []), ...(m.optional_permissions ?? []), ...(m.host_permissions ?? []), ...(m.optional_host_permissions ?? [])];
+  return [
+    ...(m.permissions ?? []),
+    ...(m.optional_permissions ?? []),
+    ...(m.host_permissions ?? []),
+    ...(m.optional_host_permissions ?? []),
+  ];
 }
 
 const isHost = (p: string) => p.includes('://') || p === '<all_urls>';
@@ -173,7 +178,13 @@ ${sections}
 `;
 }
 
-export function buildListing(store: Store, lang: Lang, src: StoreSource, messages: Record<string, { message: string }>, manifest: ManifestPermissions): Listing {
+export function buildListing(
+  store: Store,
+  lang: Lang,
+  src: StoreSource,
+  messages: Record<string, { message: string }>,
+  manifest: ManifestPermissions,
+): Listing {
   const name = messages.extName?.message ?? '';
   const description = src.description.join('\n');
   const dataUse = CWS_DATA_CATEGORIES.map((category) => ({
@@ -195,7 +206,11 @@ export function buildListing(store: Store, lang: Lang, src: StoreSource, message
   if (store === 'firefox') {
     // AMO asks one question: does the add-on collect or transmit data? The manifest answers "none"
     // (src/core/firefox-manifest.ts); the explanation goes with the privacy policy.
-    return { ...base, summary: src.firefoxSummary, dataUse: [{ category: 'Data collection (data_collection_permissions: none)', handled: false, explanation: '' }] };
+    return {
+      ...base,
+      summary: src.firefoxSummary,
+      dataUse: [{ category: 'Data collection (data_collection_permissions: none)', handled: false, explanation: '' }],
+    };
   }
   const perms = manifestPermissions(manifest).map((permission) => ({ permission, justification: src.permissions[permission] ?? '' }));
   return {
@@ -220,7 +235,8 @@ export function checkListing(l: Listing, manifest: ManifestPermissions): string[
   const need = (field: string, value: string | undefined, max?: number, min = 1) => {
     const n = chars((value ?? '').trim());
     if (n < min) problems.push(`${where}: ${field} is ${n === 0 ? 'missing' : `${n} characters, under ${min}`}`);
-    if (max !== undefined && chars(value ?? '') > max) problems.push(`${where}: ${field} is ${chars(value ?? '')} characters, over the limit of ${max}`);
+    if (max !== undefined && chars(value ?? '') > max)
+      problems.push(`${where}: ${field} is ${chars(value ?? '')} characters, over the limit of ${max}`);
   };
   const lim = LIMITS[l.store];
   need('name', l.name, lim.name);
@@ -293,7 +309,11 @@ export function writeListings(outDir = LISTING_DIR): string[] {
   const listings = allListings();
   const problems = [
     ...listings.flatMap((l) => checkListing(l, manifest)),
-    ...LANGS.flatMap(({ lang }) => staleJustifications(loadSource(lang), manifest).map((p) => `store/${lang}.json: a justification for ${p}, which manifest.json does not ask for`)),
+    ...LANGS.flatMap(({ lang }) =>
+      staleJustifications(loadSource(lang), manifest).map(
+        (p) => `store/${lang}.json: a justification for ${p}, which manifest.json does not ask for`,
+      ),
+    ),
   ];
   if (problems.length) throw new Error(`The store listing is not ready:\n  ${problems.join('\n  ')}`);
   const dirs: string[] = [];

@@ -33,7 +33,12 @@ function png(size, pixel) {
       for (let sy = 0; sy < 4; sy++)
         for (let sx = 0; sx < 4; sx++) {
           const p = pixel((x + (sx + 0.5) / 4) / size, (y + (sy + 0.5) / 4) / size);
-          if (p) { acc[0] += p[0] * p[3]; acc[1] += p[1] * p[3]; acc[2] += p[2] * p[3]; acc[3] += p[3]; }
+          if (p) {
+            acc[0] += p[0] * p[3];
+            acc[1] += p[1] * p[3];
+            acc[2] += p[2] * p[3];
+            acc[3] += p[3];
+          }
         }
       const o = y * (size * 4 + 1) + 1 + x * 4;
       const a = acc[3] / 16;
@@ -46,15 +51,23 @@ function png(size, pixel) {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(size, 0);
   ihdr.writeUInt32BE(size, 4);
-  ihdr[8] = 8; ihdr[9] = 6; ihdr[10] = 0; ihdr[11] = 0; ihdr[12] = 0;
+  ihdr[8] = 8;
+  ihdr[9] = 6;
+  ihdr[10] = 0;
+  ihdr[11] = 0;
+  ihdr[12] = 0;
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0)),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
   ]);
 }
 
 function keyShape(x, y) {
-  const dx = x - 0.33, dy = y - 0.5, r = Math.hypot(dx, dy);
+  const dx = x - 0.33,
+    dy = y - 0.5,
+    r = Math.hypot(dx, dy);
   if (r < 0.24 && r > 0.1) return true; // bow ring
   if (x > 0.5 && x < 0.9 && Math.abs(y - 0.5) < 0.07) return true; // shaft
   if (x > 0.72 && x < 0.8 && y > 0.5 && y < 0.7) return true; // bit

@@ -118,7 +118,9 @@ export async function main(argv: string[]): Promise<void> {
   const results = await makePackages({ build: !argv.includes('--skip-build'), ...(outDir ? { outDir: resolve(outDir) } : {}) });
   console.log(`\nPackages (time stamp ${new Date(sourceDateEpoch() * 1000).toISOString()}):`);
   for (const r of results) console.log(`  ${r.sha256}  ${relative(ROOT, r.file)}  (${r.entries} files)`);
-  console.log(`Store listings: ${relative(ROOT, join(outDir ?? PACKAGES, 'listing'))}/<chrome|firefox>/<en|ja|zh-TW>/ (screenshots: test/e2e/store-listing.e2e.ts)`);
+  console.log(
+    `Store listings: ${relative(ROOT, join(outDir ?? PACKAGES, 'listing'))}/<chrome|firefox>/<en|ja|zh-TW>/ (screenshots: test/e2e/store-listing.e2e.ts)`,
+  );
 }
 
 if (isMain(import.meta.url)) {

@@ -28,10 +28,7 @@ export const DEMO_KEY = 'DemoKey1.maiagent-devtools-demo';
 export const DEMO_URL = `https://${DOCS_HOST}/demo`;
 
 export function chromeArgs(port: number, opts: { headless: boolean }): string[] {
-  return [
-    ...extensionArgs(port),
-    ...(opts.headless ? ['--disable-gpu'] : ['--auto-open-devtools-for-tabs', '--start-maximized']),
-  ];
+  return [...extensionArgs(port), ...(opts.headless ? ['--disable-gpu'] : ['--auto-open-devtools-for-tabs', '--start-maximized'])];
 }
 
 const NO_CHROME_HELP = `npm start needs Chromium (or Google Chrome) to open the extension in.

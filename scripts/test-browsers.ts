@@ -44,7 +44,10 @@ const SUITE: Record<Kind, { config: string; env: string; list: string; find: () 
 export function browserPaths(kind: Kind, env: NodeJS.ProcessEnv = process.env): string[] {
   const list = env[SUITE[kind].list];
   if (list !== undefined && list.trim() !== '') {
-    const paths = list.split(':').map((p) => p.trim()).filter(Boolean);
+    const paths = list
+      .split(':')
+      .map((p) => p.trim())
+      .filter(Boolean);
     // The same binary twice (e.g. oldest == newest) runs once.
     const seen = new Set<string>();
     return paths.filter((p) => {
@@ -76,7 +79,14 @@ function runSuite(kind: Kind, path: string, index: number): Run {
   const t0 = Date.now();
   const done = (r: Omit<Run, 'seconds'>): Run => ({ ...r, seconds: Math.round((Date.now() - t0) / 100) / 10 });
   if (!existsSync(path)) {
-    return done({ browser: kind, path, version: null, report: null, exitCode: null, error: `no ${kind} at ${path} (from ${SUITE[kind].list})` });
+    return done({
+      browser: kind,
+      path,
+      version: null,
+      report: null,
+      exitCode: null,
+      error: `no ${kind} at ${path} (from ${SUITE[kind].list})`,
+    });
   }
   let version: string;
   try {
@@ -93,7 +103,14 @@ function runSuite(kind: Kind, path: string, index: number): Run {
     env: { ...process.env, [SUITE[kind].env]: path, E2E_REPORT: report },
   });
   const error = r.error ? r.error.message : existsSync(join(ROOT, report)) ? undefined : 'vitest wrote no report';
-  return done({ browser: kind, path, version, report: existsSync(join(ROOT, report)) ? report : null, exitCode: r.status, ...(error ? { error } : {}) });
+  return done({
+    browser: kind,
+    path,
+    version,
+    report: existsSync(join(ROOT, report)) ? report : null,
+    exitCode: r.status,
+    ...(error ? { error } : {}),
+  });
 }
 
 /**
@@ -119,7 +136,15 @@ export function main(): number {
       lists.push([kind, browserPaths(kind)]);
     } catch (e) {
       // No browser of this kind at all: a failed run with the finder's advice.
-      runs.push({ browser: kind, path: '', version: null, report: null, exitCode: null, error: e instanceof Error ? e.message : String(e), seconds: 0 });
+      runs.push({
+        browser: kind,
+        path: '',
+        version: null,
+        report: null,
+        exitCode: null,
+        error: e instanceof Error ? e.message : String(e),
+        seconds: 0,
+      });
     }
   }
   console.log(`End-to-end runs: ${lists.map(([k, ps]) => ps.map((p) => `${k} ${p}`).join(', ')).join('; ') || 'none'}`);
@@ -128,7 +153,8 @@ export function main(): number {
       // The Firefox build is the Chrome build with another manifest: derive it from the dist/ under test.
       const r = spawnSync(join(BIN, 'tsx'), ['scripts/build-firefox.ts', '--skip-chrome-build'], { cwd: ROOT, stdio: 'inherit' });
       if (r.status !== 0) {
-        for (const path of paths) runs.push({ browser: kind, path, version: null, report: null, exitCode: null, error: 'build:firefox failed', seconds: 0 });
+        for (const path of paths)
+          runs.push({ browser: kind, path, version: null, report: null, exitCode: null, error: 'build:firefox failed', seconds: 0 });
         continue;
       }
     }
@@ -147,10 +173,17 @@ export function main(): number {
   if (before === null || after === null) {
     console.log('Not a git work tree: the check that tests leave tracked files alone was not made.');
   } else if (after.status !== before.status || after.diff !== before.diff) {
-    console.error(`\nFAILED: a test changed tracked files (tests must never do that). git status before:\n${before.status || '  (clean)\n'}after:\n${after.status}`);
+    console.error(
+      `\nFAILED: a test changed tracked files (tests must never do that). git status before:\n${before.status || '  (clean)\n'}after:\n${after.status}`,
+    );
     status = 1;
   }
-  console.log(`Reports: ${runs.map((r) => r.report && relative(ROOT, join(ROOT, r.report))).filter(Boolean).join(', ')}`);
+  console.log(
+    `Reports: ${runs
+      .map((r) => r.report && relative(ROOT, join(ROOT, r.report)))
+      .filter(Boolean)
+      .join(', ')}`,
+  );
   return status;
 }
 

@@ -23,7 +23,11 @@ function count(file) {
     const failedTests = (f.assertionResults ?? []).filter((a) => a.status === 'failed').length;
     if (f.status === 'failed' && failedTests === 0) {
       c.failed += 1;
-      c.notes.push(`${f.name.replace(`${process.cwd()}/`, '')} failed outside its tests: ${String(f.message ?? '').split('\n')[0].slice(0, 200)}`);
+      c.notes.push(
+        `${f.name.replace(`${process.cwd()}/`, '')} failed outside its tests: ${String(f.message ?? '')
+          .split('\n')[0]
+          .slice(0, 200)}`,
+      );
     }
   }
   return c;

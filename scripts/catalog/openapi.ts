@@ -186,7 +186,12 @@ function dropFallbackBodies(endpoints: Record<string, Record<string, MethodSpec>
     const m = /^(.*\/)[a-z0-9-]+\/$/.exec(path);
     if (!m || m[1]!.length === 0) continue;
     const base = m[1]!;
-    const resource = new Set([...bodiesOf(base), ...Object.keys(endpoints).filter((p) => p.startsWith(base) && /^\{[^}]+\}\/$/.test(p.slice(base.length))).flatMap((p) => [...bodiesOf(p)])]);
+    const resource = new Set([
+      ...bodiesOf(base),
+      ...Object.keys(endpoints)
+        .filter((p) => p.startsWith(base) && /^\{[^}]+\}\/$/.test(p.slice(base.length)))
+        .flatMap((p) => [...bodiesOf(p)]),
+    ]);
     if (/\{[^}]+\}\/$/.test(base)) for (const b of bodiesOf(base)) resource.add(b);
     for (const spec of Object.values(methods)) {
       if (spec[1] && resource.has(spec[1].replace(/^Patched/, ''))) spec.length = 1;
@@ -233,7 +238,11 @@ export function catalogFromOpenApi(docs: OpenApiDoc[], pages: DocsPages, source:
     for (const f of schemas[name]!) for (const m of f.matchAll(/[{[]([^}\]]+)[}\]]/g)) visit(m[1]!);
   };
   for (const methods of Object.values(endpoints)) for (const [, body] of Object.values(methods)) if (body) visit(body);
-  const sortedEndpoints = Object.fromEntries(Object.keys(endpoints).sort().map((k) => [k, endpoints[k]!]));
+  const sortedEndpoints = Object.fromEntries(
+    Object.keys(endpoints)
+      .sort()
+      .map((k) => [k, endpoints[k]!]),
+  );
   const sortedSchemas = Object.fromEntries([...keep].sort().map((k) => [k, schemas[k]!]));
   return { source, pages: pages.pages.map((p) => p.slug), endpoints: sortedEndpoints, schemas: sortedSchemas };
 }

@@ -10,7 +10,12 @@ const REF = /^\[([A-Za-z0-9_]+)\]\(#schema[a-z0-9_]*\)$/i;
 const ARRAY_OF_REF = /^\[\[([A-Za-z0-9_]+)\]\(#schema[a-z0-9_]*\)\]$/i;
 
 function cells(line: string): string[] {
-  return line.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => c.trim());
+  return line
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/\|$/, '')
+    .split('|')
+    .map((c) => c.trim());
 }
 
 /** A Widdershins type cell (`string(uuid)¦null`, `[Ref](#schemaref)`, `[[Ref](#…)]`, `[string]`, `any`) as a schema. */

@@ -11,7 +11,7 @@ export function isMain(metaUrl: string): boolean {
 }
 
 /** Run a command in the project root with inherited output; throw if it fails. */
-export function run(cmd: string, args: string[], opts: { env?: NodeJS.ProcessEnv } = {}): void {
+function run(cmd: string, args: string[], opts: { env?: NodeJS.ProcessEnv } = {}): void {
   const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', env: opts.env ?? process.env, shell: process.platform === 'win32' });
   if (r.error) throw r.error;
   if (r.status !== 0) throw new Error(`\`${[cmd, ...args].join(' ')}\` failed with exit code ${String(r.status ?? r.signal)}`);

@@ -26,7 +26,14 @@ export const ZIP_EPOCH_MIN = 315_532_800;
  * equal `utc`'s UTC fields, so the zip holds the UTC time whatever the machine's time zone.
  */
 export function utcAsLocal(utc: Date): Date {
-  const local = new Date(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate(), utc.getUTCHours(), utc.getUTCMinutes(), utc.getUTCSeconds());
+  const local = new Date(
+    utc.getUTCFullYear(),
+    utc.getUTCMonth(),
+    utc.getUTCDate(),
+    utc.getUTCHours(),
+    utc.getUTCMinutes(),
+    utc.getUTCSeconds(),
+  );
   const same =
     local.getFullYear() === utc.getUTCFullYear() &&
     local.getMonth() === utc.getUTCMonth() &&

@@ -9,7 +9,14 @@ export async function liveApiTabs(): Promise<number[]> {
   const got = await browser.storage.session.get([API_TABS]);
   const stored = Array.isArray(got[API_TABS]) ? (got[API_TABS] as unknown[]).filter((t): t is number => Number.isInteger(t)) : [];
   if (stored.length === 0) return [];
-  const alive = await Promise.all(stored.map((id) => browser.tabs.get(id).then(() => id, () => null)));
+  const alive = await Promise.all(
+    stored.map((id) =>
+      browser.tabs.get(id).then(
+        () => id,
+        () => null,
+      ),
+    ),
+  );
   const live = alive.filter((id): id is number => id !== null);
   if (live.length !== stored.length) await browser.storage.session.set({ [API_TABS]: live });
   return live;

@@ -10,7 +10,7 @@ import { hasAccess } from './access';
 import type { Handler } from './profiles';
 
 export const CHECK_TIMEOUT_MS = 10_000;
-export const CHECK_PATH = '/api/users/current/';
+const CHECK_PATH = '/api/users/current/';
 
 const str = (x: unknown) => (typeof x === 'string' ? x : typeof x === 'number' ? String(x) : '');
 

@@ -6,15 +6,48 @@ import { openApiTab } from './api-tabs';
 import { checkKey } from './check-key';
 import { resend } from './resend';
 import {
-  addProfile, deleteProfile, dismissNotice, dismissRotation, getState, moveProfile, revealKey,
-  saveKey, setActive, setEnabled, setTypedNavigation, undoDelete, updateProfile, type Handler,
+  addProfile,
+  deleteProfile,
+  dismissNotice,
+  dismissRotation,
+  getState,
+  moveProfile,
+  revealKey,
+  saveKey,
+  setActive,
+  setEnabled,
+  setTypedNavigation,
+  undoDelete,
+  updateProfile,
+  type Handler,
 } from './profiles';
 import { addSite, expectSite, removeSite, tabStatus } from './sites';
 import { exportProfiles, importProfiles, undoImport } from './transfer';
 
 export const handlers: { [K in keyof Protocol]: Handler<K> } = {
-  getState, saveKey, addProfile, updateProfile, deleteProfile, undoDelete, moveProfile, setActive, setEnabled, setTypedNavigation, openApiTab,
-  revealKey, checkKey, resend, dismissRotation, dismissNotice, addSite, expectSite, removeSite, tabStatus, exportProfiles, importProfiles, undoImport,
+  getState,
+  saveKey,
+  addProfile,
+  updateProfile,
+  deleteProfile,
+  undoDelete,
+  moveProfile,
+  setActive,
+  setEnabled,
+  setTypedNavigation,
+  openApiTab,
+  revealKey,
+  checkKey,
+  resend,
+  dismissRotation,
+  dismissNotice,
+  addSite,
+  expectSite,
+  removeSite,
+  tabStatus,
+  exportProfiles,
+  importProfiles,
+  undoImport,
 };
 
 /** Only the extension's own pages may talk to the background (no content scripts; externally_connectable is closed). */

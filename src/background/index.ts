@@ -9,7 +9,12 @@ import { reconcile } from './reconcile';
 import { addExpectedSite } from './sites';
 
 function isRequest(x: unknown): x is Request {
-  return typeof x === 'object' && x !== null && typeof (x as { type?: unknown }).type === 'string' && Object.hasOwn(handlers, (x as { type: string }).type);
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    typeof (x as { type?: unknown }).type === 'string' &&
+    Object.hasOwn(handlers, (x as { type: string }).type)
+  );
 }
 
 async function dispatch<K extends MessageType>(req: { type: K; payload: unknown }): Promise<Reply<K>> {

@@ -88,10 +88,20 @@ export const saveKey: Handler<'saveKey'> = ({ key, profileId, persist }) =>
     const k = checkedKey(key);
     if (profileId) {
       const p = find(s, profileId);
-      return { ...s, profiles: s.profiles.map((x) => (x.id === p.id ? { ...x, key: k, addedAt: Date.now(), persist: persist ?? x.persist } : x)) };
+      return {
+        ...s,
+        profiles: s.profiles.map((x) => (x.id === p.id ? { ...x, key: k, addedAt: Date.now(), persist: persist ?? x.persist } : x)),
+      };
     }
     // First run: one step, a default name the user can change later, the public API origin.
-    const p: Profile = { id: crypto.randomUUID(), name: defaultName(s), key: k, origins: [DEFAULT_API_ORIGIN], addedAt: Date.now(), persist: persist ?? 'local' };
+    const p: Profile = {
+      id: crypto.randomUUID(),
+      name: defaultName(s),
+      key: k,
+      origins: [DEFAULT_API_ORIGIN],
+      addedAt: Date.now(),
+      persist: persist ?? 'local',
+    };
     return activate({ ...s, profiles: [...s.profiles, p] }, p);
   });
 
@@ -100,7 +110,14 @@ export const addProfile: Handler<'addProfile'> = (input) =>
     const key = checkedKey(input.key);
     const origins = await checkedOrigins(input.origins ?? [DEFAULT_API_ORIGIN]);
     const name = input.name?.trim() || defaultName(s);
-    const p: Profile = { id: crypto.randomUUID(), name: name.slice(0, 100), key, origins, addedAt: Date.now(), persist: input.persist ?? 'local' };
+    const p: Profile = {
+      id: crypto.randomUUID(),
+      name: name.slice(0, 100),
+      key,
+      origins,
+      addedAt: Date.now(),
+      persist: input.persist ?? 'local',
+    };
     const next = { ...s, profiles: [...s.profiles, p] };
     // A new profile becomes active only where its origins have none yet.
     return { ...next, active: { ...Object.fromEntries(origins.map((o) => [o, p.id])), ...s.active } };
@@ -133,7 +150,9 @@ export const deleteProfile: Handler<'deleteProfile'> = ({ id }) =>
   change(async (s) => {
     const p = find(s, id);
     const index = s.profiles.indexOf(p);
-    const wasActive = Object.entries(s.active).filter(([, v]) => v === id).map(([o]) => o);
+    const wasActive = Object.entries(s.active)
+      .filter(([, v]) => v === id)
+      .map(([o]) => o);
     // Undo lives in storage.session only: it holds the key and must not outlive the browser session.
     await putUndo({ profile: p, index, wasActive });
     // Gone when the offer ends if the worker still runs then; else at its next wake-up (index.ts).

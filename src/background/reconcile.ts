@@ -29,7 +29,11 @@ export function reconcile(): Promise<ReconcileResult> {
 
 type Dnr = typeof browser.declarativeNetRequest;
 
-async function replace(get: () => Promise<DeclarativeNetRequest.Rule[]>, update: Dnr['updateDynamicRules'], wanted: DnrRule[]): Promise<boolean> {
+async function replace(
+  get: () => Promise<DeclarativeNetRequest.Rule[]>,
+  update: Dnr['updateDynamicRules'],
+  wanted: DnrRule[],
+): Promise<boolean> {
   const installed = await get();
   if (sameRules(installed, wanted)) return false;
   await update({ removeRuleIds: installed.map((r) => r.id), addRules: wanted as DeclarativeNetRequest.Rule[] });
@@ -65,8 +69,16 @@ async function applyRules(): Promise<ReconcileResult> {
     });
     const dnr = browser.declarativeNetRequest;
     // Session rules first, so that a key moving from session to local is never in both sets at once with stale ids.
-    a = await replace(() => dnr.getSessionRules(), (o) => dnr.updateSessionRules(o), wanted.session);
-    b = await replace(() => dnr.getDynamicRules(), (o) => dnr.updateDynamicRules(o), wanted.dynamic);
+    a = await replace(
+      () => dnr.getSessionRules(),
+      (o) => dnr.updateSessionRules(o),
+      wanted.session,
+    );
+    b = await replace(
+      () => dnr.getDynamicRules(),
+      (o) => dnr.updateDynamicRules(o),
+      wanted.dynamic,
+    );
   } catch (e) {
     // Whatever failed (storage, the tab list, the update itself), no rule may outlive it.
     await failClosed();

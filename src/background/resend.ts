@@ -12,15 +12,19 @@ import { CHECK_TIMEOUT_MS } from './check-key';
 import type { Handler } from './profiles';
 
 /** Headers the page may not choose: the key, cookies, and what fetch sets itself. */
-const DROPPED = /^(authorization|cookie|cookie2|host|content-length|connection|origin|referer|transfer-encoding|keep-alive|upgrade|te|trailer|expect|proxy-.*|sec-.*|:.*)$/i;
+const DROPPED =
+  /^(authorization|cookie|cookie2|host|content-length|connection|origin|referer|transfer-encoding|keep-alive|upgrade|te|trailer|expect|proxy-.*|sec-.*|:.*)$/i;
 /** Bodies larger than this are cut in the answer (the panel keeps bodies bounded too). */
-export const RESEND_BODY_LIMIT = 1_000_000;
+const RESEND_BODY_LIMIT = 1_000_000;
 
 export const resend: Handler<'resend'> = async (req): Promise<ResendResult> => {
   const method = String(req.method).toUpperCase();
   const s = await readSettings();
   const target = resendTarget(String(req.url), [...new Set(s.profiles.flatMap((p) => p.origins))]);
-  if (!target.ok) return target.reason === 'resendBadUrl' ? { kind: 'refused', reason: target.reason } : { kind: 'refused', reason: target.reason, origin: target.origin };
+  if (!target.ok)
+    return target.reason === 'resendBadUrl'
+      ? { kind: 'refused', reason: target.reason }
+      : { kind: 'refused', reason: target.reason, origin: target.origin };
   if (!(RESEND_METHODS as readonly string[]).includes(method)) return { kind: 'refused', reason: 'resendBadMethod' };
   const url = new URL(String(req.url));
   const origin = target.origin;
@@ -47,7 +51,15 @@ export const resend: Handler<'resend'> = async (req): Promise<ResendResult> => {
   const started = Date.now();
   let res: Response;
   try {
-    res = await fetch(url.href, { method, headers, body, credentials: 'omit', cache: 'no-store', redirect: 'error', signal: AbortSignal.timeout(CHECK_TIMEOUT_MS) });
+    res = await fetch(url.href, {
+      method,
+      headers,
+      body,
+      credentials: 'omit',
+      cache: 'no-store',
+      redirect: 'error',
+      signal: AbortSignal.timeout(CHECK_TIMEOUT_MS),
+    });
   } catch (e) {
     if (e instanceof DOMException && e.name === 'TimeoutError') return { kind: 'timeout' };
     return { kind: 'network', message: e instanceof Error ? e.message : String(e) };
@@ -55,7 +67,9 @@ export const resend: Handler<'resend'> = async (req): Promise<ResendResult> => {
   const text = await res.text().catch(() => '');
   const durationMs = Date.now() - started;
   const requestHeaders: Header[] = [];
-  headers.forEach((value, name) => requestHeaders.push({ name, value: name === 'authorization' && key ? `Api-Key ${maskKey(key)}` : value }));
+  headers.forEach((value, name) =>
+    requestHeaders.push({ name, value: name === 'authorization' && key ? `Api-Key ${maskKey(key)}` : value }),
+  );
   const responseHeaders: Header[] = [];
   res.headers.forEach((value, name) => responseHeaders.push({ name, value }));
   return {

@@ -32,7 +32,9 @@ export async function updateToolbar(s: Settings): Promise<void> {
   const action = browser.action;
   await Promise.all([
     action.setIcon({ path: icons(on ? 'icon' : 'icon-off') }),
-    action.setTitle({ title: `${t('extName')} — ${t(!s.enabled ? 'toolbarOff' : on ? (rotationDue ? 'toolbarRotate' : 'toolbarOn') : 'toolbarNoKey')}` }),
+    action.setTitle({
+      title: `${t('extName')} — ${t(!s.enabled ? 'toolbarOff' : on ? (rotationDue ? 'toolbarRotate' : 'toolbarOn') : 'toolbarNoKey')}`,
+    }),
     action.setBadgeText({ text: !s.enabled ? t('badgeOff') : rotationDue ? '!' : '' }),
     action.setBadgeBackgroundColor({ color: !s.enabled ? '#6b6b6b' : '#b26a00' }),
     // Explicitly off, also for installs of older versions that switched it on (Chrome keeps it).

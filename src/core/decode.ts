@@ -39,11 +39,30 @@ export interface Decoded {
 }
 
 const MEANINGS: Record<number, MessageKey> = {
-  0: 'status0', 200: 'status200', 201: 'status201', 204: 'status204',
-  301: 'status301', 302: 'status302', 304: 'status304', 307: 'status307', 308: 'status308',
-  400: 'status400', 401: 'status401', 403: 'status403', 404: 'status404', 405: 'status405',
-  406: 'status406', 409: 'status409', 413: 'status413', 415: 'status415', 422: 'status422',
-  429: 'status429', 500: 'status500', 502: 'status502', 503: 'status503', 504: 'status504',
+  0: 'status0',
+  200: 'status200',
+  201: 'status201',
+  204: 'status204',
+  301: 'status301',
+  302: 'status302',
+  304: 'status304',
+  307: 'status307',
+  308: 'status308',
+  400: 'status400',
+  401: 'status401',
+  403: 'status403',
+  404: 'status404',
+  405: 'status405',
+  406: 'status406',
+  409: 'status409',
+  413: 'status413',
+  415: 'status415',
+  422: 'status422',
+  429: 'status429',
+  500: 'status500',
+  502: 'status502',
+  503: 'status503',
+  504: 'status504',
 };
 
 export function statusMeaning(status: number): Msg {
@@ -136,7 +155,7 @@ function decodeBodyUnsafe(ex: BodySource): Body {
 }
 
 function looksTextual(s: string): boolean {
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this counts
   const ctrl = s.slice(0, 512).match(/[\u0000-\u0008\u000e-\u001f]/g);
   return !ctrl || ctrl.length < 2;
 }
@@ -170,7 +189,8 @@ export function decodeJson(value: unknown, status?: number): Body {
     }
     if ('detail' in value && Object.keys(value).filter((k) => k !== 'code' && k !== 'status_code').length === 1) {
       const d = value.detail;
-      if (isRecord(d) && typeof d.message === 'string') return { kind: 'detail', detail: d.message, ...(typeof d.code === 'string' ? { code: d.code } : {}) };
+      if (isRecord(d) && typeof d.message === 'string')
+        return { kind: 'detail', detail: d.message, ...(typeof d.code === 'string' ? { code: d.code } : {}) };
       return { kind: 'detail', detail: stringify(d), ...(typeof value.code === 'string' ? { code: value.code } : {}) };
     }
     if (value.success === false && isRecord(value.error)) return envelope(value.error);
@@ -220,7 +240,7 @@ function childPath(path: string, key: string): string {
 }
 
 /** DRF validation errors: every leaf is a list of strings, possibly nested in objects and lists. */
-export function fieldErrors(value: Record<string, unknown> | unknown[]): FieldError[] | null {
+function fieldErrors(value: Record<string, unknown> | unknown[]): FieldError[] | null {
   const out: FieldError[] = [];
   const walk = (node: unknown, path: string, depth: number): boolean => {
     if (depth > MAX_DEPTH) return false;
@@ -255,7 +275,12 @@ function decodeHtml(html: string, status?: number): Body {
     if (inner) return inner;
   }
   const h1 = /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(html);
-  const text = decodeEntities((h1?.[1] ?? '').replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim());
+  const text = decodeEntities(
+    (h1?.[1] ?? '')
+      .replace(/<[^>]*>/g, '')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
   return { kind: 'html', title: title || null, text };
 }
 
@@ -284,12 +309,14 @@ function codePoint(n: number): string {
 }
 
 function decodeEntities(s: string): string {
-  return s
-    .replace(/&(lt|gt|quot|apos|nbsp|ndash|mdash);/g, (_, name: string) => NAMED_ENTITIES[name]!)
-    // Django escapes ' as &#x27;; an out-of-range number must not make fromCodePoint throw.
-    .replace(/&#[xX]([0-9a-fA-F]{1,8});/g, (_, h: string) => codePoint(parseInt(h, 16)))
-    .replace(/&#(\d{1,10});/g, (_, n: string) => codePoint(Number(n)))
-    .replace(/&amp;/g, '&');
+  return (
+    s
+      .replace(/&(lt|gt|quot|apos|nbsp|ndash|mdash);/g, (_, name: string) => NAMED_ENTITIES[name]!)
+      // Django escapes ' as &#x27;; an out-of-range number must not make fromCodePoint throw.
+      .replace(/&#[xX]([0-9a-fA-F]{1,8});/g, (_, h: string) => codePoint(parseInt(h, 16)))
+      .replace(/&#(\d{1,10});/g, (_, n: string) => codePoint(Number(n)))
+      .replace(/&amp;/g, '&')
+  );
 }
 
 function decodeSse(text: string): Body {
@@ -371,22 +398,37 @@ function sseError(name: string, payload: string): string | null {
   const hasError = e !== undefined && e !== null && e !== false && e !== '';
   if (name !== 'error' && !hasError && rec?.type !== 'error') return null;
   if (!rec) return payload || name;
-  const inner = isRecord(e) ? e.message ?? e.detail ?? e : hasError ? e : rec.message ?? rec.detail ?? payload;
+  const inner = isRecord(e) ? (e.message ?? e.detail ?? e) : hasError ? e : (rec.message ?? rec.detail ?? payload);
   return stringify(inner);
 }
 
 /** The server's message for the one-line summary. */
 export function serverMessage(body: Body): string | null {
   switch (body.kind) {
-    case 'detail': return body.detail;
-    case 'fields': return fieldsSummary(body.fields);
-    case 'envelope': return body.message;
-    case 'message': return body.message;
-    case 'html': return body.title ?? (body.text || null);
-    case 'text': return body.text.split('\n').map((l) => l.trim()).find(Boolean)?.slice(0, 200) ?? null;
-    case 'sse': return body.error;
-    case 'xmlError': return body.message ? `${body.code}: ${body.message}` : body.code;
-    default: return null;
+    case 'detail':
+      return body.detail;
+    case 'fields':
+      return fieldsSummary(body.fields);
+    case 'envelope':
+      return body.message;
+    case 'message':
+      return body.message;
+    case 'html':
+      return body.title ?? (body.text || null);
+    case 'text':
+      return (
+        body.text
+          .split('\n')
+          .map((l) => l.trim())
+          .find(Boolean)
+          ?.slice(0, 200) ?? null
+      );
+    case 'sse':
+      return body.error;
+    case 'xmlError':
+      return body.message ? `${body.code}: ${body.message}` : body.code;
+    default:
+      return null;
   }
 }
 

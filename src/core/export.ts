@@ -7,18 +7,46 @@ import type { Exchange, Header } from './exchange';
 import { cleanHeaders, type HarEntry } from './har';
 import { isAuthorizationHeader, KEY_PLACEHOLDER } from './redact';
 import {
-  cookieValuesOf, credentialsOf, isCredentialHeader, NO_SECRETS, redactHarEntry, redactText, REDACTED, secretSegments, secretsMatcher, type Secrets, type Segment,
+  cookieValuesOf,
+  credentialsOf,
+  isCredentialHeader,
+  NO_SECRETS,
+  redactHarEntry,
+  redactText,
+  REDACTED,
+  secretSegments,
+  secretsMatcher,
+  type Secrets,
+  type Segment,
 } from './secrets';
 
 /** Headers the browser sets by itself; a copied request does not need them. */
 const BROWSER_HEADERS = new Set([
-  'host', 'connection', 'content-length', 'accept-encoding', 'user-agent', 'origin', 'referer', 'cookie',
-  'sec-ch-ua', 'sec-ch-ua-mobile', 'sec-ch-ua-platform', 'sec-fetch-dest', 'sec-fetch-mode', 'sec-fetch-site',
-  'sec-fetch-user', 'priority', 'pragma', 'cache-control', 'accept-language', 'dnt', 'proxy-authorization',
+  'host',
+  'connection',
+  'content-length',
+  'accept-encoding',
+  'user-agent',
+  'origin',
+  'referer',
+  'cookie',
+  'sec-ch-ua',
+  'sec-ch-ua-mobile',
+  'sec-ch-ua-platform',
+  'sec-fetch-dest',
+  'sec-fetch-mode',
+  'sec-fetch-site',
+  'sec-fetch-user',
+  'priority',
+  'pragma',
+  'cache-control',
+  'accept-language',
+  'dnt',
+  'proxy-authorization',
 ]);
 
 /** The environment variable snippets read the key from. */
-export const KEY_ENV = 'MAIAGENT_API_KEY';
+const KEY_ENV = 'MAIAGENT_API_KEY';
 
 /**
  * The URL as a browser (and the panel) reads it: `new URL(raw).href`, without user name and
@@ -57,7 +85,7 @@ export interface SnippetOptions {
   apiOrigins?: readonly string[] | undefined;
 }
 
-export class InvalidUrlError extends Error {
+class InvalidUrlError extends Error {
   constructor() {
     super('invalid URL');
   }
@@ -102,7 +130,12 @@ function portable(ex: Exchange, secrets: Secrets, apiOrigins: readonly string[] 
   const headers = ex.requestHeaders
     .filter((h) => TOKEN.test(h.name) && !BROWSER_HEADERS.has(h.name.toLowerCase()) && !isAuthorizationHeader(h.name))
     // A line break in a value would start a header of its own.
-    .map((h: Header) => segments(`${h.name}: ${h.value.replace(/[\r\n\0]+/g, ' ')}`, isCredentialHeader(h.name) ? secretsMatcher([...s.original.values(), h.value.trim()]) : s));
+    .map((h: Header) =>
+      segments(
+        `${h.name}: ${h.value.replace(/[\r\n\0]+/g, ' ')}`,
+        isCredentialHeader(h.name) ? secretsMatcher([...s.original.values(), h.value.trim()]) : s,
+      ),
+    );
   return {
     sendKey: (apiOrigins ?? [DEFAULT_API_ORIGIN]).includes(new URL(url).origin),
     url: segments(url),
@@ -125,7 +158,12 @@ function shellQuote(s: string): string {
 }
 
 /** How a secret found in the request is written: the key if the user asked for it, else the variable (only for an API origin), else inert text. */
-function secretWriter(p: Portable, key: string | undefined, literal: (s: string) => string, variable: string): (original: string) => string {
+function secretWriter(
+  p: Portable,
+  key: string | undefined,
+  literal: (s: string) => string,
+  variable: string,
+): (original: string) => string {
   return (original) => (!p.sendKey ? literal(KEY_PLACEHOLDER) : key !== undefined && original === key ? literal(key) : variable);
 }
 
@@ -139,7 +177,12 @@ export function toCurl(ex: Exchange, opts: SnippetOptions = {}): string {
   // [ ] { } in a URL are curl's glob patterns unless switched off.
   if (p.url.some((x) => typeof x === 'string' && /[[\]{}]/.test(x))) lines.push('  --globoff');
   if (p.method !== 'GET') lines.push(`  -X ${TOKEN.test(p.method) && !p.method.includes("'") ? p.method : shellQuote(p.method)}`);
-  if (p.sendKey) lines.push(key === undefined ? `  -H ${shellQuote(`Authorization: ${p.authScheme} `)}"$${KEY_ENV}"` : `  -H ${shellQuote(`Authorization: ${p.authScheme} ${key}`)}`);
+  if (p.sendKey)
+    lines.push(
+      key === undefined
+        ? `  -H ${shellQuote(`Authorization: ${p.authScheme} `)}"$${KEY_ENV}"`
+        : `  -H ${shellQuote(`Authorization: ${p.authScheme} ${key}`)}`,
+    );
   for (const h of p.headers) lines.push(`  -H ${sh(h)}`);
   if (p.body) lines.push(`  --data-raw ${sh(p.body)}`);
   return lines.join(' \\\n');
@@ -152,7 +195,10 @@ export function toFetch(ex: Exchange, opts: SnippetOptions = {}): string {
   const lit = (s: string) => JSON.stringify(s);
   const js = (segs: Segment[]) => join(segs, lit, secretWriter(p, key, lit, `process.env.${KEY_ENV}`), ' + ');
   const headers: string[] = [];
-  if (p.sendKey) headers.push(`    "Authorization": ${key === undefined ? `${lit(`${p.authScheme} `)} + process.env.${KEY_ENV}` : lit(`${p.authScheme} ${key}`)},`);
+  if (p.sendKey)
+    headers.push(
+      `    "Authorization": ${key === undefined ? `${lit(`${p.authScheme} `)} + process.env.${KEY_ENV}` : lit(`${p.authScheme} ${key}`)},`,
+    );
   for (const h of p.headers) {
     const [name, ...rest] = splitHeader(h);
     headers.push(`    ${lit(name)}: ${js(rest)},`);
@@ -185,7 +231,10 @@ export function toPython(ex: Exchange, opts: SnippetOptions = {}): string {
   const env = `os.environ[${pyString(KEY_ENV)}]`;
   const py = (segs: Segment[]) => join(segs, pyString, secretWriter(p, key, pyString, env), ' + ');
   const headers: string[] = [];
-  if (p.sendKey) headers.push(`        "Authorization": ${key === undefined ? `${pyString(`${p.authScheme} `)} + ${env}` : pyString(`${p.authScheme} ${key}`)},`);
+  if (p.sendKey)
+    headers.push(
+      `        "Authorization": ${key === undefined ? `${pyString(`${p.authScheme} `)} + ${env}` : pyString(`${p.authScheme} ${key}`)},`,
+    );
   for (const h of p.headers) {
     const [name, ...rest] = splitHeader(h);
     headers.push(`        ${pyString(name)}: ${py(rest)},`);
@@ -193,7 +242,17 @@ export function toPython(ex: Exchange, opts: SnippetOptions = {}): string {
   const args = [`    ${pyString(p.method)},`, `    ${py(p.url)},`, '    headers={', ...headers, '    },'];
   // Bytes, not str: requests would send a str body as Latin-1.
   if (p.body) args.push(`    data=(${py(p.body)}).encode("utf-8"),`);
-  return ['import os', '', 'import requests', '', 'response = requests.request(', ...args, ')', 'print(response.status_code)', 'print(response.text)'].join('\n');
+  return [
+    'import os',
+    '',
+    'import requests',
+    '',
+    'response = requests.request(',
+    ...args,
+    ')',
+    'print(response.status_code)',
+    'print(response.text)',
+  ].join('\n');
 }
 
 /** `Name: value` segments back into the name and the value's segments (names hold no secret). */

@@ -56,7 +56,8 @@ export interface FirefoxOptions {
  * - Chrome-only keys and permissions are dropped.
  */
 export function toFirefoxManifest(chrome: ManifestLike, opts: FirefoxOptions = {}): ManifestLike {
-  if (chrome.manifest_version !== 3) throw new Error(`expected a Manifest V3 manifest, got manifest_version ${String(chrome.manifest_version)}`);
+  if (chrome.manifest_version !== 3)
+    throw new Error(`expected a Manifest V3 manifest, got manifest_version ${String(chrome.manifest_version)}`);
   const out: ManifestLike = structuredClone(chrome);
   for (const k of CHROME_ONLY_KEYS) delete out[k];
 

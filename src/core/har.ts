@@ -2,8 +2,10 @@
 // decoder reads. Tolerant of missing parts: imported files come from many tools.
 import type { Exchange, Header } from './exchange';
 
-
-export interface HarHeader { name: string; value: string }
+export interface HarHeader {
+  name: string;
+  value: string;
+}
 export interface HarEntry {
   startedDateTime?: string;
   time?: number;
@@ -22,13 +24,20 @@ export interface HarEntry {
 /** Only headers with a string name and value; anything else in an imported file is dropped. */
 export const cleanHeaders = (hs: unknown): Header[] =>
   Array.isArray(hs)
-    ? hs.filter((h): h is HarHeader => !!h && typeof h.name === 'string' && typeof h.value === 'string').map((h) => ({ name: h.name, value: h.value }))
+    ? hs
+        .filter((h): h is HarHeader => !!h && typeof h.name === 'string' && typeof h.value === 'string')
+        .map((h) => ({ name: h.name, value: h.value }))
     : [];
 
 export function isHarEntry(x: unknown): x is HarEntry {
   if (!x || typeof x !== 'object') return false;
   const e = x as { request?: { method?: unknown; url?: unknown }; response?: { status?: unknown } };
-  return typeof e.request?.method === 'string' && typeof e.request.url === 'string' && typeof e.response?.status === 'number' && Number.isFinite(e.response.status);
+  return (
+    typeof e.request?.method === 'string' &&
+    typeof e.request.url === 'string' &&
+    typeof e.response?.status === 'number' &&
+    Number.isFinite(e.response.status)
+  );
 }
 
 const str = (x: unknown): string | undefined => (typeof x === 'string' ? x : undefined);
@@ -42,7 +51,9 @@ const size = (x: unknown): number | undefined => (typeof x === 'number' && Numbe
 export function harToExchange(e: HarEntry, body?: { text: string | null; encoding?: string | null }): Exchange {
   const content = e.response.content ?? {};
   const { text, encoding } =
-    typeof body?.text === 'string' ? { text: body.text, encoding: body.encoding } : { text: str(content.text), encoding: str(content.encoding) };
+    typeof body?.text === 'string'
+      ? { text: body.text, encoding: body.encoding }
+      : { text: str(content.text), encoding: str(content.encoding) };
   const started = typeof e.startedDateTime === 'string' ? Date.parse(e.startedDateTime) : NaN;
   const postData = e.request.postData;
   return {

@@ -26,7 +26,11 @@ export function errorOffset(text: string): number {
     throw i;
   };
   const lit = (word: string) => {
-    for (const ch of word) if (text[i++] !== ch) (i--, fail());
+    for (const ch of word)
+      if (text[i++] !== ch) {
+        i--;
+        fail();
+      }
   };
   const str = () => {
     i++;
@@ -36,7 +40,10 @@ export function errorOffset(text: string): number {
       if (text[i] === '\\') {
         i++;
         if (text[i] === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) (i++, fail());
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) {
+            i++;
+            fail();
+          }
           i += 4;
         } else if (!'"\\/bfnrt'.includes(text[i] ?? 'x')) fail();
       }
@@ -67,7 +74,7 @@ export function errorOffset(text: string): number {
         i++;
         value(depth + 1);
         ws();
-        if (text[i] === ',') (i++);
+        if (text[i] === ',') i++;
         else if (text[i] === '}') return void i++;
         else fail();
       }

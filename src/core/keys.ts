@@ -19,8 +19,8 @@ export type KeyCheck = { ok: true; key: string } | { ok: false; problem: KeyProb
 
 /** Letters, digits, and the `.` between prefix and secret; `-` and `_` are allowed too. */
 const KEY_CHARS = /^[A-Za-z0-9._-]+$/;
-export const KEY_MIN_LENGTH = 8;
-export const KEY_MAX_LENGTH = 512;
+const KEY_MIN_LENGTH = 8;
+const KEY_MAX_LENGTH = 512;
 
 /**
  * Normalise what the user typed or pasted: trim, drop a pasted `Api-Key ` prefix
@@ -39,10 +39,11 @@ export function normalizeKey(input: string): KeyCheck {
   if (shape === 'jwt') return { ok: false, problem: 'keyJwt' };
   // The console lists keys masked (`g5BnKD...Xs`); that copy is not the key.
   if (/\.\.\.|\u2026|\u2022/.test(s)) return { ok: false, problem: 'keyMasked' };
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
   if (/[\u0000-\u001f\u007f]/.test(s)) return { ok: false, problem: 'keyControl' };
   if (/\s/.test(s)) return { ok: false, problem: 'keyWhitespace' };
   if (/["'`\u2018\u2019\u201c\u201d]/.test(s)) return { ok: false, problem: 'keyQuotes' };
+  // eslint-disable-next-line no-control-regex -- the range names every ASCII character, control ones included
   if (/[^\x00-\x7f]/.test(s)) return { ok: false, problem: 'keyNonAscii' };
   if (!KEY_CHARS.test(s)) return { ok: false, problem: 'keyBadChars' };
   if (s.length < KEY_MIN_LENGTH) return { ok: false, problem: 'keyTooShort' };

@@ -11,11 +11,17 @@ export interface RuleLike {
 }
 
 /** Chrome and Firefox name the two rule sets of an extension like this in matched-rule reports. */
-export const DYNAMIC_RULESET = '_dynamic';
-export const SESSION_RULESET = '_session';
+const DYNAMIC_RULESET = '_dynamic';
+const SESSION_RULESET = '_session';
 
-export function countInjected(matched: readonly MatchedInfo[], rules: { dynamic: readonly RuleLike[]; session: readonly RuleLike[] }): number {
+export function countInjected(
+  matched: readonly MatchedInfo[],
+  rules: { dynamic: readonly RuleLike[]; session: readonly RuleLike[] },
+): number {
   const injecting = (set: readonly RuleLike[]) => new Set(set.filter((r) => r.action.type === 'modifyHeaders').map((r) => r.id));
-  const byRuleset: Record<string, Set<number>> = { [DYNAMIC_RULESET]: injecting(rules.dynamic), [SESSION_RULESET]: injecting(rules.session) };
+  const byRuleset: Record<string, Set<number>> = {
+    [DYNAMIC_RULESET]: injecting(rules.dynamic),
+    [SESSION_RULESET]: injecting(rules.session),
+  };
   return matched.filter((m) => byRuleset[m.rule.rulesetId]?.has(m.rule.ruleId) ?? false).length;
 }

@@ -31,7 +31,7 @@ export function normalizeOrigin(input: string): OriginCheck {
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 
 /** A DNS name of letters, digits and hyphens in dot-separated labels, or an IPv4 address. */
-export function isPlainHost(host: string): boolean {
+function isPlainHost(host: string): boolean {
   if (host.length > 253 || host.endsWith('.')) return false;
   return host.split('.').every((l) => LABEL.test(l));
 }

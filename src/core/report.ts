@@ -6,14 +6,38 @@ import { headerValue, type Exchange } from './exchange';
 import { cookieValuesOf, credentialsOf, redactText, REDACTED, secretsMatcher, type Secrets } from './secrets';
 
 /** Headers that name one request in a gateway's, CDN's or framework's logs. */
-export const REQUEST_ID_HEADERS = [
-  'x-request-id', 'request-id', 'x-correlation-id', 'x-trace-id', 'x-amz-request-id', 'x-amzn-requestid', 'x-amzn-trace-id',
-  'x-amz-id-2', 'x-amz-cf-id', 'x-amz-cf-pop', 'cf-ray', 'x-cloud-trace-context', 'traceparent', 'x-served-by', 'x-cache',
+const REQUEST_ID_HEADERS = [
+  'x-request-id',
+  'request-id',
+  'x-correlation-id',
+  'x-trace-id',
+  'x-amz-request-id',
+  'x-amzn-requestid',
+  'x-amzn-trace-id',
+  'x-amz-id-2',
+  'x-amz-cf-id',
+  'x-amz-cf-pop',
+  'cf-ray',
+  'x-cloud-trace-context',
+  'traceparent',
+  'x-served-by',
+  'x-cache',
 ];
 
 export type ReportLabel =
-  | 'title' | 'request' | 'status' | 'noResponse' | 'time' | 'ids' | 'browser' | 'extension'
-  | 'serverSaid' | 'body' | 'explanation' | 'fixes' | 'nothing';
+  | 'title'
+  | 'request'
+  | 'status'
+  | 'noResponse'
+  | 'time'
+  | 'ids'
+  | 'browser'
+  | 'extension'
+  | 'serverSaid'
+  | 'body'
+  | 'explanation'
+  | 'fixes'
+  | 'nothing';
 
 export interface ReportInput {
   exchange: Exchange;
@@ -52,7 +76,13 @@ export function codeBlock(s: string, lang = ''): string {
 
 /** "Chrome 156.0.7000.1", "Firefox 153.0", "Edge …" from a user agent string. */
 export function describeBrowser(userAgent: string): string {
-  for (const [re, name] of [[/Edg\/([\d.]+)/, 'Edge'], [/OPR\/([\d.]+)/, 'Opera'], [/Firefox\/([\d.]+)/, 'Firefox'], [/Chrome\/([\d.]+)/, 'Chrome'], [/Version\/([\d.]+).*Safari\//, 'Safari']] as const) {
+  for (const [re, name] of [
+    [/Edg\/([\d.]+)/, 'Edge'],
+    [/OPR\/([\d.]+)/, 'Opera'],
+    [/Firefox\/([\d.]+)/, 'Firefox'],
+    [/Chrome\/([\d.]+)/, 'Chrome'],
+    [/Version\/([\d.]+).*Safari\//, 'Safari'],
+  ] as const) {
     const m = re.exec(userAgent);
     if (m) return `${name} ${m[1]}`;
   }
@@ -72,7 +102,9 @@ export function buildErrorReport(input: ReportInput, label: (l: ReportLabel) => 
   const url = canonicalUrl(ex.url) ?? ex.url;
   const lines: string[] = [`### ${label('title')}`, ''];
   lines.push(`- **${label('request')}:** ${inlineCode(clean(`${method} ${url}`))}`);
-  const status = ex.status ? `${ex.status}${ex.statusText ? ` ${ex.statusText}` : ''}` : `${label('noResponse')}${ex.error ? ` ${ex.error}` : ''}`;
+  const status = ex.status
+    ? `${ex.status}${ex.statusText ? ` ${ex.statusText}` : ''}`
+    : `${label('noResponse')}${ex.error ? ` ${ex.error}` : ''}`;
   lines.push(`- **${label('status')}:** ${inlineCode(clean(status))} — ${clean(input.meaning)}`);
 
   const time: string[] = [];
@@ -82,7 +114,8 @@ export function buildErrorReport(input: ReportInput, label: (l: ReportLabel) => 
     const v = input.timings?.[p];
     return typeof v === 'number' && v > 0 ? [`${p} ${ms(v)}`] : [];
   });
-  if (time.length || phases.length) lines.push(`- **${label('time')}:** ${time.join(', ')}${phases.length ? ` (${phases.join(', ')})` : ''}`.replace(':**  (', ':** ('));
+  if (time.length || phases.length)
+    lines.push(`- **${label('time')}:** ${time.join(', ')}${phases.length ? ` (${phases.join(', ')})` : ''}`.replace(':**  (', ':** ('));
 
   const ids = REQUEST_ID_HEADERS.flatMap((h) => {
     const v = headerValue(ex.responseHeaders, h);
@@ -99,7 +132,12 @@ export function buildErrorReport(input: ReportInput, label: (l: ReportLabel) => 
   const body = ex.responseBody && !ex.responseBase64 ? clean(ex.responseBody) : '';
   if (body) {
     const cut = body.length > BODY_EXCERPT;
-    lines.push(`${label('body')}${cut ? ` (${BODY_EXCERPT} / ${body.length})` : ''}:`, '', codeBlock(cut ? `${body.slice(0, BODY_EXCERPT)}…` : body), '');
+    lines.push(
+      `${label('body')}${cut ? ` (${BODY_EXCERPT} / ${body.length})` : ''}:`,
+      '',
+      codeBlock(cut ? `${body.slice(0, BODY_EXCERPT)}…` : body),
+      '',
+    );
   } else if (!input.serverMessage && !input.fields.length) lines.push(label('nothing'), '');
 
   if (input.cause) lines.push(`#### ${label('explanation')}`, '', clean(input.cause), '');

@@ -4,7 +4,8 @@
 
 export const RESEND_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
 
-export type ResendTarget = { ok: true; origin: string } | { ok: false; reason: 'resendBadUrl' } | { ok: false; reason: 'resendNotApiOrigin'; origin: string };
+export type ResendTarget =
+  { ok: true; origin: string } | { ok: false; reason: 'resendBadUrl' } | { ok: false; reason: 'resendNotApiOrigin'; origin: string };
 
 /** `apiOrigins` are the configured (normalised) API origins: equality is the whole check. */
 export function resendTarget(url: string, apiOrigins: readonly string[]): ResendTarget {

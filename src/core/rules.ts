@@ -80,7 +80,12 @@ export function compileRules(settings: Settings, ctx: RuleContext): RuleSets {
     };
     const nav = { urlFilter, resourceTypes: ['main_frame'], requestMethods: ['get'] } satisfies DnrRule['condition'];
     if (sites.length > 0) {
-      rules.push({ id: base + RULE_FETCH, priority: 1, action, condition: { urlFilter, resourceTypes: ['xmlhttprequest', 'other'], initiatorDomains: sites } });
+      rules.push({
+        id: base + RULE_FETCH,
+        priority: 1,
+        action,
+        condition: { urlFilter, resourceTypes: ['xmlhttprequest', 'other'], initiatorDomains: sites },
+      });
     }
     const linkFrom = [...new Set([...sites, new URL(origin).hostname])].sort();
     rules.push({ id: base + RULE_NAV_LINK, priority: 1, action, condition: { ...nav, initiatorDomains: linkFrom } });
@@ -106,7 +111,10 @@ export function allRules(sets: RuleSets): DnrRule[] {
 /** Order-insensitive equality of two rule sets, used to detect drift. */
 export function sameRules(a: readonly unknown[], b: readonly unknown[]): boolean {
   const norm = (rs: readonly unknown[]) =>
-    rs.map((r) => canonical(r)).sort().join('\n');
+    rs
+      .map((r) => canonical(r))
+      .sort()
+      .join('\n');
   return norm(a) === norm(b);
 }
 

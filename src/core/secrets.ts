@@ -15,10 +15,6 @@ const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'x-a
 export function isCredentialHeader(name: string): boolean {
   return CREDENTIAL_HEADERS.has(name.toLowerCase());
 }
-export function isCookieHeader(name: string): boolean {
-  const n = name.toLowerCase();
-  return n === 'cookie' || n === 'set-cookie' || n === 'set-cookie2';
-}
 
 export interface Secrets {
   /** Matches any known form of any secret, longest first; null when there is none. */
@@ -57,7 +53,10 @@ export function credentialsOf(headers: readonly { name: string; value: string }[
     if (!isCredentialHeader(h.name) || typeof h.value !== 'string') continue;
     const key = keyFromAuthorization(h.value);
     if (key) out.push(key);
-    const rest = h.value.trim().replace(/^(?:api-key|bearer|token|basic)\s+/i, '').trim();
+    const rest = h.value
+      .trim()
+      .replace(/^(?:api-key|bearer|token|basic)\s+/i, '')
+      .trim();
     if (rest) out.push(rest);
   }
   return out;
@@ -139,7 +138,7 @@ export function redactSetCookie(value: string): string {
 }
 
 /** A header as it may leave: credentials replaced, cookies emptied, the key removed from the rest. */
-export function redactHeader(name: string, value: string, s: Secrets): string {
+function redactHeader(name: string, value: string, s: Secrets): string {
   const n = name.toLowerCase();
   if (isCredentialHeader(n)) {
     const scheme = /^\s*(api-key|bearer|token|basic)\b/i.exec(value)?.[1];
@@ -167,7 +166,9 @@ function cookieArrayValues(part: unknown): string[] {
 
 function cleanHeaderList(hs: unknown, s: Secrets): unknown {
   if (!Array.isArray(hs)) return hs;
-  return hs.map((h) => (isRecord(h) && typeof h.name === 'string' && typeof h.value === 'string' ? { ...h, value: redactHeader(h.name, h.value, s) } : h));
+  return hs.map((h) =>
+    isRecord(h) && typeof h.name === 'string' && typeof h.value === 'string' ? { ...h, value: redactHeader(h.name, h.value, s) } : h,
+  );
 }
 
 function cleanCookieList(cs: unknown): unknown {
@@ -187,7 +188,10 @@ export function redactHarEntry<T>(entry: T, secrets: Secrets): T {
   ]);
   // A cookie's value repeated elsewhere (an echo in a body) goes too.
   const cookies = secretsMatcher([
-    ...cookieValuesOf(harHeaders(entry.request)), ...cookieValuesOf(harHeaders(entry.response)), ...cookieArrayValues(entry.request), ...cookieArrayValues(entry.response),
+    ...cookieValuesOf(harHeaders(entry.request)),
+    ...cookieValuesOf(harHeaders(entry.response)),
+    ...cookieArrayValues(entry.request),
+    ...cookieArrayValues(entry.response),
   ]);
   const req = isRecord(entry.request) ? entry.request : undefined;
   const res = isRecord(entry.response) ? entry.response : undefined;
@@ -202,7 +206,14 @@ export function redactHarEntry<T>(entry: T, secrets: Secrets): T {
             ...res,
             headers: cleanHeaderList(res.headers, s),
             cookies: cleanCookieList(res.cookies),
-            ...(content ? { content: { ...content, text: base64 ? redactBase64(redactBase64(content.text as string, s), cookies, REDACTED) : content.text } } : {}),
+            ...(content
+              ? {
+                  content: {
+                    ...content,
+                    text: base64 ? redactBase64(redactBase64(content.text as string, s), cookies, REDACTED) : content.text,
+                  },
+                }
+              : {}),
           },
         }
       : {}),
@@ -214,7 +225,9 @@ export function redactHarEntry<T>(entry: T, secrets: Secrets): T {
 
 function harHeaders(part: unknown): { name: string; value: string }[] {
   if (!isRecord(part) || !Array.isArray(part.headers)) return [];
-  return part.headers.filter((h): h is { name: string; value: string } => isRecord(h) && typeof h.name === 'string' && typeof h.value === 'string');
+  return part.headers.filter(
+    (h): h is { name: string; value: string } => isRecord(h) && typeof h.name === 'string' && typeof h.value === 'string',
+  );
 }
 
 /** Cookie values a request sent or a response set, so that an echo of one (in a body) is caught too. */
@@ -222,7 +235,12 @@ export function cookieValuesOf(headers: readonly { name: string; value: string }
   const out: string[] = [];
   for (const h of headers ?? []) {
     const n = h.name.toLowerCase();
-    const pairs = n === 'cookie' ? h.value.split(';') : n === 'set-cookie' || n === 'set-cookie2' ? h.value.split('\n').map((l) => l.split(';')[0] ?? '') : [];
+    const pairs =
+      n === 'cookie'
+        ? h.value.split(';')
+        : n === 'set-cookie' || n === 'set-cookie2'
+          ? h.value.split('\n').map((l) => l.split(';')[0] ?? '')
+          : [];
     for (const pair of pairs) {
       const eq = pair.indexOf('=');
       const v = (eq < 0 ? pair : pair.slice(eq + 1)).trim();
@@ -248,7 +266,11 @@ const MAX_CANDIDATES = 2000;
  * page learns a key only from text that already contains it. Keys of 10 characters or fewer are
  * masked whole and cannot be found this way.
  */
-export async function findStoredKeys(texts: readonly string[], keys: readonly KnownKey[], fingerprint: (s: string) => Promise<string>): Promise<string[]> {
+export async function findStoredKeys(
+  texts: readonly string[],
+  keys: readonly KnownKey[],
+  fingerprint: (s: string) => Promise<string>,
+): Promise<string[]> {
   const found = new Set<string>();
   const tried = new Set<string>();
   for (const k of keys) {

@@ -5,11 +5,17 @@ import { normalizeKey } from './keys';
 import { normalizeOrigin } from './origins';
 
 export const SCHEMA_VERSION = 3;
-export const ROTATION_DAYS = 90;
+const ROTATION_DAYS = 90;
 import { DEFAULT_API_ORIGIN, DOCS_ORIGIN } from './constants';
 export { DEFAULT_API_ORIGIN, DOCS_ORIGIN };
 
-const OriginSchema = v.pipe(v.string(), v.check((o) => { const r = normalizeOrigin(o); return r.ok && r.origin === o; }));
+const OriginSchema = v.pipe(
+  v.string(),
+  v.check((o) => {
+    const r = normalizeOrigin(o);
+    return r.ok && r.origin === o;
+  }),
+);
 
 const ProfileSchema = v.pipe(
   v.object({
@@ -79,11 +85,17 @@ const migrations: Record<number, (old: Record<string, unknown>) => Record<string
     typedNavigation: false,
     sites: Array.isArray(old.sites) ? [...new Set(old.sites.map(fromIpv6Loopback))] : old.sites,
     profiles: Array.isArray(old.profiles)
-      ? old.profiles.map((p: unknown) => (isRecord(p) && Array.isArray(p.origins) ? { ...p, origins: [...new Set(p.origins.map(fromIpv6Loopback))] } : p))
+      ? old.profiles.map((p: unknown) =>
+          isRecord(p) && Array.isArray(p.origins) ? { ...p, origins: [...new Set(p.origins.map(fromIpv6Loopback))] } : p,
+        )
       : old.profiles,
     // Where both spellings had an active profile, the one already on localhost stays.
     active: isRecord(old.active)
-      ? Object.fromEntries(Object.entries(old.active).sort(([a], [b]) => Number(isIpv6Loopback(b)) - Number(isIpv6Loopback(a))).map(([o, id]) => [fromIpv6Loopback(o), id]))
+      ? Object.fromEntries(
+          Object.entries(old.active)
+            .sort(([a], [b]) => Number(isIpv6Loopback(b)) - Number(isIpv6Loopback(a)))
+            .map(([o, id]) => [fromIpv6Loopback(o), id]),
+        )
       : old.active,
   }),
 };

@@ -4,7 +4,7 @@
 // `{"content": "...", "conversationId": "...", "done": false}`, not always labelled
 // text/event-stream. Pure; never throws.
 
-export interface StreamEvent {
+interface StreamEvent {
   /** The SSE event name (`message` when none was given; `line` for JSON lines). */
   name: string;
   /** The data as sent (SSE data lines joined by a line break). */
@@ -121,7 +121,8 @@ function errorOf(e: StreamEvent): string | null {
 /** Deltas are joined; a stream whose every piece repeats and extends the one before is cumulative. */
 function assemble(pieces: string[]): string {
   if (pieces.length === 0) return '';
-  const cumulative = pieces.length > 1 && pieces.every((p, i) => i === 0 || (p.length > pieces[i - 1]!.length && p.startsWith(pieces[i - 1]!)));
+  const cumulative =
+    pieces.length > 1 && pieces.every((p, i) => i === 0 || (p.length > pieces[i - 1]!.length && p.startsWith(pieces[i - 1]!)));
   if (cumulative) return pieces[pieces.length - 1]!;
   const last = pieces[pieces.length - 1]!;
   const before = pieces.slice(0, -1).join('');

@@ -6,9 +6,9 @@ import { normalizeOrigin } from './origins';
 import type { Profile, Settings } from './settings';
 
 export const EXPORT_FORMAT = 'maiagent-devtools-profiles';
-export const EXPORT_VERSION = 1;
+const EXPORT_VERSION = 1;
 
-export interface ExportedProfile {
+interface ExportedProfile {
   name: string;
   origins: string[];
   addedAt: number;
@@ -49,9 +49,7 @@ export interface Rejection {
   reason: MessageKey;
 }
 
-export type ImportResult =
-  | { ok: true; profiles: Omit<Profile, 'id'>[]; sites: string[] }
-  | { ok: false; rejected: Rejection[] };
+export type ImportResult = { ok: true; profiles: Omit<Profile, 'id'>[]; sites: string[] } | { ok: false; rejected: Rejection[] };
 
 /** A name from the file, cut for the message (not shared with har.ts: the worker stays small). */
 const cut = (s: string) => (s.length > 60 ? `${s.slice(0, 59)}…` : s);
@@ -116,7 +114,8 @@ export function parseImport(text: string, existing: ReadonlyMap<string, readonly
     else
       for (const s of data.sites) {
         const r = typeof s === 'string' ? normalizeOrigin(s) : null;
-        if (!r?.ok) rejected.push({ index: -1, name: cut(typeof s === 'string' ? s : JSON.stringify(s) ?? String(s)), reason: 'importBadSites' });
+        if (!r?.ok)
+          rejected.push({ index: -1, name: cut(typeof s === 'string' ? s : (JSON.stringify(s) ?? String(s))), reason: 'importBadSites' });
         else sites.push(r.origin);
       }
   }

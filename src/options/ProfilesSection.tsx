@@ -14,7 +14,11 @@ interface SectionProps {
   onStatus: (s: string) => void;
 }
 
-const splitOrigins = (s: string) => s.split(/[\s,]+/).map((x) => x.trim()).filter(Boolean);
+const splitOrigins = (s: string) =>
+  s
+    .split(/[\s,]+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 export function ProfilesSection({ state, run, onStatus }: SectionProps) {
   const [undo, setUndo] = useState<{ id: string; name: string } | null>(null);
@@ -54,13 +58,23 @@ export function ProfilesSection({ state, run, onStatus }: SectionProps) {
   );
 }
 
-function ProfileRow({ profile: p, state, run, onStatus, first, last, onDeleted }: SectionProps & { profile: PublicProfile; first: boolean; last: boolean; onDeleted: (id: string, name: string) => void }) {
+function ProfileRow({
+  profile: p,
+  state,
+  run,
+  onStatus,
+  first,
+  last,
+  onDeleted,
+}: SectionProps & { profile: PublicProfile; first: boolean; last: boolean; onDeleted: (id: string, name: string) => void }) {
   const [name, setName] = useState(p.name);
   const [origins, setOrigins] = useState(p.origins.join(', '));
   const [problem, setProblem] = useState<MessageKey | null>(null);
   const [editingKey, setEditingKey] = useState(false);
   const keyCheck = useKeyCheck(run);
-  const activeFor = Object.entries(state.active).filter(([, id]) => id === p.id).map(([o]) => o);
+  const activeFor = Object.entries(state.active)
+    .filter(([, id]) => id === p.id)
+    .map(([o]) => o);
 
   const apply = async (r: Result | undefined, done: string) => {
     if (!r) return;
@@ -100,7 +114,11 @@ function ProfileRow({ profile: p, state, run, onStatus, first, last, onDeleted }
           {t('persistLegend')}
           <select
             value={p.persist}
-            onChange={(e) => void run(send('updateProfile', { id: p.id, persist: e.currentTarget.value as Persist })).then((r) => apply(r, t('profileSaved', p.name)))}
+            onChange={(e) =>
+              void run(send('updateProfile', { id: p.id, persist: e.currentTarget.value as Persist })).then((r) =>
+                apply(r, t('profileSaved', p.name)),
+              )
+            }
           >
             <option value="local">{t('persistLocal')}</option>
             <option value="session">{t('persistSession')}</option>
@@ -124,21 +142,27 @@ function ProfileRow({ profile: p, state, run, onStatus, first, last, onDeleted }
             </button>
           ))}
         {p.hasKey && (
-          <button
-            type="button"
-            disabled={keyCheck.busy(p.id)}
-            onClick={() => void keyCheck.start(p.id)}
-          >
+          <button type="button" disabled={keyCheck.busy(p.id)} onClick={() => void keyCheck.start(p.id)}>
             {t('checkKey')}
           </button>
         )}
         <button type="button" onClick={() => setEditingKey(!editingKey)} aria-expanded={editingKey}>
           {t('changeKey')}
         </button>
-        <button type="button" disabled={first} aria-label={t('moveUpNamed', p.name)} onClick={() => void run(send('moveProfile', { id: p.id, by: -1 }))}>
+        <button
+          type="button"
+          disabled={first}
+          aria-label={t('moveUpNamed', p.name)}
+          onClick={() => void run(send('moveProfile', { id: p.id, by: -1 }))}
+        >
           {t('moveUp')}
         </button>
-        <button type="button" disabled={last} aria-label={t('moveDownNamed', p.name)} onClick={() => void run(send('moveProfile', { id: p.id, by: 1 }))}>
+        <button
+          type="button"
+          disabled={last}
+          aria-label={t('moveDownNamed', p.name)}
+          onClick={() => void run(send('moveProfile', { id: p.id, by: 1 }))}
+        >
           {t('moveDown')}
         </button>
         <button

@@ -7,7 +7,6 @@ import { send, type PublicState } from '../shared/protocol';
 import type { Run } from '../ui/useAppState';
 import { requestAccess } from './permission';
 
-
 export function SitesSection({ state, run, onStatus }: { state: PublicState; run: Run; onStatus: (s: string) => void }) {
   const [value, setValue] = useState('');
   const [problem, setProblem] = useState<MessageKey | null>(null);
@@ -38,7 +37,11 @@ export function SitesSection({ state, run, onStatus }: { state: PublicState; run
                 {t('grantAgain')}
               </button>
             )}
-            <button type="button" aria-label={t('removeSiteNamed', s.origin)} onClick={() => void run(send('removeSite', { origin: s.origin })).then((r) => r?.ok && onStatus(t('siteRemoved', s.origin)))}>
+            <button
+              type="button"
+              aria-label={t('removeSiteNamed', s.origin)}
+              onClick={() => void run(send('removeSite', { origin: s.origin })).then((r) => r?.ok && onStatus(t('siteRemoved', s.origin)))}
+            >
               {t('remove')}
             </button>
           </li>
@@ -53,7 +56,13 @@ export function SitesSection({ state, run, onStatus }: { state: PublicState; run
       >
         <label class="field" style={{ flex: 1 }}>
           {t('siteOriginLabel')}
-          <input type="text" value={value} placeholder="http://localhost:3000" onInput={(e) => setValue(e.currentTarget.value)} aria-describedby="site-problem" />
+          <input
+            type="text"
+            value={value}
+            placeholder="http://localhost:3000"
+            onInput={(e) => setValue(e.currentTarget.value)}
+            aria-describedby="site-problem"
+          />
         </label>
         <button type="submit">{t('addSite')}</button>
       </form>

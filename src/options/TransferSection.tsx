@@ -6,12 +6,11 @@ import type { Rejection } from '../core/transfer';
 import { download } from '../ui/download';
 import type { Run } from '../ui/useAppState';
 
-
 /**
  * Profiles files are small; a larger one is refused before it is read or sent to the background.
  * (Here, not in the core's constants: that module is part of the worker, which has a size budget.)
  */
-export const PROFILES_FILE_MAX_BYTES = 20 * 1024 * 1024;
+const PROFILES_FILE_MAX_BYTES = 20 * 1024 * 1024;
 
 /** More rejections than this are summed up in one line: a hostile file may have thousands. */
 const SHOWN_REJECTIONS = 20;
@@ -32,7 +31,12 @@ export function TransferSection({ run, onStatus }: { run: Run; onStatus: (s: str
       <h2 id="transfer-h">{t('transferHeading')}</h2>
       <div class="row">
         <label class="row">
-          <input type="checkbox" checked={includeKeys} onChange={(e) => setIncludeKeys(e.currentTarget.checked)} aria-describedby="keys-warning" />
+          <input
+            type="checkbox"
+            checked={includeKeys}
+            onChange={(e) => setIncludeKeys(e.currentTarget.checked)}
+            aria-describedby="keys-warning"
+          />
           {t('exportIncludeKeys')}
         </label>
       </div>
@@ -108,7 +112,11 @@ export function TransferSection({ run, onStatus }: { run: Run; onStatus: (s: str
           <ul>
             {rejected.length > SHOWN_REJECTIONS && <li>{t('importMore', String(rejected.length - SHOWN_REJECTIONS))}</li>}
             {rejected.slice(0, SHOWN_REJECTIONS).map((r, i) => (
-              <li key={i}>{r.index < 0 ? `${t('importFile')}${r.name ? ` (${r.name})` : ''}: ${t(r.reason)}` : `${t('importEntry', String(r.index + 1), r.name || '—')}: ${t(r.reason)}`}</li>
+              <li key={i}>
+                {r.index < 0
+                  ? `${t('importFile')}${r.name ? ` (${r.name})` : ''}: ${t(r.reason)}`
+                  : `${t('importEntry', String(r.index + 1), r.name || '—')}: ${t(r.reason)}`}
+              </li>
             ))}
           </ul>
         </div>

@@ -3,7 +3,7 @@
 import type { MessageKey } from '../core/messages';
 import { t } from '../shared/i18n';
 
-export const SECTIONS: { id: string; label: MessageKey }[] = [
+const SECTIONS: { id: string; label: MessageKey }[] = [
   { id: 'sec-explanation', label: 'sectionExplanation' },
   { id: 'sec-request', label: 'sectionRequest' },
   { id: 'sec-response', label: 'sectionResponse' },
@@ -23,7 +23,13 @@ export function DetailNav() {
   return (
     <nav class="detail-nav" aria-label={t('sectionsLabel')}>
       {SECTIONS.map((s, i) => (
-        <button key={s.id} type="button" aria-keyshortcuts={`Alt+${i + 1}`} title={t('sectionShortcut', t(s.label), String(i + 1))} onClick={() => jumpTo(i)}>
+        <button
+          key={s.id}
+          type="button"
+          aria-keyshortcuts={`Alt+${i + 1}`}
+          title={t('sectionShortcut', t(s.label), String(i + 1))}
+          onClick={() => jumpTo(i)}
+        >
           {t(s.label)}
         </button>
       ))}

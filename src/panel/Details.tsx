@@ -1,6 +1,6 @@
 // The detail view: diagnosis on top, then request and response. Everything is rendered as text.
 import { ext as browser } from '../platform/ext';
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Body } from '../core/decode';
 import type { Check } from '../core/diagnose';
 import { canonicalOrigin, canonicalUrl, toCurl, toFetch, toPython, urlNotCanonical } from '../core/export';
@@ -24,19 +24,35 @@ import type { Row } from './model';
 type SnippetKind = 'curl' | 'fetch' | 'python' | 'report';
 
 const REPORT_LABELS: Record<ReportLabel, MessageKey> = {
-  title: 'reportTitle', request: 'reportRequest', status: 'reportStatus', noResponse: 'reportNoResponse', time: 'reportTime',
-  ids: 'reportIds', browser: 'reportBrowser', extension: 'reportExtension', serverSaid: 'reportServerSaid', body: 'reportBody',
-  explanation: 'reportExplanation', fixes: 'reportFixes', nothing: 'reportNothing',
+  title: 'reportTitle',
+  request: 'reportRequest',
+  status: 'reportStatus',
+  noResponse: 'reportNoResponse',
+  time: 'reportTime',
+  ids: 'reportIds',
+  browser: 'reportBrowser',
+  extension: 'reportExtension',
+  serverSaid: 'reportServerSaid',
+  body: 'reportBody',
+  explanation: 'reportExplanation',
+  fixes: 'reportFixes',
+  nothing: 'reportNothing',
 };
 
 function bodySummary(b: Body): string | null {
   switch (b.kind) {
-    case 'empty': return t('bodyEmpty');
-    case 'binary': return t('bodyBinary', String(b.bytes), b.mimeType);
-    case 'list': return t('bodyList', String(b.returned), b.count === null ? '?' : String(b.count), b.hasNext ? t('bodyListMore') : t('bodyListLast'));
-    case 'invalidJson': return t('bodyInvalidJson');
-    case 'sse': return b.error ? `${t('bodySse', String(b.events))}; ${t('bodySseError', b.error)}` : t('bodySse', String(b.events));
-    default: return null;
+    case 'empty':
+      return t('bodyEmpty');
+    case 'binary':
+      return t('bodyBinary', String(b.bytes), b.mimeType);
+    case 'list':
+      return t('bodyList', String(b.returned), b.count === null ? '?' : String(b.count), b.hasNext ? t('bodyListMore') : t('bodyListLast'));
+    case 'invalidJson':
+      return t('bodyInvalidJson');
+    case 'sse':
+      return b.error ? `${t('bodySse', String(b.events))}; ${t('bodySseError', b.error)}` : t('bodySse', String(b.events));
+    default:
+      return null;
   }
 }
 
@@ -97,7 +113,10 @@ function queryParams(url: string): [string, string][] {
 async function copyText(text: string): Promise<boolean> {
   try {
     // Without focus the clipboard call can stay pending; do not wait for it forever.
-    await Promise.race([navigator.clipboard.writeText(text), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 1000))]);
+    await Promise.race([
+      navigator.clipboard.writeText(text),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 1000)),
+    ]);
     return true;
   } catch {
     // DevTools panels may not get clipboard access; fall back to a selected textarea.
@@ -125,7 +144,14 @@ function maskedExchange(ex: Exchange, mask: (s: string) => string): Exchange {
   };
 }
 
-export function Details({ row, state, secrets, apiOrigins, onResent, words = [] }: {
+export function Details({
+  row,
+  state,
+  secrets,
+  apiOrigins,
+  onResent,
+  words = [],
+}: {
   row: Row;
   state: PublicState | null;
   secrets: Secrets;
@@ -141,8 +167,12 @@ export function Details({ row, state, secrets, apiOrigins, onResent, words = [] 
   const [offerFor, setOfferDone] = useState<{ rowId: number; text: string } | null>(null);
   const snippet = snippetFor?.rowId === row.id ? snippetFor : null;
   const offerDone = offerFor?.rowId === row.id ? offerFor.text : null;
-  const shownRow = useRef(row.id);
-  shownRow.current = row.id;
+  // Which row is on screen, for the async snippet below: updated as soon as the row is committed
+  // (a layout effect runs before anything can be clicked; a plain effect may wait for a frame).
+  const shownRowRef = useRef(row.id);
+  useLayoutEffect(() => {
+    shownRowRef.current = row.id;
+  }, [row.id]);
 
   const bs = bodySummary(d.decoded.body);
   // Everything the server (or the page) wrote is shown with any key in it masked.
@@ -163,7 +193,12 @@ export function Details({ row, state, secrets, apiOrigins, onResent, words = [] 
         timings: (row.entry as { timings?: Record<string, unknown> }).timings,
         meaning: tm(d.decoded.meaning),
         serverMessage: d.decoded.serverMessage,
-        fields: d.decoded.body.kind === 'fields' ? d.decoded.body.fields : d.decoded.body.kind === 'envelope' ? d.decoded.body.fields ?? [] : [],
+        fields:
+          d.decoded.body.kind === 'fields'
+            ? d.decoded.body.fields
+            : d.decoded.body.kind === 'envelope'
+              ? (d.decoded.body.fields ?? [])
+              : [],
         cause: d.cause ? tm(d.cause) : null,
         fixes: d.fixes.map(tm),
         browser: describeBrowser(navigator.userAgent),
@@ -177,9 +212,10 @@ export function Details({ row, state, secrets, apiOrigins, onResent, words = [] 
     // The key goes into a snippet only when the user ticked the box, and comes from the background then.
     const key = kind !== 'report' && includeKey && profileId ? (await send('revealKey', { profileId })).key || undefined : undefined;
     const opts = { key, secrets, apiOrigins };
-    const text = kind === 'curl' ? toCurl(ex, opts) : kind === 'fetch' ? toFetch(ex, opts) : kind === 'python' ? toPython(ex, opts) : report();
+    const text =
+      kind === 'curl' ? toCurl(ex, opts) : kind === 'fetch' ? toFetch(ex, opts) : kind === 'python' ? toPython(ex, opts) : report();
     // The user may have moved to another row while the key was fetched.
-    if (shownRow.current !== row.id) return;
+    if (shownRowRef.current !== row.id) return;
     setSnippet({ rowId: row.id, kind, text, copied: null });
     const copied = await copyText(text);
     setSnippet((cur) => (cur?.text === text ? { ...cur, copied } : cur));
@@ -219,7 +255,12 @@ export function Details({ row, state, secrets, apiOrigins, onResent, words = [] 
             </button>
           )}
           {d.offer?.kind === 'url' && (
-            <button type="button" onClick={() => void copyText((d.offer as { url: string }).url).then(() => setOfferDone({ rowId: row.id, text: t('urlCopied') }))}>
+            <button
+              type="button"
+              onClick={() =>
+                void copyText((d.offer as { url: string }).url).then(() => setOfferDone({ rowId: row.id, text: t('urlCopied') }))
+              }
+            >
               {t('copyCorrectedUrl')}
             </button>
           )}
@@ -250,7 +291,12 @@ export function Details({ row, state, secrets, apiOrigins, onResent, words = [] 
           {t('copyPython')}
         </button>
         <label>
-          <input type="checkbox" checked={includeKey && !!profileId} disabled={!profileId} onChange={(e) => setIncludeKey(e.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            checked={includeKey && !!profileId}
+            disabled={!profileId}
+            onChange={(e) => setIncludeKey(e.currentTarget.checked)}
+          />
           {t('includeKey')}
         </label>
         <button type="button" onClick={() => void makeSnippet('report')}>
@@ -259,7 +305,11 @@ export function Details({ row, state, secrets, apiOrigins, onResent, words = [] 
       </div>
       <ResendActions row={shown} state={state} onResent={onResent} />
       {includeKey && profileId && <p class="error">{t('includeKeyWarning')}</p>}
-      {!canonical && <p class="warning" role="note">{t('urlUnparsable')}</p>}
+      {!canonical && (
+        <p class="warning" role="note">
+          {t('urlUnparsable')}
+        </p>
+      )}
       {snippet && (
         <>
           {snippet.copied !== null && (
@@ -267,10 +317,14 @@ export function Details({ row, state, secrets, apiOrigins, onResent, words = [] 
               {!snippet.copied ? t('snippetNotCopied') : snippet.kind === 'report' ? t('reportCopied') : t('snippetCopied')}
             </p>
           )}
-          <pre class="snippet" data-testid="snippet">{snippet.text}</pre>
+          <pre class="snippet" data-testid="snippet">
+            {snippet.text}
+          </pre>
         </>
       )}
-      <h3 id="sec-request" tabIndex={-1}>{t('requestHeading')}</h3>
+      <h3 id="sec-request" tabIndex={-1}>
+        {t('requestHeading')}
+      </h3>
       <p class="mono url">
         {ex.method} {mask(ex.url)}
       </p>
@@ -303,7 +357,9 @@ export function Details({ row, state, secrets, apiOrigins, onResent, words = [] 
       </table>
       {ex.requestBody && <pre class="body">{mask(pretty(ex.requestBody))}</pre>}
       {ex.requestTruncated && <p class="muted">{t('requestBodyTruncated')}</p>}
-      <h3 id="sec-response" tabIndex={-1}>{t('responseHeading')}</h3>
+      <h3 id="sec-response" tabIndex={-1}>
+        {t('responseHeading')}
+      </h3>
       <p class="mono">
         {ex.status} {mask(ex.statusText ?? '')}
       </p>
@@ -322,7 +378,9 @@ export function Details({ row, state, secrets, apiOrigins, onResent, words = [] 
       {ex.responseTruncated && <p class="muted">{t('bodyTruncated')}</p>}
       {!row.bodyLoaded && <p class="muted">{t('bodyLoading')}</p>}
       <ResponseBody row={shown} words={words} />
-      <h3 id="sec-timing" tabIndex={-1}>{t('sectionTiming')}</h3>
+      <h3 id="sec-timing" tabIndex={-1}>
+        {t('sectionTiming')}
+      </h3>
       <TimingSection row={shown} />
     </div>
   );

@@ -58,7 +58,9 @@ export function EndpointSection({ row, mask = (s) => s }: { row: Row; mask?: (s:
         </p>
       )}
       {report.notFound === 'unknownId' && match && (
-        <p>{t('endpointUnknownId', endpointLabel(match.method, match.template, match.prefix), mask(Object.values(match.params).join(', ')))}</p>
+        <p>
+          {t('endpointUnknownId', endpointLabel(match.method, match.template, match.prefix), mask(Object.values(match.params).join(', ')))}
+        </p>
       )}
       {report.notFound === 'unknownPath' && (
         <>

@@ -42,15 +42,26 @@ function Node({ name, value, path, words, onPick }: NodeProps) {
       </li>
     );
   }
-  const entries: [PathPart, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value as Record<string, unknown>);
+  const entries: [PathPart, unknown][] = Array.isArray(value)
+    ? value.map((v, i) => [i, v])
+    : Object.entries(value as Record<string, unknown>);
   const summary = Array.isArray(value) ? t('jsonItems', String(entries.length)) : t('jsonKeys', String(entries.length));
   return (
     <li class="branch">
-      <button type="button" class="toggle" aria-expanded={open} aria-label={open ? t('jsonCollapse') : t('jsonExpand')} onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        class="toggle"
+        aria-expanded={open}
+        aria-label={open ? t('jsonCollapse') : t('jsonExpand')}
+        onClick={() => setOpen(!open)}
+      >
         {open ? '▾' : '▸'}
       </button>
       <Key name={name} path={path} onPick={onPick} />
-      <span class="muted">{Array.isArray(value) ? '[' : '{'}{open ? '' : ` ${summary} ${Array.isArray(value) ? ']' : '}'}`}</span>
+      <span class="muted">
+        {Array.isArray(value) ? '[' : '{'}
+        {open ? '' : ` ${summary} ${Array.isArray(value) ? ']' : '}'}`}
+      </span>
       {open && (
         <>
           <ul>
@@ -76,7 +87,9 @@ export function JsonTree({ value, words }: { value: unknown; words: readonly str
             <code data-testid="json-path">{picked.path || t('jsonRoot')}</code>
             <button
               type="button"
-              onClick={() => void copyToClipboard(picked.path).then((copied) => setPicked((p) => (p && p.path === picked.path ? { ...p, copied } : p)))}
+              onClick={() =>
+                void copyToClipboard(picked.path).then((copied) => setPicked((p) => (p && p.path === picked.path ? { ...p, copied } : p)))
+              }
             >
               {t('copyPath')}
             </button>

@@ -31,7 +31,6 @@ import { SecretTracker } from './secrets';
 
 const STATUS_CLASSES: StatusClass[] = ['all', '2xx', '3xx', '4xx', '5xx', 'failed'];
 
-
 /** `capture` is null when the panel is opened in a tab (a HAR viewer). */
 export function Panel({ capture }: { capture: CaptureSession | null }) {
   const devtools = capture !== null;
@@ -63,13 +62,16 @@ export function Panel({ capture }: { capture: CaptureSession | null }) {
     const configured = s ? [...new Set(s.profiles.flatMap((p) => p.origins))] : [];
     return configured.length ? configured : [DEFAULT_API_ORIGIN];
   }, []);
-  const isApi = useCallback((url: string) => {
-    try {
-      return apiOrigins().includes(new URL(url).origin);
-    } catch {
-      return false;
-    }
-  }, [apiOrigins]);
+  const isApi = useCallback(
+    (url: string) => {
+      try {
+        return apiOrigins().includes(new URL(url).origin);
+      } catch {
+        return false;
+      }
+    },
+    [apiOrigins],
+  );
 
   /** Rows arrive in bursts; add them once per frame, and keep only the newest N. */
   const push = useCallback((row: Row) => {
@@ -88,16 +90,35 @@ export function Panel({ capture }: { capture: CaptureSession | null }) {
    * `body` null: the entry's own content is used (an imported file), or it is read later (`bodyLoaded` false).
    * A captured row keeps the settings of this moment; a file's row (`link` given) none of the reader's.
    */
-  const rowFrom = useCallback(async (
-    entry: HarEntry, body: Body | null, inspected: string | null, bodyLoaded: boolean, id?: number, link?: ReturnType<typeof redirectLinker>, requestTruncated = false,
-  ): Promise<Row> => {
-    const exchange = { ...harToExchange(entry, body ?? undefined), responseTruncated: body?.truncated ?? false, requestTruncated };
-    // Before the row is shown: a key in it must already be one the panel masks.
-    await tracker.current!.scan(exchange, knownKeys());
-    const snapshot = link ? fileSnapshot(exchange) : snapshotOf(stateRef.current, currentKeyChecks(), exchange, pageOriginOf(exchange, inspected));
-    const redirectedFrom = (link ?? linkCaptured.current)(exchange);
-    return buildRow({ id: id ?? nextId.current++, entry, exchange, snapshot, sentFingerprint: await sentKeyFingerprint(exchange), redirectedFrom, bodyLoaded });
-  }, []);
+  const rowFrom = useCallback(
+    async (
+      entry: HarEntry,
+      body: Body | null,
+      inspected: string | null,
+      bodyLoaded: boolean,
+      id?: number,
+      link?: ReturnType<typeof redirectLinker>,
+      requestTruncated = false,
+    ): Promise<Row> => {
+      const exchange = { ...harToExchange(entry, body ?? undefined), responseTruncated: body?.truncated ?? false, requestTruncated };
+      // Before the row is shown: a key in it must already be one the panel masks.
+      await tracker.current!.scan(exchange, knownKeys());
+      const snapshot = link
+        ? fileSnapshot(exchange)
+        : snapshotOf(stateRef.current, currentKeyChecks(), exchange, pageOriginOf(exchange, inspected));
+      const redirectedFrom = (link ?? linkCaptured.current)(exchange);
+      return buildRow({
+        id: id ?? nextId.current++,
+        entry,
+        exchange,
+        snapshot,
+        sentFingerprint: await sentKeyFingerprint(exchange),
+        redirectedFrom,
+        bodyLoaded,
+      });
+    },
+    [],
+  );
 
   const bodies = useRef(new Map<number, Captured['body']>());
 
@@ -108,18 +129,21 @@ export function Panel({ capture }: { capture: CaptureSession | null }) {
   const slotRows = useRef(new Map<number, number>());
   const backlogHadApi = useRef(false);
 
-  const addCaptured = useCallback(async (c: Captured, slot: number, replace: boolean) => {
-    const api = isApi(c.entry.request.url);
-    if (!api && !settingsRef.current.allRequests) return;
-    const shownIn = replace ? slotRows.current.get(slot) : undefined;
-    // API bodies are read right away for the summary; other requests' bodies only when selected.
-    const row = await rowFrom(c.entry, api ? await c.body() : null, inspected.current, api, shownIn);
-    if (!api) bodies.current.set(row.id, c.body);
-    slotRows.current.set(slot, row.id);
-    if (shownIn === undefined) return push(row);
-    pending.current = pending.current.map((r) => (r.id === row.id ? row : r));
-    setRows((rs) => rs.map((r) => (r.id === row.id ? row : r)));
-  }, [isApi, push, rowFrom]);
+  const addCaptured = useCallback(
+    async (c: Captured, slot: number, replace: boolean) => {
+      const api = isApi(c.entry.request.url);
+      if (!api && !settingsRef.current.allRequests) return;
+      const shownIn = replace ? slotRows.current.get(slot) : undefined;
+      // API bodies are read right away for the summary; other requests' bodies only when selected.
+      const row = await rowFrom(c.entry, api ? await c.body() : null, inspected.current, api, shownIn);
+      if (!api) bodies.current.set(row.id, c.body);
+      slotRows.current.set(slot, row.id);
+      if (shownIn === undefined) return push(row);
+      pending.current = pending.current.map((r) => (r.id === row.id ? row : r));
+      setRows((rs) => rs.map((r) => (r.id === row.id ? row : r)));
+    },
+    [isApi, push, rowFrom],
+  );
 
   const refreshState = useCallback(async () => {
     try {
@@ -134,26 +158,29 @@ export function Panel({ capture }: { capture: CaptureSession | null }) {
   }, []);
 
   /** Capture events, handled one after another so rows keep their order. */
-  const onCapture = useCallback(async (e: CaptureEvent) => {
-    switch (e.kind) {
-      case 'request':
-        if (e.fromBacklog && isApi(e.request.entry.request.url)) backlogHadApi.current = true;
-        return addCaptured(e.request, e.slot, e.replace);
-      case 'ready':
-        return setShowReloadHint(!backlogHadApi.current);
-      case 'origin':
-        inspected.current = e.origin;
-        return setProblems(({ originFailed: _, ...rest }) => rest);
-      case 'problem':
-        return setProblems((p) => ({ ...p, [e.problem]: e.detail }));
-      case 'navigated':
-        if (!settingsRef.current.preserve) {
-          setRows([]);
-          setSelected(null);
-          slotRows.current.clear();
-        }
-    }
-  }, [addCaptured, isApi]);
+  const onCapture = useCallback(
+    async (e: CaptureEvent) => {
+      switch (e.kind) {
+        case 'request':
+          if (e.fromBacklog && isApi(e.request.entry.request.url)) backlogHadApi.current = true;
+          return addCaptured(e.request, e.slot, e.replace);
+        case 'ready':
+          return setShowReloadHint(!backlogHadApi.current);
+        case 'origin':
+          inspected.current = e.origin;
+          return setProblems(({ originFailed: _, ...rest }) => rest);
+        case 'problem':
+          return setProblems((p) => ({ ...p, [e.problem]: e.detail }));
+        case 'navigated':
+          if (!settingsRef.current.preserve) {
+            setRows([]);
+            setSelected(null);
+            slotRows.current.clear();
+          }
+      }
+    },
+    [addCaptured, isApi],
+  );
 
   useEffect(() => {
     const theme = devtoolsTheme();
@@ -170,11 +197,17 @@ export function Panel({ capture }: { capture: CaptureSession | null }) {
   const knownSignature = state?.profiles.map((p) => p.fingerprint).join() ?? '';
   useEffect(() => {
     const known = knownKeys();
-    if (known.length) void (async () => { for (const r of rowsRef.current) await tracker.current!.scan(r.exchange, known); })();
+    if (known.length)
+      void (async () => {
+        for (const r of rowsRef.current) await tracker.current!.scan(r.exchange, known);
+      })();
   }, [knownSignature]);
 
   // Hidden preflights are not counted as filtered out: "3 of 5" is about the user's filters.
-  const listed = useMemo(() => (settings.preflight ? rows : rows.filter((r) => !isPreflight(r.exchange.method, r.exchange.requestHeaders))), [rows, settings.preflight]);
+  const listed = useMemo(
+    () => (settings.preflight ? rows : rows.filter((r) => !isPreflight(r.exchange.method, r.exchange.requestHeaders))),
+    [rows, settings.preflight],
+  );
   const visible = useMemo(() => {
     const keep = compileFilter(filter);
     return listed.filter((r) => keep({ status: r.exchange.status, search: r.search }));
@@ -193,7 +226,11 @@ export function Panel({ capture }: { capture: CaptureSession | null }) {
     const row = rowsRef.current.find((r) => r.id === id);
     if (row) await tracker.current!.scan(harToExchange(row.entry, body), knownKeys());
     setRows((rs) =>
-      rs.map((r) => (r.id === id ? buildRow({ ...r, exchange: { ...harToExchange(r.entry, body), responseTruncated: body.truncated }, bodyLoaded: true }) : r)),
+      rs.map((r) =>
+        r.id === id
+          ? buildRow({ ...r, exchange: { ...harToExchange(r.entry, body), responseTruncated: body.truncated }, bodyLoaded: true })
+          : r,
+      ),
     );
   }, []);
 
@@ -203,7 +240,16 @@ export function Panel({ capture }: { capture: CaptureSession | null }) {
     await tracker.current!.scan(ex, knownKeys());
     // Sent by the extension itself: no page, the settings of now.
     const snapshot = snapshotOf(stateRef.current, currentKeyChecks(), ex, null);
-    const row = buildRow({ id: nextId.current++, entry: entryOf(ex), exchange: ex, snapshot, sentFingerprint, redirectedFrom: null, bodyLoaded: true, resent: true });
+    const row = buildRow({
+      id: nextId.current++,
+      entry: entryOf(ex),
+      exchange: ex,
+      snapshot,
+      sentFingerprint,
+      redirectedFrom: null,
+      bodyLoaded: true,
+      resent: true,
+    });
     setRows((rs) => keepNewest([...rs, row], settingsRef.current.keep));
     setSelected(row.id);
   }, []);
@@ -235,7 +281,11 @@ export function Panel({ capture }: { capture: CaptureSession | null }) {
       ...r.entry,
       response: {
         ...r.entry.response,
-        content: { ...(r.entry.response.content ?? {}), text: r.exchange.responseBody, ...(r.exchange.responseBase64 ? { encoding: 'base64' } : {}) },
+        content: {
+          ...(r.entry.response.content ?? {}),
+          text: r.exchange.responseBody,
+          ...(r.exchange.responseBase64 ? { encoding: 'base64' } : {}),
+        },
       },
     }));
     download(`maiagent-${new Date().toISOString().replace(/[:.]/g, '-')}.har`, toHar(entries, extensionInfo(), tracker.current!.secrets));
@@ -245,17 +295,35 @@ export function Panel({ capture }: { capture: CaptureSession | null }) {
     <main class="panel">
       <h1 class="sr-only">{t('panelTitle')}</h1>
       <div class="toolbar" role="toolbar" aria-label={t('panelToolbar')}>
-        <button type="button" onClick={() => { setRows([]); setSelected(null); bodies.current.clear(); slotRows.current.clear(); setNotice(null); }}>
+        <button
+          type="button"
+          onClick={() => {
+            setRows([]);
+            setSelected(null);
+            bodies.current.clear();
+            slotRows.current.clear();
+            setNotice(null);
+          }}
+        >
           {t('clear')}
         </button>
         {devtools && (
           <>
             <label>
-              <input type="checkbox" checked={settings.preserve} onChange={(e) => setSettings({ ...settings, preserve: e.currentTarget.checked })} />
+              <input
+                type="checkbox"
+                checked={settings.preserve}
+                onChange={(e) => setSettings({ ...settings, preserve: e.currentTarget.checked })}
+              />
               {t('preserveLog')}
             </label>
             <label>
-              <input type="checkbox" role="switch" checked={settings.allRequests} onChange={(e) => setSettings({ ...settings, allRequests: e.currentTarget.checked })} />
+              <input
+                type="checkbox"
+                role="switch"
+                checked={settings.allRequests}
+                onChange={(e) => setSettings({ ...settings, allRequests: e.currentTarget.checked })}
+              />
               {t('allRequests')}
             </label>
           </>
@@ -270,11 +338,20 @@ export function Panel({ capture }: { capture: CaptureSession | null }) {
           onInput={(e) => setFilter({ ...filter, text: e.currentTarget.value })}
         />
         <label>
-          <input type="checkbox" role="switch" checked={settings.preflight} onChange={(e) => setSettings({ ...settings, preflight: e.currentTarget.checked })} />
+          <input
+            type="checkbox"
+            role="switch"
+            checked={settings.preflight}
+            onChange={(e) => setSettings({ ...settings, preflight: e.currentTarget.checked })}
+          />
           {t('showPreflight')}
         </label>
         <label>
-          <input type="checkbox" checked={filter.errorsOnly} onChange={(e) => setFilter({ ...filter, errorsOnly: e.currentTarget.checked })} />
+          <input
+            type="checkbox"
+            checked={filter.errorsOnly}
+            onChange={(e) => setFilter({ ...filter, errorsOnly: e.currentTarget.checked })}
+          />
           {t('errorsOnly')}
         </label>
         <label>
@@ -324,14 +401,24 @@ export function Panel({ capture }: { capture: CaptureSession | null }) {
       {notice && (
         <div class="hint" role="status">
           <span>{notice}</span>
-          <button type="button" onClick={() => setNotice(null)}>{t('dismiss')}</button>
+          <button type="button" onClick={() => setNotice(null)}>
+            {t('dismiss')}
+          </button>
         </div>
       )}
       <StartupProblems problems={problems} onRetryState={() => void refreshState()} />
       {devtools && showReloadHint && rows.length === 0 && (
         <div class="hint" role="status">
           <span>{t('reloadHint')}</span>
-          <button type="button" onClick={() => { setShowReloadHint(false); reloadInspected(); }}>{t('reloadPage')}</button>
+          <button
+            type="button"
+            onClick={() => {
+              setShowReloadHint(false);
+              reloadInspected();
+            }}
+          >
+            {t('reloadPage')}
+          </button>
         </div>
       )}
       {!devtools && rows.length === 0 && <p class="hint">{t('harViewerHint')}</p>}
@@ -340,7 +427,11 @@ export function Panel({ capture }: { capture: CaptureSession | null }) {
         <RequestList id="request-list" rows={visible} selectedId={selected} onSelect={(id) => void select(id)} secrets={secrets} />
         <Splitter value={settings.split} controls="request-list" onChange={(split) => setSettings((s) => ({ ...s, split }))} />
         <section class="details" aria-label={t('panelDetails')} tabIndex={0}>
-          {current ? <Details row={current} state={state} secrets={secrets} apiOrigins={apiOrigins()} onResent={addResent} words={words} /> : <p class="muted">{t('selectRow')}</p>}
+          {current ? (
+            <Details row={current} state={state} secrets={secrets} apiOrigins={apiOrigins()} onResent={addResent} words={words} />
+          ) : (
+            <p class="muted">{t('selectRow')}</p>
+          )}
         </section>
       </div>
     </main>

@@ -8,10 +8,10 @@ import { urlNotCanonical } from '../core/export';
 import { maskText, NO_SECRETS, type Secrets } from '../core/secrets';
 import type { Row } from './model';
 
-export const ROW_HEIGHT = 22;
+const ROW_HEIGHT = 22;
 const OVERSCAN = 8;
 
-export function pathOf(url: string): string {
+function pathOf(url: string): string {
   try {
     const u = new URL(url);
     return u.pathname + u.search;
@@ -38,7 +38,9 @@ interface RowProps {
 class RequestRow extends Component<RowProps> {
   override shouldComponentUpdate(next: RowProps): boolean {
     const p = this.props;
-    return next.row !== p.row || next.pos !== p.pos || next.setSize !== p.setSize || next.selected !== p.selected || next.secrets !== p.secrets;
+    return (
+      next.row !== p.row || next.pos !== p.pos || next.setSize !== p.setSize || next.selected !== p.selected || next.secrets !== p.secrets
+    );
   }
 
   // Reads the props at click time: a skipped update still hands the row the newest onSelect.
@@ -59,11 +61,19 @@ class RequestRow extends Component<RowProps> {
         style={{ top: `${pos * ROW_HEIGHT}px` }}
         onClick={this.onClick}
       >
-        <span class="time" title={formatTime(r.exchange.startedAt)}>{formatTime(r.exchange.startedAt)}</span>
-        <span class="method" title={r.exchange.method}>{r.exchange.method}</span>
+        <span class="time" title={formatTime(r.exchange.startedAt)}>
+          {formatTime(r.exchange.startedAt)}
+        </span>
+        <span class="method" title={r.exchange.method}>
+          {r.exchange.method}
+        </span>
         <span class="path" title={mask(r.exchange.url)}>
           {/* A URL written to be read two ways (an imported `host\@other`) is flagged in the list too. */}
-          {urlNotCanonical(r.exchange.url) && <span class="flag" role="img" aria-label={t('urlNotCanonicalRow')} title={t('urlNotCanonicalRow')}>⚠ </span>}
+          {urlNotCanonical(r.exchange.url) && (
+            <span class="flag" role="img" aria-label={t('urlNotCanonicalRow')} title={t('urlNotCanonicalRow')}>
+              ⚠{' '}
+            </span>
+          )}
           {mask(pathOf(r.exchange.url))}
         </span>
         <span class="status">{r.exchange.status || '—'}</span>
@@ -89,13 +99,13 @@ interface Props {
 }
 
 export function RequestList({ rows, selectedId, onSelect, secrets = NO_SECRETS, id }: Props) {
-  const box = useRef<HTMLDivElement>(null);
+  const boxRef = useRef<HTMLDivElement>(null);
   // The first visible row, not the pixel offset: scrolling within a row changes nothing to draw.
   const [topRow, setTopRow] = useState(0);
   const [height, setHeight] = useState(400);
 
   useLayoutEffect(() => {
-    const el = box.current;
+    const el = boxRef.current;
     if (!el) return;
     const ro = new ResizeObserver(() => setHeight(el.clientHeight));
     ro.observe(el);
@@ -107,7 +117,7 @@ export function RequestList({ rows, selectedId, onSelect, secrets = NO_SECRETS, 
 
   // Keep the selected row in view when it moves by keyboard.
   useEffect(() => {
-    const el = box.current;
+    const el = boxRef.current;
     if (!el || index < 0) return;
     const top = index * ROW_HEIGHT;
     if (top < el.scrollTop) el.scrollTop = top;
@@ -148,16 +158,22 @@ export function RequestList({ rows, selectedId, onSelect, secrets = NO_SECRETS, 
   return (
     <div class="list-wrap">
       <div class="row head" aria-hidden="true">
-        <span class="time" title={t('colTime')}>{t('colTime')}</span>
+        <span class="time" title={t('colTime')}>
+          {t('colTime')}
+        </span>
         <span title={t('colMethod')}>{t('colMethod')}</span>
         <span title={t('colPath')}>{t('colPath')}</span>
         <span title={t('colStatus')}>{t('colStatus')}</span>
         <span title={t('colSummary')}>{t('colSummary')}</span>
-        <span class="num dur" title={t('colDuration')}>{t('colDuration')}</span>
-        <span class="num size" title={t('colSize')}>{t('colSize')}</span>
+        <span class="num dur" title={t('colDuration')}>
+          {t('colDuration')}
+        </span>
+        <span class="num size" title={t('colSize')}>
+          {t('colSize')}
+        </span>
       </div>
       <div
-        ref={box}
+        ref={boxRef}
         id={id}
         class="list"
         role="listbox"
@@ -170,7 +186,15 @@ export function RequestList({ rows, selectedId, onSelect, secrets = NO_SECRETS, 
         {rows.length === 0 && <p class="muted empty">{t('panelEmpty')}</p>}
         <div class="spacer" style={{ height: `${rows.length * ROW_HEIGHT}px` }}>
           {bySlot.filter(Boolean).map(({ r, pos }) => (
-            <RequestRow key={pos % slots} row={r} pos={pos} setSize={rows.length} selected={r.id === selectedId} onSelect={onSelect} secrets={secrets} />
+            <RequestRow
+              key={pos % slots}
+              row={r}
+              pos={pos}
+              setSize={rows.length}
+              selected={r.id === selectedId}
+              onSelect={onSelect}
+              secrets={secrets}
+            />
           ))}
         </div>
       </div>

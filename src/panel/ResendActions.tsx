@@ -37,10 +37,14 @@ function originOf(url: string): string {
 
 function resultText(r: ResendResult): string {
   switch (r.kind) {
-    case 'refused': return t(r.reason, r.origin ?? '');
-    case 'timeout': return t('resendTimeout');
-    case 'network': return t('resendNetwork', r.message);
-    default: return '';
+    case 'refused':
+      return t(r.reason, r.origin ?? '');
+    case 'timeout':
+      return t('resendTimeout');
+    case 'network':
+      return t('resendNetwork', r.message);
+    default:
+      return '';
   }
 }
 
@@ -88,7 +92,8 @@ export function ResendActions({ row, state, onResent }: Props) {
   const resendNow = () => {
     const req = original();
     const target = resendTarget(req.url, apiOrigins);
-    if (!target.ok) return setMessage({ rowId: row.id, text: t(target.reason, target.reason === 'resendNotApiOrigin' ? target.origin : '') });
+    if (!target.ok)
+      return setMessage({ rowId: row.id, text: t(target.reason, target.reason === 'resendNotApiOrigin' ? target.origin : '') });
     void go(req);
   };
 
@@ -99,7 +104,10 @@ export function ResendActions({ row, state, onResent }: Props) {
       rowId: row.id,
       method: req.method.toUpperCase(),
       url: req.url,
-      headers: req.headers.filter((h) => !/^(cookie|host|content-length|origin|referer|sec-.*|connection)$/i.test(h.name)).map((h) => `${h.name}: ${h.value}`).join('\n'),
+      headers: req.headers
+        .filter((h) => !/^(cookie|host|content-length|origin|referer|sec-.*|connection)$/i.test(h.name))
+        .map((h) => `${h.name}: ${h.value}`)
+        .join('\n'),
       body: req.body ?? '',
       profileId: req.profileId ?? NO_KEY,
     });
@@ -107,15 +115,23 @@ export function ResendActions({ row, state, onResent }: Props) {
 
   const buttons = (
     <div class="actions">
-      <button type="button" onClick={resendNow} disabled={busy}>{t('resend')}</button>
-      <button type="button" onClick={edit} disabled={busy} aria-expanded={editing !== null}>{t('editAndResend')}</button>
+      <button type="button" onClick={resendNow} disabled={busy}>
+        {t('resend')}
+      </button>
+      <button type="button" onClick={edit} disabled={busy} aria-expanded={editing !== null}>
+        {t('editAndResend')}
+      </button>
     </div>
   );
   if (!editing) {
     return (
       <>
         {buttons}
-        {shown && <p role="status" class="resend-message">{shown}</p>}
+        {shown && (
+          <p role="status" class="resend-message">
+            {shown}
+          </p>
+        )}
       </>
     );
   }
@@ -126,7 +142,8 @@ export function ResendActions({ row, state, onResent }: Props) {
   const origin = target.ok ? target.origin : originOf(d.url);
   const choices = profilesFor(origin);
   const headers = parseHeaderLines(d.headers);
-  const jsonBody = d.body.trim() !== '' && (headers.some((h) => /^content-type$/i.test(h.name) && /json/i.test(h.value)) || /^[[{]/.test(d.body.trim()));
+  const jsonBody =
+    d.body.trim() !== '' && (headers.some((h) => /^content-type$/i.test(h.name) && /json/i.test(h.value)) || /^[[{]/.test(d.body.trim()));
   const problem = jsonBody ? jsonProblem(d.body) : null;
   const bodyAllowed = d.method !== 'GET' && d.method !== 'HEAD';
   const urlMessage = target.ok ? null : t(target.reason, target.reason === 'resendNotApiOrigin' ? target.origin : '');
@@ -141,7 +158,13 @@ export function ResendActions({ row, state, onResent }: Props) {
         onSubmit={(e) => {
           e.preventDefault();
           if (!canSend) return;
-          void go({ method: d.method, url: d.url, headers, ...(bodyAllowed && d.body !== '' ? { body: d.body } : {}), profileId: d.profileId === NO_KEY ? null : d.profileId });
+          void go({
+            method: d.method,
+            url: d.url,
+            headers,
+            ...(bodyAllowed && d.body !== '' ? { body: d.body } : {}),
+            profileId: d.profileId === NO_KEY ? null : d.profileId,
+          });
         }}
       >
         <div class="resend-line">
@@ -149,28 +172,50 @@ export function ResendActions({ row, state, onResent }: Props) {
             {t('resendMethod')}
             <select value={d.method} onChange={(e) => set({ method: e.currentTarget.value })}>
               {RESEND_METHODS.map((m) => (
-                <option key={m} value={m}>{m}</option>
+                <option key={m} value={m}>
+                  {m}
+                </option>
               ))}
             </select>
           </label>
           <label class="grow">
             {t('resendUrl')}
-            <input type="text" class="mono" value={d.url} spellcheck={false} aria-invalid={!target.ok} aria-describedby={urlMessage ? 'resend-url-problem' : undefined} onInput={(e) => set({ url: e.currentTarget.value })} />
+            <input
+              type="text"
+              class="mono"
+              value={d.url}
+              spellcheck={false}
+              aria-invalid={!target.ok}
+              aria-describedby={urlMessage ? 'resend-url-problem' : undefined}
+              onInput={(e) => set({ url: e.currentTarget.value })}
+            />
           </label>
         </div>
-        {urlMessage && <p id="resend-url-problem" class="error" role="alert">{urlMessage}</p>}
+        {urlMessage && (
+          <p id="resend-url-problem" class="error" role="alert">
+            {urlMessage}
+          </p>
+        )}
         <label>
           {t('resendAuthorization')}
           <select value={d.profileId} onChange={(e) => set({ profileId: e.currentTarget.value })}>
             {choices.map((p) => (
-              <option key={p.id} value={p.id}>{t('resendKeyOf', p.name, p.masked)}</option>
+              <option key={p.id} value={p.id}>
+                {t('resendKeyOf', p.name, p.masked)}
+              </option>
             ))}
             <option value={NO_KEY}>{t('resendNoKeyOption')}</option>
           </select>
         </label>
         <label>
           {t('resendHeaders')}
-          <textarea class="mono" rows={Math.min(8, Math.max(2, d.headers.split('\n').length))} spellcheck={false} value={d.headers} onInput={(e) => set({ headers: e.currentTarget.value })} />
+          <textarea
+            class="mono"
+            rows={Math.min(8, Math.max(2, d.headers.split('\n').length))}
+            spellcheck={false}
+            value={d.headers}
+            onInput={(e) => set({ headers: e.currentTarget.value })}
+          />
         </label>
         {bodyAllowed && (
           <label>
@@ -192,10 +237,18 @@ export function ResendActions({ row, state, onResent }: Props) {
           </p>
         )}
         <div class="actions">
-          <button type="submit" class="primary" disabled={!canSend}>{t('resendSend')}</button>
-          <button type="button" onClick={() => setDraft(null)}>{t('cancel')}</button>
+          <button type="submit" class="primary" disabled={!canSend}>
+            {t('resendSend')}
+          </button>
+          <button type="button" onClick={() => setDraft(null)}>
+            {t('cancel')}
+          </button>
         </div>
-        {shown && <p role="status" class="resend-message">{shown}</p>}
+        {shown && (
+          <p role="status" class="resend-message">
+            {shown}
+          </p>
+        )}
       </form>
     </>
   );

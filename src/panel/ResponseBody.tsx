@@ -27,9 +27,10 @@ export function ResponseBody({ row, words }: { row: Row; words: readonly string[
   const [chosen, setChosen] = useState<{ rowId: number; view: View } | null>(null);
   const view: View = chosen?.rowId === row.id ? chosen.view : json.ok && !matches ? 'tree' : 'text';
   const box = useRef<HTMLDivElement>(null);
+  const wordsKey = words.join(' ');
   useEffect(() => {
     box.current?.querySelector('mark')?.scrollIntoView({ block: 'center' });
-  }, [row.id, words.join(' '), view]);
+  }, [row.id, wordsKey, view]);
 
   if (!body || ex.responseBase64) return null;
   const pretty = json.ok ? JSON.stringify(json.value, null, 2) : body;

@@ -22,9 +22,13 @@ export function StartupProblems({ problems, onRetryState }: { problems: Problems
         <div class="hint error" role="alert" key={k} data-problem={k}>
           <span>{t(TEXT[k], problems[k] ?? '')}</span>
           {k === 'stateFailed' ? (
-            <button type="button" onClick={onRetryState}>{t('tryAgain')}</button>
+            <button type="button" onClick={onRetryState}>
+              {t('tryAgain')}
+            </button>
           ) : k === 'harFailed' || k === 'originFailed' ? (
-            <button type="button" onClick={() => reloadInspected()}>{t('reloadPage')}</button>
+            <button type="button" onClick={() => reloadInspected()}>
+              {t('reloadPage')}
+            </button>
           ) : null}
         </div>
       ))}

@@ -27,14 +27,18 @@ export function StreamSection({ row }: { row: Row }) {
       </p>
       <dl class="fields">
         <dt>{t('streamConversation')}</dt>
-        <dd class="mono" data-testid="stream-conversation">{s.conversationId ?? '—'}</dd>
+        <dd class="mono" data-testid="stream-conversation">
+          {s.conversationId ?? '—'}
+        </dd>
         <dt>{t('streamFirstEvent')}</dt>
         <dd>{s.firstEventMs === null ? '—' : formatDuration(s.firstEventMs)}</dd>
         <dt>{t('streamTotal')}</dt>
         <dd>{s.totalMs === null ? '—' : formatDuration(s.totalMs)}</dd>
       </dl>
       <h4>{t('streamReply')}</h4>
-      <pre class="body" data-testid="stream-text">{s.text || t('streamNoText')}</pre>
+      <pre class="body" data-testid="stream-text">
+        {s.text || t('streamNoText')}
+      </pre>
       <details>
         <summary>{t('streamEvents', String(s.events.length))}</summary>
         <ol class="events mono">

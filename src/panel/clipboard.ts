@@ -2,7 +2,10 @@
 // textarea. Never waits forever (an unfocused panel's clipboard call can stay pending).
 export async function copyToClipboard(text: string): Promise<boolean> {
   try {
-    await Promise.race([navigator.clipboard.writeText(text), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 1000))]);
+    await Promise.race([
+      navigator.clipboard.writeText(text),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 1000)),
+    ]);
     return true;
   } catch {
     const area = document.createElement('textarea');

@@ -21,12 +21,17 @@ export async function watchKeyChecks(): Promise<void> {
 }
 
 /** Only well-formed records; anything else in storage is ignored. */
-export function parseKeyChecks(x: unknown): Record<string, KeyCheckRecord> {
+function parseKeyChecks(x: unknown): Record<string, KeyCheckRecord> {
   const out: Record<string, KeyCheckRecord> = {};
   if (!x || typeof x !== 'object') return out;
   for (const [fp, r] of Object.entries(x as Record<string, unknown>)) {
     const v = r as Partial<KeyCheckRecord> | null;
-    if (v && (v.outcome === 'ok' || v.outcome === 'refused' || v.outcome === 'other') && typeof v.origin === 'string' && typeof v.at === 'number') {
+    if (
+      v &&
+      (v.outcome === 'ok' || v.outcome === 'refused' || v.outcome === 'other') &&
+      typeof v.origin === 'string' &&
+      typeof v.at === 'number'
+    ) {
       out[fp] = { outcome: v.outcome, origin: v.origin, at: v.at };
     }
   }

@@ -3,7 +3,15 @@
 // switch of profile or injection does not change why an earlier request failed; an imported file
 // is explained from what it shows only.
 import { keyFingerprint } from '../core/keys';
-import { diagnose, FILE_SNAPSHOT, linkRedirect, type Diagnosis, type KeyCheckRecord, type RedirectOrigin, type Snapshot } from '../core/diagnose';
+import {
+  diagnose,
+  FILE_SNAPSHOT,
+  linkRedirect,
+  type Diagnosis,
+  type KeyCheckRecord,
+  type RedirectOrigin,
+  type Snapshot,
+} from '../core/diagnose';
 import { headerValue, type Exchange } from '../core/exchange';
 import type { HarEntry } from '../core/har';
 import { keyFromAuthorization } from '../core/redact';
@@ -52,7 +60,12 @@ export function pageOriginOf(ex: Exchange, inspected: string | null): string | n
 }
 
 /** The settings in effect now, for a request to `ex`'s origin made from `pageOrigin`. */
-export function snapshotOf(state: PublicState | null, checks: Readonly<Record<string, KeyCheckRecord>>, ex: Exchange, pageOrigin: string | null): Snapshot {
+export function snapshotOf(
+  state: PublicState | null,
+  checks: Readonly<Record<string, KeyCheckRecord>>,
+  ex: Exchange,
+  pageOrigin: string | null,
+): Snapshot {
   let origin = '';
   try {
     origin = new URL(ex.url).origin;
@@ -98,8 +111,15 @@ export function summaryOf(d: Diagnosis): string {
 /** How much of each body the filter searches. */
 const SEARCH_BODY = 20_000;
 
-export function buildRow(base: Pick<Row, 'id' | 'entry' | 'exchange' | 'snapshot' | 'sentFingerprint' | 'redirectedFrom' | 'bodyLoaded' | 'resent'>): Row {
-  const diagnosis = diagnose({ exchange: base.exchange, snapshot: base.snapshot, sentFingerprint: base.sentFingerprint, redirectedFrom: base.redirectedFrom });
+export function buildRow(
+  base: Pick<Row, 'id' | 'entry' | 'exchange' | 'snapshot' | 'sentFingerprint' | 'redirectedFrom' | 'bodyLoaded' | 'resent'>,
+): Row {
+  const diagnosis = diagnose({
+    exchange: base.exchange,
+    snapshot: base.snapshot,
+    sentFingerprint: base.sentFingerprint,
+    redirectedFrom: base.redirectedFrom,
+  });
   const summary = summaryOf(diagnosis);
   const ex = base.exchange;
   // Bodies are searched too (their first part: enough to find an id or a message, cheap at 10,000 rows).

@@ -14,7 +14,7 @@ export interface PanelSettings {
 const KEY = 'maiagent-panel-settings';
 export const SPLIT_MIN = 20;
 export const SPLIT_MAX = 80;
-export const DEFAULT_PANEL_SETTINGS: PanelSettings = { keep: 5000, preserve: false, allRequests: false, split: 55, preflight: false };
+const DEFAULT_PANEL_SETTINGS: PanelSettings = { keep: 5000, preserve: false, allRequests: false, split: 55, preflight: false };
 export const KEEP_MIN = 100;
 export const KEEP_MAX = 100_000;
 

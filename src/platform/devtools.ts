@@ -147,9 +147,13 @@ export async function evalInInspected(expression: string): Promise<unknown> {
   const d = api();
   const [result, exception] = promised()
     ? ((await (d.inspectedWindow.eval(expression) as Promise<[unknown, EvalException | undefined]>)) ?? [])
-    : await new Promise<[unknown, EvalException | undefined]>((resolve) => d.inspectedWindow.eval(expression, {}, (r, e) => resolve([r, e])));
+    : await new Promise<[unknown, EvalException | undefined]>((resolve) =>
+        d.inspectedWindow.eval(expression, {}, (r, e) => resolve([r, e])),
+      );
   if (exception && (exception.isError || exception.isException)) {
-    throw new Error(exception.description || (typeof exception.value === 'string' ? exception.value : '') || exception.code || 'evaluation failed');
+    throw new Error(
+      exception.description || (typeof exception.value === 'string' ? exception.value : '') || exception.code || 'evaluation failed',
+    );
   }
   return result;
 }

@@ -21,7 +21,10 @@ export function AccessNotice({ state }: { state: PublicState }) {
     // granted, permissions.onAdded makes the background rebuild the rules and this page refresh.
     const asking = browser.permissions.request({ origins: missing.map(originToMatchPattern) });
     setRefused(false);
-    asking.then((granted) => setRefused(!granted), () => setRefused(true));
+    asking.then(
+      (granted) => setRefused(!granted),
+      () => setRefused(true),
+    );
   };
   return (
     <div class="notice access" role="alert">

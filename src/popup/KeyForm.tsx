@@ -50,7 +50,13 @@ export function KeyForm({ onSave, onCancel, withName, initialPersist = 'local' }
       {withName && (
         <label class="field">
           {t('profileNameLabel')}
-          <input type="text" value={name} maxLength={100} placeholder={t('profileNamePlaceholder')} onInput={(e) => setName(e.currentTarget.value)} />
+          <input
+            type="text"
+            value={name}
+            maxLength={100}
+            placeholder={t('profileNamePlaceholder')}
+            onInput={(e) => setName(e.currentTarget.value)}
+          />
         </label>
       )}
       <label class="field">

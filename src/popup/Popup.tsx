@@ -30,7 +30,16 @@ export function Popup() {
     return () => clearTimeout(timer);
   }, [forgotten]);
 
-  if (!state) return <main aria-busy="true">{error && <p class="error" role="alert">{error}</p>}</main>;
+  if (!state)
+    return (
+      <main aria-busy="true">
+        {error && (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        )}
+      </main>
+    );
 
   const origins = Object.keys(state.active).sort();
   const firstRun = state.profiles.length === 0;
@@ -61,7 +70,14 @@ export function Popup() {
         </>
       ) : (
         origins.map((o) => (
-          <ProfileCard key={o} origin={o} state={state} run={run} onStatus={setStatus} onForgotten={(id, name) => setForgotten({ id, name })} />
+          <ProfileCard
+            key={o}
+            origin={o}
+            state={state}
+            run={run}
+            onStatus={setStatus}
+            onForgotten={(id, name) => setForgotten({ id, name })}
+          />
         ))
       )}
       {forgotten && (

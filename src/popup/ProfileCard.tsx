@@ -106,11 +106,7 @@ export function ProfileCard({ origin, state, run, onStatus, onForgotten }: Props
             >
               {t('copyKey')}
             </button>
-            <button
-              type="button"
-              disabled={keyCheck.busy(active.id)}
-              onClick={() => void keyCheck.start(active.id)}
-            >
+            <button type="button" disabled={keyCheck.busy(active.id)} onClick={() => void keyCheck.start(active.id)}>
               {t('checkKey')}
             </button>
           </div>

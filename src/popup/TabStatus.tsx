@@ -33,14 +33,14 @@ export function TabStatus({ state, run, onStatus }: { state: PublicState; run: R
   const [status, setStatus] = useState<Status | null | 'unknown'>(null);
   // The count is asked once per popup: the browser allows only 20 such questions in 10 minutes.
   const [injected, setInjected] = useState<number | null>(null);
-  const counted = useRef(false);
+  const countedRef = useRef(false);
 
   useEffect(() => {
     void (async () => {
       const tab = await currentTab().catch(() => undefined);
       if (!tab?.url) return setStatus('unknown');
-      const count = !counted.current && tab.id !== undefined;
-      counted.current = true;
+      const count = !countedRef.current && tab.id !== undefined;
+      countedRef.current = true;
       const s = await run(send('tabStatus', { url: tab.url, ...(count ? { tabId: tab.id } : {}) }));
       setStatus(s ?? 'unknown');
       if (count && s) setInjected(s.injected);

@@ -24,7 +24,7 @@ export interface PublicProfile {
   rotationDue: boolean;
 }
 
-export interface SiteInfo {
+interface SiteInfo {
   origin: string;
   /** Whether the browser currently grants the host access the rules need. */
   granted: boolean;
@@ -45,17 +45,18 @@ export interface PublicState {
   notice: RepairNotice | null;
 }
 
-export type Problem = KeyProblem | OriginProblem | 'nameEmpty' | 'permissionMissing' | 'profileMissing' | 'keyMissing' | 'settingsInvalid' | 'storageQuota';
+export type Problem =
+  KeyProblem | OriginProblem | 'nameEmpty' | 'permissionMissing' | 'profileMissing' | 'keyMissing' | 'settingsInvalid' | 'storageQuota';
 export type Result = { ok: true; state: PublicState } | { ok: false; problem: Problem };
 
-export interface ProfileInput {
+interface ProfileInput {
   name?: string;
   key?: string;
   origins?: string[];
   persist?: Persist;
 }
 
-export interface CheckedUser {
+interface CheckedUser {
   name: string;
   email: string;
   company: string;
@@ -86,7 +87,7 @@ export interface ResendRequest {
   profileId: string | null;
 }
 
-export type ResendRefusal = 'resendBadUrl' | 'resendNotApiOrigin' | 'resendBadMethod' | 'resendProfileOrigin' | 'resendNoKey' | 'resendNoAccess';
+type ResendRefusal = 'resendBadUrl' | 'resendNotApiOrigin' | 'resendBadMethod' | 'resendProfileOrigin' | 'resendNoKey' | 'resendNoAccess';
 
 export type ResendResult =
   /** The exchange as sent and answered; its Authorization header is masked. */
@@ -145,7 +146,7 @@ export type MessageType = keyof Protocol;
 export type Request = { [K in MessageType]: { type: K; payload: Protocol[K]['req'] } }[MessageType];
 export type Reply<K extends MessageType> = { ok: true; value: Protocol[K]['res'] } | { ok: false; error: string };
 
-export class BackgroundError extends Error {}
+class BackgroundError extends Error {}
 
 /** Send a typed request to the background and unwrap its reply. */
 export async function send<K extends MessageType>(type: K, payload: Protocol[K]['req']): Promise<Protocol[K]['res']> {

@@ -2,7 +2,15 @@
 // (parsed and repaired on every read); session-only keys live in storage.session, which the
 // browser clears when it closes. Never the synced area. Writes are serialised in one queue.
 import { ext as browser } from '../platform/ext';
-import { cleanSessionKeys, isValidSettings, loadSettings, withSessionKeys, type RepairNotice, type SessionKeys, type Settings } from '../core/settings';
+import {
+  cleanSessionKeys,
+  isValidSettings,
+  loadSettings,
+  withSessionKeys,
+  type RepairNotice,
+  type SessionKeys,
+  type Settings,
+} from '../core/settings';
 
 import { NOTICE, SESSION_KEYS, SETTINGS } from './storage-keys';
 import { UNDO_MS } from '../core/constants';

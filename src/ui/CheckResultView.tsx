@@ -12,15 +12,35 @@ export function CheckResultView({ result, state, fingerprint }: { result: CheckR
         </p>
       );
     case 'timeout':
-      return <p class="error" role="alert">{t('checkTimeout')}</p>;
+      return (
+        <p class="error" role="alert">
+          {t('checkTimeout')}
+        </p>
+      );
     case 'offline':
-      return <p class="error" role="alert">{t('checkOffline')}</p>;
+      return (
+        <p class="error" role="alert">
+          {t('checkOffline')}
+        </p>
+      );
     case 'network':
-      return <p class="error" role="alert">{t('checkNetwork', result.message)}</p>;
+      return (
+        <p class="error" role="alert">
+          {t('checkNetwork', result.message)}
+        </p>
+      );
     case 'noKey':
-      return <p class="error" role="alert">{t('checkNoKey')}</p>;
+      return (
+        <p class="error" role="alert">
+          {t('checkNoKey')}
+        </p>
+      );
     case 'noAccess':
-      return <p class="error" role="alert">{t('checkNoAccess', result.origin)}</p>;
+      return (
+        <p class="error" role="alert">
+          {t('checkNoAccess', result.origin)}
+        </p>
+      );
     case 'http': {
       const d = diagnose({
         exchange: result.exchange,
@@ -46,7 +66,9 @@ export function CheckResultView({ result, state, fingerprint }: { result: CheckR
           </p>
           {d.cause && <p>{tm(d.cause)}</p>}
           {d.fixes.slice(0, 2).map((f, i) => (
-            <p key={i} class="muted">{tm(f)}</p>
+            <p key={i} class="muted">
+              {tm(f)}
+            </p>
           ))}
         </div>
       );

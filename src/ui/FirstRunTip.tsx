@@ -29,6 +29,7 @@ export function FirstRunTip({ id, text, needless }: { id: TipId; text: MessageKe
       (yes) => setHidden(yes),
       () => setHidden(false),
     );
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- asked once per mount; a tip's id and question do not change
   }, []);
   if (hidden) return null;
   const dismiss = () => {

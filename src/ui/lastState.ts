@@ -7,7 +7,7 @@ import type { PublicState } from '../shared/protocol';
 
 const LAST_STATE = 'maiagent-popup-last-state';
 
-export function isPublicState(x: unknown): x is PublicState {
+function isPublicState(x: unknown): x is PublicState {
   const s = x as PublicState | null;
   return (
     !!s &&

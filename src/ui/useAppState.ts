@@ -56,11 +56,11 @@ export function useAppState() {
   const [state, setState] = useState<PublicState | null>(() => early?.cached ?? null);
   const [error, setError] = useState<string | null>(null);
   /** The background answered: a snapshot read later no longer replaces its state. */
-  const answered = useRef(false);
+  const answeredRef = useRef(false);
 
   const show = useCallback((next: PublicState, fromBackground: boolean) => {
-    if (fromBackground) answered.current = true;
-    else if (answered.current) return;
+    if (fromBackground) answeredRef.current = true;
+    else if (answeredRef.current) return;
     setState(next);
     if (keepsCopy) writeLastState(next);
   }, []);
@@ -103,7 +103,7 @@ export function useAppState() {
   }, [refresh, show]);
 
   /** Run a background call; on failure show the generic message instead of throwing. */
-  const run = useCallback(async <T,>(p: Promise<T>): Promise<T | undefined> => {
+  const run = useCallback(async <T>(p: Promise<T>): Promise<T | undefined> => {
     try {
       setError(null);
       return await p;

@@ -20,7 +20,12 @@ export function useKeyCheck(run: Run) {
   /** The check's progress or answer for this profile, if any. */
   const view = (profile: PublicProfile, state: PublicState) => {
     if (check?.id !== profile.id) return null;
-    if (check.result === 'busy') return <p class="muted" role="status">{t('checking')}</p>;
+    if (check.result === 'busy')
+      return (
+        <p class="muted" role="status">
+          {t('checking')}
+        </p>
+      );
     return <LazyCheckResult result={check.result} state={state} fingerprint={profile.fingerprint} />;
   };
 

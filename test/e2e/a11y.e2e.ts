@@ -14,7 +14,6 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 const KEY = 'A11y0000.accessibilityTestSecret';
 const LOCALES = resolve(import.meta.dirname, '../../public/_locales');
 
-
 interface Violation {
   id: string;
   help: string;
@@ -38,7 +37,6 @@ async function openIn(env: Env, url: string, scheme: 'light' | 'dark'): Promise<
   await page.goto(url);
   return page;
 }
-
 
 describe.each([
   { lang: 'en', folder: 'en' },
@@ -92,14 +90,42 @@ describe.each([
       const e = (path: string, status: number, body: unknown) => ({
         startedDateTime: '2026-11-20T10:00:00.000Z',
         time: 20,
-        request: { method: 'POST', url: `https://api.maiagent.ai${path}`, headers: [{ name: 'Authorization', value: 'Api-Key abcdef123456.zz' }], postData: { mimeType: 'application/json', text: '{"a":1}' } },
-        response: { status, headers: [{ name: 'Content-Type', value: 'application/json' }], content: { mimeType: 'application/json', text: JSON.stringify(body) } },
+        request: {
+          method: 'POST',
+          url: `https://api.maiagent.ai${path}`,
+          headers: [{ name: 'Authorization', value: 'Api-Key abcdef123456.zz' }],
+          postData: { mimeType: 'application/json', text: '{"a":1}' },
+        },
+        response: {
+          status,
+          headers: [{ name: 'Content-Type', value: 'application/json' }],
+          content: { mimeType: 'application/json', text: JSON.stringify(body) },
+        },
       });
       const stream = {
         ...e('/api/v1/test-stream/', 200, null),
-        response: { status: 200, headers: [{ name: 'Content-Type', value: 'text/event-stream' }], content: { mimeType: 'text/event-stream', text: 'data: {"content":"Hi","conversationId":"c1","done":false}\n\ndata: {"content":"","done":true}\n\n' } },
+        response: {
+          status: 200,
+          headers: [{ name: 'Content-Type', value: 'text/event-stream' }],
+          content: {
+            mimeType: 'text/event-stream',
+            text: 'data: {"content":"Hi","conversationId":"c1","done":false}\n\ndata: {"content":"","done":true}\n\n',
+          },
+        },
       };
-      writeFileSync(file, JSON.stringify({ log: { entries: [e('/api/v1/chatbots/', 400, { name: ['This field is required.'] }), e('/api/users/current/', 401, { detail: 'Invalid API key format.' }), e('/api/v1/x/', 200, { ok: true }), stream] } }));
+      writeFileSync(
+        file,
+        JSON.stringify({
+          log: {
+            entries: [
+              e('/api/v1/chatbots/', 400, { name: ['This field is required.'] }),
+              e('/api/users/current/', 401, { detail: 'Invalid API key format.' }),
+              e('/api/v1/x/', 200, { ok: true }),
+              stream,
+            ],
+          },
+        }),
+      );
       try {
         const page = await openIn(env, `chrome-extension://${env.b.extId}/src/panel/panel.html`, scheme);
         await page.getByLabel(t('importHar')).setInputFiles(file);

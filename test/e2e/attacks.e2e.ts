@@ -68,19 +68,29 @@ function hits(tag: string): RecordedRequest[] {
 
 /** Wait until the request of `tag` reached the server (the attack really happened), then a little longer for repeats. */
 async function arrived(tag: string, what: string): Promise<RecordedRequest[]> {
-  await poll(`${what}: its request at the server (if it never arrives, the attack did not happen and proves nothing)`, async () => hits(tag).length > 0, 10_000);
+  await poll(
+    `${what}: its request at the server (if it never arrives, the attack did not happen and proves nothing)`,
+    async () => hits(tag).length > 0,
+    10_000,
+  );
   await new Promise((r) => setTimeout(r, 200));
   return hits(tag);
 }
 
 async function expectNoKey(tag: string, what: string): Promise<void> {
   const got = await arrived(tag, what);
-  expect(got.map((r) => r.headers.authorization ?? 'no key'), what).toEqual(got.map(() => 'no key'));
+  expect(
+    got.map((r) => r.headers.authorization ?? 'no key'),
+    what,
+  ).toEqual(got.map(() => 'no key'));
 }
 
 async function expectKey(tag: string, what: string): Promise<void> {
   const got = await arrived(tag, what);
-  expect(got.map((r) => r.headers.authorization), what).toEqual(got.map(() => AUTH));
+  expect(
+    got.map((r) => r.headers.authorization),
+    what,
+  ).toEqual(got.map(() => AUTH));
 }
 
 /** Run script in the page without waiting for an answer: the page may navigate away. */
@@ -105,11 +115,15 @@ async function attackFrom(site: string): Promise<void> {
       await page.goto(site);
       if (how === 'script') inPage(page, (u) => void (location.href = u), url);
       if (how === 'frame') {
-        inPage(page, (u) => {
-          const f = document.createElement('iframe');
-          f.src = u;
-          document.body.append(f);
-        }, url);
+        inPage(
+          page,
+          (u) => {
+            const f = document.createElement('iframe');
+            f.src = u;
+            document.body.append(f);
+          },
+          url,
+        );
       }
       if (how === 'click') {
         await page.evaluate((u) => {
@@ -128,7 +142,10 @@ async function attackFrom(site: string): Promise<void> {
 
 describe('attacks: no page other than an allowed site makes the browser send the key', () => {
   it('from a site on an IPv6 literal', async () => {
-    expect(env.server.ipv6, 'the test server could not listen on [::1]: this machine has no IPv6 loopback, so this attack cannot be played here').toBe(true);
+    expect(
+      env.server.ipv6,
+      'the test server could not listen on [::1]: this machine has no IPv6 loopback, so this attack cannot be played here',
+    ).toBe(true);
     await attackFrom(`http://[::1]:${env.server.port}/`);
   });
 
@@ -138,7 +155,8 @@ describe('attacks: no page other than an allowed site makes the browser send the
   });
 
   it('from sites under top-level domains that no list names', async () => {
-    for (const host of ['router.lan', 'build.corp', 'nas.home', 'x.alt', 'box.localdomain', 'vitalik.eth']) await attackFrom(`https://${host}/`);
+    for (const host of ['router.lan', 'build.corp', 'nas.home', 'x.alt', 'box.localdomain', 'vitalik.eth'])
+      await attackFrom(`https://${host}/`);
   });
 
   it('from a data: frame (opaque origin)', async () => {
@@ -159,16 +177,19 @@ describe('attacks: no page other than an allowed site makes the browser send the
     const framed = target('sandbox-frame');
     await withPage(async (page) => {
       await page.goto('https://evil.test/');
-      await page.evaluate(({ a, b }) => {
-        const f = document.createElement('iframe');
-        f.setAttribute('sandbox', 'allow-scripts allow-top-navigation');
-        f.srcdoc = `<script>top.location.href = ${JSON.stringify(a)}</script>`;
-        document.body.append(f);
-        const g = document.createElement('iframe');
-        g.setAttribute('sandbox', '');
-        g.src = b;
-        document.body.append(g);
-      }, { a: top.url, b: framed.url });
+      await page.evaluate(
+        ({ a, b }) => {
+          const f = document.createElement('iframe');
+          f.setAttribute('sandbox', 'allow-scripts allow-top-navigation');
+          f.srcdoc = `<script>top.location.href = ${JSON.stringify(a)}</script>`;
+          document.body.append(f);
+          const g = document.createElement('iframe');
+          g.setAttribute('sandbox', '');
+          g.src = b;
+          document.body.append(g);
+        },
+        { a: top.url, b: framed.url },
+      );
       await expectNoKey(framed.tag, 'a sandboxed frame of the API');
       await expectNoKey(top.tag, 'a sandboxed frame navigating the top window');
     });
@@ -186,7 +207,10 @@ describe('attacks: no page other than an allowed site makes the browser send the
     const nav = target('file-nav');
     const frame = target('file-frame');
     const file = join(files, 'attack.html');
-    writeFileSync(file, `<!doctype html><iframe src="${frame.url}"></iframe><script>setTimeout(() => { location.href = ${JSON.stringify(nav.url)}; }, 300);</script>`);
+    writeFileSync(
+      file,
+      `<!doctype html><iframe src="${frame.url}"></iframe><script>setTimeout(() => { location.href = ${JSON.stringify(nav.url)}; }, 300);</script>`,
+    );
     await withPage(async (page) => {
       await page.goto(pathToFileURL(file).href);
       await expectNoKey(frame.tag, 'a frame of a file:// page');
@@ -200,12 +224,15 @@ describe('attacks: no page other than an allowed site makes the browser send the
         const { tag, url } = target(`${action}-${new URL(site).hostname}`);
         await withPage(async (page) => {
           await page.goto(site);
-          await page.evaluate(({ action, u }) => {
-            const s = document.createElement('script');
-            s.type = 'speculationrules';
-            s.textContent = JSON.stringify({ [action]: [{ source: 'list', urls: [u], eagerness: 'immediate' }] });
-            document.head.append(s);
-          }, { action, u: url });
+          await page.evaluate(
+            ({ action, u }) => {
+              const s = document.createElement('script');
+              s.type = 'speculationrules';
+              s.textContent = JSON.stringify({ [action]: [{ source: 'list', urls: [u], eagerness: 'immediate' }] });
+              document.head.append(s);
+            },
+            { action, u: url },
+          );
           await expectNoKey(tag, `${action} from ${site}`);
           // What arrived was a speculative load, not a navigation the test made.
           expect(hits(tag)[0]!.headers['sec-purpose'], `${action} from ${site}`).toMatch(/prefetch/);
@@ -238,11 +265,15 @@ describe('attacks: no page other than an allowed site makes the browser send the
       const { tag, url } = target(`frame-${new URL(site).hostname}`);
       await withPage(async (page) => {
         await page.goto(site);
-        inPage(page, (u) => {
-          const f = document.createElement('iframe');
-          f.src = u;
-          document.body.append(f);
-        }, url);
+        inPage(
+          page,
+          (u) => {
+            const f = document.createElement('iframe');
+            f.src = u;
+            document.body.append(f);
+          },
+          url,
+        );
         await expectNoKey(tag, `a frame on ${site}`);
       });
     }
@@ -334,7 +365,8 @@ describe('where the key still goes', () => {
       const replayed = env.server.requests.slice(before).filter((r) => r.host === 'api.maiagent.ai' && r.headers.authorization);
       const openedPath = new URL(opened.url).pathname + new URL(opened.url).search;
       expect(replayed.map((r) => r.path)).toEqual(replayed.map(() => openedPath));
-      if (process.env.ATTACKS_VERBOSE) console.log(`history.back() from another site: ${replayed.length} request(s) with the key, all to ${openedPath}`);
+      if (process.env.ATTACKS_VERBOSE)
+        console.log(`history.back() from another site: ${replayed.length} request(s) with the key, all to ${openedPath}`);
       await tab.goto('https://evil.test/');
       const hijack = target('hijack-opened-tab');
       inPage(tab, (u) => void (location.href = u), hijack.url);
@@ -375,11 +407,15 @@ describe('where the key still goes', () => {
       const frame = target('typed-on-frame');
       await withPage(async (page) => {
         await page.goto('https://evil.test/');
-        inPage(page, (u) => {
-          const f = document.createElement('iframe');
-          f.src = u;
-          document.body.append(f);
-        }, frame.url);
+        inPage(
+          page,
+          (u) => {
+            const f = document.createElement('iframe');
+            f.src = u;
+            document.body.append(f);
+          },
+          frame.url,
+        );
         await expectNoKey(frame.tag, 'a frame, switch on');
       });
     } finally {

@@ -8,7 +8,13 @@ import type { TestServer } from '../server/maiagent-server';
 
 export const DIST = resolve(import.meta.dirname, '../../dist');
 
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium'];
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/snap/bin/chromium',
+];
 
 export function findChrome(): string {
   const fromEnv = process.env.CHROME_PATH;
@@ -89,7 +95,8 @@ export async function launch(opts: LaunchOptions): Promise<Launched> {
     ...(opts.lang ? { locale: opts.lang } : {}),
   });
   // Ours is the worker with our manifest's script (other extensions may be loaded too).
-  const script = (JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8')) as { background: { service_worker: string } }).background.service_worker;
+  const script = (JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8')) as { background: { service_worker: string } }).background
+    .service_worker;
   const isOurs = (w: Worker) => new URL(w.url()).pathname === `/${script}`;
   const first = ctx.serviceWorkers().find(isOurs) ?? (await ctx.waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 }));
   const extId = new URL(first.url()).host;

@@ -59,7 +59,9 @@ describe('the demo page', () => {
     const wrong = await click(page, '401-wrong', /HTTP 401/);
     expect(wrong).toContain(INVALID_KEY);
     // What the server saw: no header, then the other site's own made-up key — never the demo key.
-    const seen = apiCalls().slice(n).map((r) => r.headers.authorization ?? null);
+    const seen = apiCalls()
+      .slice(n)
+      .map((r) => r.headers.authorization ?? null);
     expect(seen).toEqual([null, 'Api-Key not-a-real-key']);
 
     expect(await click(page, '400', /HTTP 400/)).toContain('This field is required.');

@@ -11,7 +11,7 @@ interface Target {
   webSocketDebuggerUrl: string;
 }
 
-export async function targets(port: number): Promise<Target[]> {
+async function targets(port: number): Promise<Target[]> {
   const r = await fetch(`http://127.0.0.1:${port}/json/list`);
   return (await r.json()) as Target[];
 }
@@ -48,11 +48,14 @@ export class Cdp {
 
   /** Evaluate an expression and return its JSON value. */
   async eval<T>(expression: string): Promise<T> {
-    const r = await this.send<{ result: { value?: T }; exceptionDetails?: { text: string; exception?: { description?: string } } }>('Runtime.evaluate', {
-      expression,
-      awaitPromise: true,
-      returnByValue: true,
-    });
+    const r = await this.send<{ result: { value?: T }; exceptionDetails?: { text: string; exception?: { description?: string } } }>(
+      'Runtime.evaluate',
+      {
+        expression,
+        awaitPromise: true,
+        returnByValue: true,
+      },
+    );
     if (r.exceptionDetails) throw new Error(r.exceptionDetails.exception?.description ?? r.exceptionDetails.text);
     return r.result.value as T;
   }
@@ -90,10 +93,12 @@ export async function devtoolsOf(profileDir: string, tabUrl: string): Promise<{ 
     for (const t of (await targets(port)).filter((x) => x.type === 'page' && x.url.startsWith('devtools://'))) {
       const c = await Cdp.connect(t.webSocketDebuggerUrl);
       const url = await c
-        .eval<string>(`(async () => {
+        .eval<string>(
+          `(async () => {
           const SDK = await import('./core/sdk/sdk.js');
           return SDK.TargetManager.TargetManager.instance().primaryPageTarget()?.inspectedURL() ?? '';
-        })()`)
+        })()`,
+        )
         .catch(() => '');
       if (url.startsWith(tabUrl)) return { dt: c, targetId: t.id };
       c.close();

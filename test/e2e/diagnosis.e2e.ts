@@ -40,7 +40,9 @@ async function select(path: string, status: string): Promise<string> {
 
 /** The state shown for one line of "What we checked". */
 const checkState = (label: string) =>
-  panel.eval<string | null>(`[...document.querySelectorAll('[data-testid=checks] li')].find((li) => li.textContent.includes(${JSON.stringify(label)}))?.dataset.state ?? null`);
+  panel.eval<string | null>(
+    `[...document.querySelectorAll('[data-testid=checks] li')].find((li) => li.textContent.includes(${JSON.stringify(label)}))?.dataset.state ?? null`,
+  );
 
 beforeAll(async () => {
   server = await startServer();
@@ -82,7 +84,10 @@ describe('the panel names the real cause', () => {
     await popup.getByLabel('Name').fill('Working key');
     await popup.getByLabel('API key').fill(GOOD);
     await popup.getByRole('button', { name: 'Save' }).click();
-    await popup.getByTestId('masked-key').filter({ hasText: `${GOOD.slice(0, 6)}...${GOOD.slice(-2)}` }).waitFor();
+    await popup
+      .getByTestId('masked-key')
+      .filter({ hasText: `${GOOD.slice(0, 6)}...${GOOD.slice(-2)}` })
+      .waitFor();
     await popup.close();
     await pageFetch(docs, 'https://api.maiagent.ai/api/users/current/');
     await select('/api/users/current/', '200');
@@ -100,10 +105,25 @@ describe('the panel names the real cause', () => {
   });
 
   it("a CSRF 403 comes from the session cookie (credentials: 'include'), not from the key's permissions", async () => {
-    await b.ctx.addCookies([{ name: 'sessionid', value: 'console-session-4h7k2m', domain: 'api.maiagent.ai', path: '/', secure: true, httpOnly: true, sameSite: 'None' }]);
+    await b.ctx.addCookies([
+      {
+        name: 'sessionid',
+        value: 'console-session-4h7k2m',
+        domain: 'api.maiagent.ai',
+        path: '/',
+        secure: true,
+        httpOnly: true,
+        sameSite: 'None',
+      },
+    ]);
     try {
       await docs.evaluate(() =>
-        fetch('https://api.maiagent.ai/api/v1/chatbots/', { method: 'POST', credentials: 'include', headers: { 'Content-Type': 'application/json' }, body: '{"name":"FAQ bot"}' }).then(
+        fetch('https://api.maiagent.ai/api/v1/chatbots/', {
+          method: 'POST',
+          credentials: 'include',
+          headers: { 'Content-Type': 'application/json' },
+          body: '{"name":"FAQ bot"}',
+        }).then(
           (r) => r.status,
           () => 0,
         ),

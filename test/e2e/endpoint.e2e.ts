@@ -53,7 +53,9 @@ describe('endpoint catalogue in the DevTools panel', () => {
     const view = await endpointOf('GET', '/api/v1/chatbot/', '404');
     expect(view.text).toContain('No MaiAgent endpoint has this path');
     expect(view.text).toContain('Closest real endpoints:');
-    const closest = await panel.eval<string[]>(`[...document.querySelectorAll('[data-testid=closest-endpoints] li .mono')].map((e) => e.textContent)`);
+    const closest = await panel.eval<string[]>(
+      `[...document.querySelectorAll('[data-testid=closest-endpoints] li .mono')].map((e) => e.textContent)`,
+    );
     expect(closest[0]).toBe('GET, POST /api/v1/chatbots/');
     expect(view.links[0]).toEqual({
       text: 'Open its documentation',
@@ -90,13 +92,22 @@ describe('endpoint catalogue in the DevTools panel', () => {
     await pageFetch(docs, 'https://api.maiagent.ai/api/v1/chatbots/', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ name: 'Helper', rag: null, instruction: 'Be brief.', large_language_model: '3f2b8c1e-6a4d-4f7b-9c2e-1d5a7b9e0f11' }),
+      body: JSON.stringify({
+        name: 'Helper',
+        rag: null,
+        instruction: 'Be brief.',
+        large_language_model: '3f2b8c1e-6a4d-4f7b-9c2e-1d5a7b9e0f11',
+      }),
     });
     const view = await endpointOf('POST', '/api/v1/chatbots/', '201');
     expect(view.text).toContain('POST /api/v1/chatbots/');
-    const warnings = await panel.eval<string[]>(`[...document.querySelectorAll('[data-testid=body-warnings] li')].map((e) => e.textContent)`);
+    const warnings = await panel.eval<string[]>(
+      `[...document.querySelectorAll('[data-testid=body-warnings] li')].map((e) => e.textContent)`,
+    );
     // snake_case is as good as camelCase; the typo is the only finding, and "missing" is not claimed after a 201.
-    expect(warnings).toEqual(['instruction is not a field of this endpoint: did you mean instructions? The server ignores unknown fields without an error, so this value had no effect.']);
+    expect(warnings).toEqual([
+      'instruction is not a field of this endpoint: did you mean instructions? The server ignores unknown fields without an error, so this value had no effect.',
+    ]);
   });
 
   it('on a 405, lists the methods the endpoint takes', async () => {

@@ -40,7 +40,8 @@ describe('header present', () => {
     await docs.evaluate(async () => {
       const reg = await navigator.serviceWorker.register('/sw.js', { scope: '/' });
       await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+      if (!navigator.serviceWorker.controller)
+        await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
       return reg.scope;
     });
     const before = server.requests.length;
@@ -104,9 +105,21 @@ function rng(seed: number) {
 
 describe('property: generated URLs and initiators', () => {
   it('no request outside the allowed set carries the key (1,600 fetches and frames, 120 top-level navigations)', async () => {
-    const pick = <T,>(r: () => number, xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+    const pick = <T>(r: () => number, xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
     const r = rng(Number(process.env.PROPERTY_SEED ?? 20261126));
-    const hosts = ['api.maiagent.ai', 'api.maiagent.ai', 'api.maiagent.ai', 'api.maiagent.ai.evil.test', 'apimaiagent.ai', 'x.api.maiagent.ai', 'docs.maiagent.ai', 'evil.test', 'api-maiagent.ai', 'maiagent.ai', 'api.maiagent.ai.'];
+    const hosts = [
+      'api.maiagent.ai',
+      'api.maiagent.ai',
+      'api.maiagent.ai',
+      'api.maiagent.ai.evil.test',
+      'apimaiagent.ai',
+      'x.api.maiagent.ai',
+      'docs.maiagent.ai',
+      'evil.test',
+      'api-maiagent.ai',
+      'maiagent.ai',
+      'api.maiagent.ai.',
+    ];
     const schemes = ['https', 'https', 'https', 'http'];
     const ports = ['', '', '', ':8443', ':443', ':80'];
     const paths = ['/api/users/current/', '/api/v1/chatbots/', '/__echo', '/api/v1/chatbots/?q=https://api.maiagent.ai/'];
@@ -171,7 +184,9 @@ describe('property: generated URLs and initiators', () => {
               });
               return;
             }
-            await fetch(url, c.kind === 'post' ? { method: 'POST', body: '{}', headers: { 'Content-Type': 'text/plain' } } : {}).catch(() => undefined);
+            await fetch(url, c.kind === 'post' ? { method: 'POST', body: '{}', headers: { 'Content-Type': 'text/plain' } } : {}).catch(
+              () => undefined,
+            );
           }),
         );
       }, list);
@@ -187,7 +202,8 @@ describe('property: generated URLs and initiators', () => {
           await page.goto(`${c.initiator}/`);
           void page.evaluate((u) => void (location.href = u), tag(c.url, id)).catch(() => undefined);
           const end = Date.now() + 3000;
-          while (Date.now() < end && !server.requests.some((x) => x.path.includes(`case=${id}`))) await new Promise((res) => setTimeout(res, 20));
+          while (Date.now() < end && !server.requests.some((x) => x.path.includes(`case=${id}`)))
+            await new Promise((res) => setTimeout(res, 20));
           // Closing a tab in the middle of a cross-site navigation sometimes never settles in
           // Playwright; the tab is left to the context's close then.
           await Promise.race([page.close(), new Promise((res) => setTimeout(res, 2000))]);
@@ -196,7 +212,9 @@ describe('property: generated URLs and initiators', () => {
     }
     const seen = since(before).filter((x) => /[?&]case=\d+/.test(x.path));
     const leaks = seen.filter((x) => x.headers.authorization !== undefined && !allowed(caseOf(x)));
-    expect(leaks.map((x) => `${x.scheme}://${x.host}:${x.port ?? ''}${x.path} from ${caseOf(x).initiator} (${caseOf(x).kind})`)).toEqual([]);
+    expect(leaks.map((x) => `${x.scheme}://${x.host}:${x.port ?? ''}${x.path} from ${caseOf(x).initiator} (${caseOf(x).kind})`)).toEqual(
+      [],
+    );
     // The test only means something if requests arrived (the browser itself blocks some, such as
     // http from an https page), including allowed ones that got the key.
     expect(seen.length).toBeGreaterThan(1000);
@@ -219,13 +237,15 @@ describe('settings change while the worker is stopped, 100 times', () => {
     for (let i = 0; i < 100; i++) {
       const key = i % 2 === 0 ? KEY_2 : KEY;
       // The change goes out, and the worker is stopped right away, maybe mid-update.
-      await popup.evaluate(
-        ({ key, profileId }) => void chrome.runtime.sendMessage({ type: 'saveKey', payload: { key, profileId } }),
-        { key, profileId },
-      );
+      await popup.evaluate(({ key, profileId }) => void chrome.runtime.sendMessage({ type: 'saveKey', payload: { key, profileId } }), {
+        key,
+        profileId,
+      });
       await worker.stop();
       // Waking it (a page asks for the state) must converge on what storage says.
-      const state = await popup.evaluate(async () => (await chrome.runtime.sendMessage({ type: 'getState', payload: {} })) as { value: { profiles: { masked: string }[] } });
+      const state = await popup.evaluate(
+        async () => (await chrome.runtime.sendMessage({ type: 'getState', payload: {} })) as { value: { profiles: { masked: string }[] } },
+      );
       const storedMasked = state.value.profiles[0]!.masked;
       const rules = await (await b.sw()).evaluate(() => chrome.declarativeNetRequest.getDynamicRules());
       const values = new Set(rules.flatMap((x) => (x.action.requestHeaders ?? []).map((h) => h.value)));
@@ -235,7 +255,9 @@ describe('settings change while the worker is stopped, 100 times', () => {
     }
     // A change sent just as the worker was stopped may be lost as a whole; what counts is that the
     // header in use is always the stored key.
-    const final = await popup.evaluate(async () => (await chrome.runtime.sendMessage({ type: 'getState', payload: {} })) as { value: { profiles: { masked: string }[] } });
+    const final = await popup.evaluate(
+      async () => (await chrome.runtime.sendMessage({ type: 'getState', payload: {} })) as { value: { profiles: { masked: string }[] } },
+    );
     await pageFetch(docs, 'https://api.maiagent.ai/api/users/current/');
     const sent = server.requests.at(-1)?.headers.authorization ?? '';
     expect([`Api-Key ${KEY}`, `Api-Key ${KEY_2}`]).toContain(sent);

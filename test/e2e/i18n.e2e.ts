@@ -19,7 +19,14 @@ const KEY = 'JaTw1234.localisedProfileSecret1';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A message as a whole-string pattern, any text standing in for its $ARGn$ placeholders. */
-const pattern = (message: string) => new RegExp(`^${message.split(/\$[A-Za-z0-9_]+\$/).map(escape).join('.+?')}$`, 's');
+const pattern = (message: string) =>
+  new RegExp(
+    `^${message
+      .split(/\$[A-Za-z0-9_]+\$/)
+      .map(escape)
+      .join('.+?')}$`,
+    's',
+  );
 const normalise = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** Every string the user can see or hear on the page: rendered lines, and text attributes. */
@@ -33,7 +40,10 @@ async function visibleStrings(page: Page): Promise<string[]> {
       }
       // The text of each element on its own (a label's words without the field inside it).
       if (el.checkVisibility?.() !== false) {
-        const own = [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent ?? '').join('');
+        const own = [...el.childNodes]
+          .filter((n) => n.nodeType === Node.TEXT_NODE)
+          .map((n) => n.textContent ?? '')
+          .join('');
         out.push(own);
       }
     }
@@ -130,7 +140,12 @@ describe.each([
     await expect(page.getByLabel(text('siteOriginLabel'), { exact: true }).isVisible()).resolves.toBe(true);
     await expect(page.getByRole('button', { name: text('addSite'), exact: true }).isVisible()).resolves.toBe(true);
     // The key saved in the popup above is listed as a profile.
-    await expect(page.getByRole('button', { name: text('saveChanges'), exact: true }).first().isVisible()).resolves.toBe(true);
+    await expect(
+      page
+        .getByRole('button', { name: text('saveChanges'), exact: true })
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
     await expect(page.getByRole('button', { name: text('exportButton'), exact: true }).isVisible()).resolves.toBe(true);
     expect(englishLeft(await visibleStrings(page), m)).toEqual([]);
 
@@ -156,7 +171,11 @@ describe.each([
               startedDateTime: '2026-11-20T10:00:00.000Z',
               time: 12,
               request: { method: 'GET', url: 'https://api.maiagent.ai/api/users/current/', headers: [] },
-              response: { status: 401, headers: [], content: { mimeType: 'application/json', text: '{"detail":"Authentication credentials were not provided."}' } },
+              response: {
+                status: 401,
+                headers: [],
+                content: { mimeType: 'application/json', text: '{"detail":"Authentication credentials were not provided."}' },
+              },
             },
           ],
         },

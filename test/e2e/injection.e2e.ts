@@ -7,9 +7,7 @@ const KEY = 'Xk2v9Qab.s3cr3tPartOfTheKey0123456789';
 const env = useExtension({ [KEY]: ADA });
 const AUTH = `Api-Key ${KEY}`;
 
-
 const seen = (host: string, path: string) => env.server.requests.filter((r) => r.host === host && r.path.startsWith(path));
-
 
 describe('popup first run', () => {
   it('offers an "API key" field and "Save", and shows the saved key masked only', async () => {
@@ -46,7 +44,9 @@ describe('header present', () => {
       body: JSON.stringify({ name: 'x', rag: 'y' }),
     });
     expect(r.status).toBe(201);
-    const post = seen('api.maiagent.ai', '/api/v1/chatbots/').filter((x) => x.method === 'POST').at(-1);
+    const post = seen('api.maiagent.ai', '/api/v1/chatbots/')
+      .filter((x) => x.method === 'POST')
+      .at(-1);
     expect(post?.headers.authorization).toBe(AUTH);
     await page.close();
   });

@@ -70,11 +70,15 @@ describe('DevTools panel, cold start', () => {
           return want.every((w) => last.includes(w)) ? last : null;
         }).catch(async (e: Error) => {
           // Say what DevTools itself recorded, to tell a request the panel lost from one DevTools never saw.
-          const text = await panel.eval<string>(`new Promise((res) => {
+          const text = await panel
+            .eval<string>(
+              `new Promise((res) => {
             chrome.devtools.inspectedWindow.eval('location.href', {}, (href) => chrome.devtools.network.getHAR((h) => setTimeout(() => res(JSON.stringify({
               har: h.entries.length, cold: h.entries.filter((e) => e.request.url.includes('/cold/')).map((e) => e.request.url.split('n=')[1] + ':' + e.response.status).join(' '), href,
             }) + ' ' + document.body.innerText), 1000)));
-          })`).catch(String);
+          })`,
+            )
+            .catch(String);
           throw new Error(`${e.message}; missing: ${want.filter((w) => !last.includes(w)).join(' ')}; panel: ${text.slice(0, 600)}`);
         });
         // Late duplicates would arrive after the last original: give them time to show.

@@ -123,8 +123,17 @@ function harFile(): { file: string; done: () => void } {
   const e = (path: string, status: number, body: unknown, method = 'GET') => ({
     startedDateTime: '2026-11-20T10:00:00.000Z',
     time: 20,
-    request: { method, url: `https://api.maiagent.ai${path}`, headers: [{ name: 'Content-Type', value: 'application/json' }], postData: { mimeType: 'application/json', text: '{"description":"no name"}' } },
-    response: { status, headers: [{ name: 'Content-Type', value: 'application/json' }], content: { mimeType: 'application/json', text: JSON.stringify(body) } },
+    request: {
+      method,
+      url: `https://api.maiagent.ai${path}`,
+      headers: [{ name: 'Content-Type', value: 'application/json' }],
+      postData: { mimeType: 'application/json', text: '{"description":"no name"}' },
+    },
+    response: {
+      status,
+      headers: [{ name: 'Content-Type', value: 'application/json' }],
+      content: { mimeType: 'application/json', text: JSON.stringify(body) },
+    },
   });
   const entries = [
     e('/api/v1/chatbots/', 400, { name: ['This field is required.'], rag: ['This field is required.'] }, 'POST'),
@@ -195,7 +204,11 @@ describe('every width works', () => {
 
 describe('the real DevTools, docked at its own width', () => {
   it('nothing overlaps and the explanation is readable', async () => {
-    await pageFetch(docs, 'https://api.maiagent.ai/api/v1/chatbots/', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"description":"x"}' });
+    await pageFetch(docs, 'https://api.maiagent.ai/api/v1/chatbots/', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"description":"x"}',
+    });
     await select('/api/v1/chatbots/', '400');
     const width = await panel.eval<number>('innerWidth');
     const m = await measure((js) => panel.eval<Layout>(js));
@@ -216,7 +229,11 @@ describe('streams, in the real DevTools', () => {
     })()`);
 
   it('an event stream shows the assembled reply, the conversation, done, and the timings', async () => {
-    await pageFetch(docs, 'https://api.maiagent.ai/api/v1/test-stream/', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"isStreaming":true}' });
+    await pageFetch(docs, 'https://api.maiagent.ai/api/v1/test-stream/', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"isStreaming":true}',
+    });
     const detail = await select('/api/v1/test-stream/', '200');
     const s = await poll('the stream view', streamOf);
     expect(s.text).toBe('Hello, Ada.');
@@ -228,7 +245,11 @@ describe('streams, in the real DevTools', () => {
   });
 
   it('JSON lines without the event-stream label, and a stream cut before done says so', async () => {
-    await pageFetch(docs, 'https://api.maiagent.ai/api/v1/test-stream/?format=jsonl&cut=1', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    await pageFetch(docs, 'https://api.maiagent.ai/api/v1/test-stream/?format=jsonl&cut=1', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     await select('/api/v1/test-stream/?format=jsonl&cut=1', '200');
     const s = await poll('the stream view', streamOf);
     expect(s.text).toBe('Hello, Ada.');
@@ -239,7 +260,9 @@ describe('streams, in the real DevTools', () => {
 
 describe('Resend and Edit and resend, in the real DevTools', () => {
   const click = (text: string) =>
-    panel.eval<boolean>(`(() => { const b = [...document.querySelectorAll('.details button')].find((b) => b.textContent === ${JSON.stringify(text)}); if (!b) return false; b.click(); return true; })()`);
+    panel.eval<boolean>(
+      `(() => { const b = [...document.querySelectorAll('.details button')].find((b) => b.textContent === ${JSON.stringify(text)}); if (!b) return false; b.click(); return true; })()`,
+    );
   const fill = (label: string, value: string) =>
     panel.eval<boolean>(`(() => {
       const l = [...document.querySelectorAll('.resend-editor label')].find((l) => l.textContent.startsWith(${JSON.stringify(label)}));
@@ -249,7 +272,10 @@ describe('Resend and Edit and resend, in the real DevTools', () => {
       f.dispatchEvent(new Event('input', { bubbles: true }));
       return true;
     })()`);
-  const sendButton = () => panel.eval<{ disabled: boolean } | null>(`(() => { const b = [...document.querySelectorAll('.resend-editor button')].find((b) => b.textContent === 'Send'); return b ? { disabled: b.disabled } : null; })()`);
+  const sendButton = () =>
+    panel.eval<{ disabled: boolean } | null>(
+      `(() => { const b = [...document.querySelectorAll('.resend-editor button')].find((b) => b.textContent === 'Send'); return b ? { disabled: b.disabled } : null; })()`,
+    );
   /** The selected row, once it is a resent one with this status. */
   const resentRow = (status: string) =>
     poll(`a resent ${status} row, selected`, () =>
@@ -276,7 +302,11 @@ describe('Resend and Edit and resend, in the real DevTools', () => {
   });
 
   it('Edit and resend: says where the JSON is invalid, refuses a URL that is not an API origin, and explains the new answer', async () => {
-    await pageFetch(docs, 'https://api.maiagent.ai/api/v1/chatbots/', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ description: 'edit me' }) });
+    await pageFetch(docs, 'https://api.maiagent.ai/api/v1/chatbots/', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ description: 'edit me' }),
+    });
     await select('/api/v1/chatbots/', '400');
     expect(await click('Edit and resend')).toBe(true);
     await poll('the editor', async () => (await sendButton()) !== null);
@@ -285,7 +315,9 @@ describe('Resend and Edit and resend, in the real DevTools', () => {
     expect(await panel.eval<string>(`document.querySelector('.resend-editor').outerHTML`)).not.toContain(KEY);
     // Invalid JSON: where, and no sending.
     await fill('Body (JSON)', '{\n  "name": "Bot",\n  "rag": }');
-    const problem = await poll('the JSON problem', () => panel.eval<string>(`document.querySelector('[data-testid=json-problem]')?.textContent ?? ''`));
+    const problem = await poll('the JSON problem', () =>
+      panel.eval<string>(`document.querySelector('[data-testid=json-problem]')?.textContent ?? ''`),
+    );
     expect(problem).toBe('The JSON is invalid at line 3, column 10.');
     expect(await sendButton()).toEqual({ disabled: true });
     // A URL outside the API origins: a clear message, no sending.
@@ -297,7 +329,11 @@ describe('Resend and Edit and resend, in the real DevTools', () => {
     expect(await sendButton()).toEqual({ disabled: true });
     await fill('URL', 'https://api.maiagent.ai/api/v1/chatbots/');
     await poll('Send enabled', async () => (await sendButton())?.disabled === false);
-    expect(await panel.eval<boolean>(`[...document.querySelectorAll('.resend-editor button')].find((b) => b.textContent === 'Send').click(), true`)).toBe(true);
+    expect(
+      await panel.eval<boolean>(
+        `[...document.querySelectorAll('.resend-editor button')].find((b) => b.textContent === 'Send').click(), true`,
+      ),
+    ).toBe(true);
     const row = await resentRow('201');
     expect(row.detail).toContain('201');
     const sent = server.requests.slice(before).filter((r) => r.path === '/api/v1/chatbots/' && r.method === 'POST');
@@ -310,18 +346,32 @@ describe('Resend and Edit and resend, in the real DevTools', () => {
 
 describe('the detail pane, in the real DevTools', () => {
   const setFilter = (v: string) =>
-    panel.eval(`(() => { const i = document.querySelector('input[type=search]'); i.value = ${JSON.stringify(v)}; i.dispatchEvent(new Event('input', { bubbles: true })); return true; })()`);
-  const paths = () => panel.eval<string[]>(`[...document.querySelectorAll('[role=option]')].map((r) => r.querySelector('.method').textContent + ' ' + r.querySelector('.path').textContent)`);
-  const active = () => panel.eval<string>(`(() => { const a = document.activeElement; return a ? (a.id || a.getAttribute('type') || a.tagName) : ''; })()`);
+    panel.eval(
+      `(() => { const i = document.querySelector('input[type=search]'); i.value = ${JSON.stringify(v)}; i.dispatchEvent(new Event('input', { bubbles: true })); return true; })()`,
+    );
+  const paths = () =>
+    panel.eval<string[]>(
+      `[...document.querySelectorAll('[role=option]')].map((r) => r.querySelector('.method').textContent + ' ' + r.querySelector('.path').textContent)`,
+    );
+  const active = () =>
+    panel.eval<string>(`(() => { const a = document.activeElement; return a ? (a.id || a.getAttribute('type') || a.tagName) : ''; })()`);
 
   it('hides CORS preflight (OPTIONS) rows unless the switch is on', async () => {
     // A header the API allows but a simple request cannot carry: the browser asks first.
-    await pageFetch(docs, 'https://api.maiagent.ai/api/v1/chatbots/?preflight=1', { headers: { 'X-Requested-With': 'panel-test', 'Content-Type': 'application/json' }, method: 'PUT', body: '{}' });
+    await pageFetch(docs, 'https://api.maiagent.ai/api/v1/chatbots/?preflight=1', {
+      headers: { 'X-Requested-With': 'panel-test', 'Content-Type': 'application/json' },
+      method: 'PUT',
+      body: '{}',
+    });
     await poll('the PUT row', async () => (await paths()).includes('PUT /api/v1/chatbots/?preflight=1'));
     expect((await paths()).filter((p) => p.startsWith('OPTIONS'))).toEqual([]);
-    await panel.eval(`[...document.querySelectorAll('label')].find((l) => l.textContent === 'Preflight (OPTIONS)').querySelector('input').click(), true`);
+    await panel.eval(
+      `[...document.querySelectorAll('label')].find((l) => l.textContent === 'Preflight (OPTIONS)').querySelector('input').click(), true`,
+    );
     await poll('the preflight row', async () => (await paths()).includes('OPTIONS /api/v1/chatbots/?preflight=1'));
-    await panel.eval(`[...document.querySelectorAll('label')].find((l) => l.textContent === 'Preflight (OPTIONS)').querySelector('input').click(), true`);
+    await panel.eval(
+      `[...document.querySelectorAll('label')].find((l) => l.textContent === 'Preflight (OPTIONS)').querySelector('input').click(), true`,
+    );
     await poll('the preflight hidden again', async () => !(await paths()).some((p) => p.startsWith('OPTIONS')));
   });
 
@@ -338,13 +388,19 @@ describe('the detail pane, in the real DevTools', () => {
       await panel.eval(`document.querySelector('[role=listbox]').focus(), true`);
       await panel.send('Input.dispatchKeyEvent', { type: 'keyDown', key: 'f', code: 'KeyF', windowsVirtualKeyCode: 70, modifiers: 2 });
       await panel.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'f', code: 'KeyF', windowsVirtualKeyCode: 70, modifiers: 2 });
-      focused = await poll('the filter focused by Ctrl+F', async () => (await active()) === 'search', 5_000).then(() => true, () => false);
+      focused = await poll('the filter focused by Ctrl+F', async () => (await active()) === 'search', 5_000).then(
+        () => true,
+        () => false,
+      );
     }
     expect(focused, 'Ctrl+F focuses the filter').toBe(true);
     // Only the body says "bot-17": the filter finds the list that holds it.
     await poll('the list row', async () => (await paths()).includes('GET /api/v1/chatbots/'));
     await setFilter('bot-17');
-    await poll('only rows whose body has it', async () => { const p = await paths(); return p.length > 0 && p.every((x) => x === 'GET /api/v1/chatbots/'); });
+    await poll('only rows whose body has it', async () => {
+      const p = await paths();
+      return p.length > 0 && p.every((x) => x === 'GET /api/v1/chatbots/');
+    });
     await select('/api/v1/chatbots/', '200');
     const mark = await poll('the marked match in the body', () =>
       panel.eval<{ text: string; visible: boolean } | null>(`(() => {
@@ -364,12 +420,19 @@ describe('the detail pane, in the real DevTools', () => {
     await setFilter('');
     await select('/api/v1/chatbots/', '200');
     await poll('the tree', () => panel.eval<boolean>(`!!document.querySelector('[data-testid=json-tree]')`));
-    const pick = (key: string) => panel.eval<boolean>(`(() => { const b = [...document.querySelectorAll('.json-tree button.key')].find((b) => b.textContent === ${JSON.stringify(key)}); if (!b) return false; b.click(); return true; })()`);
+    const pick = (key: string) =>
+      panel.eval<boolean>(
+        `(() => { const b = [...document.querySelectorAll('.json-tree button.key')].find((b) => b.textContent === ${JSON.stringify(key)}); if (!b) return false; b.click(); return true; })()`,
+      );
     // results is open, its items closed: open the first one.
-    await panel.eval(`(() => { const li = [...document.querySelectorAll('.json-tree li.branch')].find((l) => l.querySelector(':scope > button.key')?.textContent === '0'); li.querySelector(':scope > button.toggle').click(); return true; })()`);
+    await panel.eval(
+      `(() => { const li = [...document.querySelectorAll('.json-tree li.branch')].find((l) => l.querySelector(':scope > button.key')?.textContent === '0'); li.querySelector(':scope > button.toggle').click(); return true; })()`,
+    );
     await poll('the first item open', () => pick('"id"'));
     expect(await panel.eval<string>(`document.querySelector('[data-testid=json-path]').textContent`)).toBe('results[0].id');
-    expect(await panel.eval<string>(`[...document.querySelectorAll('.json-tree button')].map((b) => b.textContent).join('|')`)).toContain('Copy path');
+    expect(await panel.eval<string>(`[...document.querySelectorAll('.json-tree button')].map((b) => b.textContent).join('|')`)).toContain(
+      'Copy path',
+    );
     await pick('"count"');
     expect(await panel.eval<string>(`document.querySelector('[data-testid=json-path]').textContent`)).toBe('count');
   });
@@ -377,12 +440,29 @@ describe('the detail pane, in the real DevTools', () => {
   it('Alt+1…4 jump between Explanation, Request, Response and Timing; the details scroll by keyboard', async () => {
     await select('/api/v1/chatbots/', '200');
     const alt = async (n: number) => {
-      await panel.send('Input.dispatchKeyEvent', { type: 'keyDown', key: String(n), code: `Digit${n}`, windowsVirtualKeyCode: 48 + n, modifiers: 1 });
-      await panel.send('Input.dispatchKeyEvent', { type: 'keyUp', key: String(n), code: `Digit${n}`, windowsVirtualKeyCode: 48 + n, modifiers: 1 });
+      await panel.send('Input.dispatchKeyEvent', {
+        type: 'keyDown',
+        key: String(n),
+        code: `Digit${n}`,
+        windowsVirtualKeyCode: 48 + n,
+        modifiers: 1,
+      });
+      await panel.send('Input.dispatchKeyEvent', {
+        type: 'keyUp',
+        key: String(n),
+        code: `Digit${n}`,
+        windowsVirtualKeyCode: 48 + n,
+        modifiers: 1,
+      });
     };
     // The user is in the panel (keys go to the focused frame): here, on the request list.
     await panel.eval(`document.querySelector('[role=listbox]').focus(), true`);
-    for (const [n, id] of [[2, 'sec-request'], [4, 'sec-timing'], [3, 'sec-response'], [1, 'sec-explanation']] as const) {
+    for (const [n, id] of [
+      [2, 'sec-request'],
+      [4, 'sec-timing'],
+      [3, 'sec-response'],
+      [1, 'sec-explanation'],
+    ] as const) {
       await alt(n);
       await poll(`Alt+${n} on ${id}`, async () => (await active()) === id);
     }
@@ -410,8 +490,15 @@ describe('the real DevTools, undocked into its own window of 360, 560 and 1,200 
     // Undocked, the DevTools front-end is a browser window of its own and the panel fills its width.
     expect(await dock('undocked')).toBe('undocked');
     win.windowId = (await dt.send<{ windowId: number }>('Browser.getWindowForTarget', { targetId })).windowId;
-    await pageFetch(docs, 'https://api.maiagent.ai/api/v1/chatbots/a-very-long-chatbot-identifier-0123456789/knowledge-bases/?page=2&page_size=50');
-    await pageFetch(docs, 'https://api.maiagent.ai/api/v1/chatbots/', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"description":"no name"}' });
+    await pageFetch(
+      docs,
+      'https://api.maiagent.ai/api/v1/chatbots/a-very-long-chatbot-identifier-0123456789/knowledge-bases/?page=2&page_size=50',
+    );
+    await pageFetch(docs, 'https://api.maiagent.ai/api/v1/chatbots/', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"description":"no name"}',
+    });
     await select('/api/v1/chatbots/', '400');
   });
   // Last in this file: keys sent to the panel after an undock and a re-dock no longer reach it

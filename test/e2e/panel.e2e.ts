@@ -155,21 +155,35 @@ describe('DevTools panel', () => {
     const detail = await select('/api/v1/chatbots/', '400');
     expect(detail).toContain('rag');
     await panel.eval(`[...document.querySelectorAll('button')].find((b) => b.textContent === 'Copy as cURL').click(), true`);
-    const curl = await poll('the cURL snippet', () => panel.eval<string>(`document.querySelector('[data-testid=snippet]')?.textContent ?? ''`));
+    const curl = await poll('the cURL snippet', () =>
+      panel.eval<string>(`document.querySelector('[data-testid=snippet]')?.textContent ?? ''`),
+    );
     expect(curl).toContain(`curl 'https://api.maiagent.ai/api/v1/chatbots/'`);
     expect(curl).toContain(`-H 'Authorization: Api-Key '"$MAIAGENT_API_KEY"`);
     expect(curl).toContain(`--data-raw '{"description":"no name"}'`);
     expect(curl).not.toContain(KEY);
     await panel.eval(`[...document.querySelectorAll('button')].find((b) => b.textContent === 'Copy as fetch').click(), true`);
-    const fetchText = await poll('the fetch snippet', () => panel.eval<string>(`(() => { const t = document.querySelector('[data-testid=snippet]')?.textContent ?? ''; return t.startsWith('await fetch') ? t : ''; })()`));
+    const fetchText = await poll('the fetch snippet', () =>
+      panel.eval<string>(
+        `(() => { const t = document.querySelector('[data-testid=snippet]')?.textContent ?? ''; return t.startsWith('await fetch') ? t : ''; })()`,
+      ),
+    );
     expect(fetchText).toContain('process.env.MAIAGENT_API_KEY');
     expect(fetchText).not.toContain(KEY);
     // Only an explicit choice puts the key in.
-    await panel.eval(`[...document.querySelectorAll('label')].find((l) => l.textContent === 'Include my key').querySelector('input').click(), true`);
+    await panel.eval(
+      `[...document.querySelectorAll('label')].find((l) => l.textContent === 'Include my key').querySelector('input').click(), true`,
+    );
     await panel.eval(`[...document.querySelectorAll('button')].find((b) => b.textContent === 'Copy as cURL').click(), true`);
-    const withKey = await poll('the snippet with the key', () => panel.eval<string>(`(() => { const t = document.querySelector('[data-testid=snippet]')?.textContent ?? ''; return t.includes(${JSON.stringify(KEY)}) ? t : ''; })()`));
+    const withKey = await poll('the snippet with the key', () =>
+      panel.eval<string>(
+        `(() => { const t = document.querySelector('[data-testid=snippet]')?.textContent ?? ''; return t.includes(${JSON.stringify(KEY)}) ? t : ''; })()`,
+      ),
+    );
     expect(withKey).toContain(`'Authorization: Api-Key ${KEY}'`);
-    await panel.eval(`[...document.querySelectorAll('label')].find((l) => l.textContent === 'Include my key').querySelector('input').click(), true`);
+    await panel.eval(
+      `[...document.querySelectorAll('label')].find((l) => l.textContent === 'Include my key').querySelector('input').click(), true`,
+    );
     await select('/api/users/current/', '200');
     expect(await panel.eval<string>('document.documentElement.outerHTML')).not.toContain(KEY);
   });
@@ -179,17 +193,30 @@ describe('DevTools panel', () => {
     const total = Number(await count());
     expect(total).toBeGreaterThan(5);
     const setFilter = (v: string) =>
-      panel.eval(`(() => { const i = document.querySelector('input[type=search]'); i.value = ${JSON.stringify(v)}; i.dispatchEvent(new Event('input', { bubbles: true })); return true; })()`);
+      panel.eval(
+        `(() => { const i = document.querySelector('input[type=search]'); i.value = ${JSON.stringify(v)}; i.dispatchEvent(new Event('input', { bubbles: true })); return true; })()`,
+      );
     await setFilter('throttled');
     await poll('the filtered count', async () => (await count()) === `1 of ${total}`);
     expect((await rows()).map((r) => r.path)).toEqual(['/api/v1/throttled/']);
     await setFilter('');
-    await panel.eval(`(() => { const c = [...document.querySelectorAll('label')].find((l) => l.textContent === 'Errors only').querySelector('input'); c.click(); return true; })()`);
+    await panel.eval(
+      `(() => { const c = [...document.querySelectorAll('label')].find((l) => l.textContent === 'Errors only').querySelector('input'); c.click(); return true; })()`,
+    );
     await poll('errors only', async () => (await rows()).every((r) => Number(r.status) >= 400 || r.status === '—'));
-    await panel.eval(`(() => { const c = [...document.querySelectorAll('label')].find((l) => l.textContent === 'Errors only').querySelector('input'); c.click(); return true; })()`);
-    await panel.eval(`(() => { const s = document.querySelector('select'); s.value = '5xx'; s.dispatchEvent(new Event('change', { bubbles: true })); return true; })()`);
-    await poll('5xx only', async () => { const r = await rows(); return r.length > 0 && r.every((x) => x.status.startsWith('5')); });
-    await panel.eval(`(() => { const s = document.querySelector('select'); s.value = 'all'; s.dispatchEvent(new Event('change', { bubbles: true })); return true; })()`);
+    await panel.eval(
+      `(() => { const c = [...document.querySelectorAll('label')].find((l) => l.textContent === 'Errors only').querySelector('input'); c.click(); return true; })()`,
+    );
+    await panel.eval(
+      `(() => { const s = document.querySelector('select'); s.value = '5xx'; s.dispatchEvent(new Event('change', { bubbles: true })); return true; })()`,
+    );
+    await poll('5xx only', async () => {
+      const r = await rows();
+      return r.length > 0 && r.every((x) => x.status.startsWith('5'));
+    });
+    await panel.eval(
+      `(() => { const s = document.querySelector('select'); s.value = 'all'; s.dispatchEvent(new Event('change', { bubbles: true })); return true; })()`,
+    );
     await poll('all rows back', async () => (await count()) === String(total));
     // Keyboard: Home selects the first row, ArrowDown the next.
     await panel.eval(`document.querySelector('[role=listbox]').focus(), true`);
@@ -197,7 +224,8 @@ describe('DevTools panel', () => {
       await panel.send('Input.dispatchKeyEvent', { type: 'keyDown', key: k, code: k, windowsVirtualKeyCode: code });
       await panel.send('Input.dispatchKeyEvent', { type: 'keyUp', key: k, code: k, windowsVirtualKeyCode: code });
     };
-    const selectedPos = () => panel.eval<string | null>(`document.querySelector('[role=option][aria-selected=true]')?.getAttribute('aria-posinset') ?? null`);
+    const selectedPos = () =>
+      panel.eval<string | null>(`document.querySelector('[role=option][aria-selected=true]')?.getAttribute('aria-posinset') ?? null`);
     await key('Home', 36);
     await poll('first row selected', async () => (await selectedPos()) === '1');
     await key('ArrowDown', 40);
@@ -213,7 +241,11 @@ describe('DevTools panel', () => {
       startedDateTime: '2026-11-20T10:00:00.000Z',
       time: 42,
       request: { method: 'GET', url: `https://api.maiagent.ai${path}`, headers: requestHeaders },
-      response: { status, headers: [{ name: 'Content-Type', value: 'application/json' }], content: { mimeType: 'application/json', text: JSON.stringify(body) } },
+      response: {
+        status,
+        headers: [{ name: 'Content-Type', value: 'application/json' }],
+        content: { mimeType: 'application/json', text: JSON.stringify(body) },
+      },
     });
     writeFileSync(
       file,
@@ -222,8 +254,15 @@ describe('DevTools panel', () => {
           version: '1.2',
           entries: [
             entry('/api/v1/imported-a/', 401, { detail: 'Authentication credentials were not provided.' }),
-            entry('/api/v1/imported-b/', 401, { detail: 'Invalid API key format.' }, [{ name: 'Authorization', value: 'Bearer abcdef123456.zz' }]),
-            entry('/api/v1/imported-c/', 200, { count: 45, next: 'https://api.maiagent.ai/api/v1/imported-c/?page=2', previous: null, results: [{}, {}] }),
+            entry('/api/v1/imported-b/', 401, { detail: 'Invalid API key format.' }, [
+              { name: 'Authorization', value: 'Bearer abcdef123456.zz' },
+            ]),
+            entry('/api/v1/imported-c/', 200, {
+              count: 45,
+              next: 'https://api.maiagent.ai/api/v1/imported-c/?page=2',
+              previous: null,
+              results: [{}, {}],
+            }),
           ],
         },
       }),
@@ -250,7 +289,9 @@ describe('DevTools panel', () => {
 
   it('"All requests of the tab" lists other requests too, and reads their bodies only when selected', async () => {
     const clickLabel = (text: string) =>
-      panel.eval(`(() => { [...document.querySelectorAll('label')].find((l) => l.textContent === ${JSON.stringify(text)}).querySelector('input').click(); return true; })()`);
+      panel.eval(
+        `(() => { [...document.querySelectorAll('label')].find((l) => l.textContent === ${JSON.stringify(text)}).querySelector('input').click(); return true; })()`,
+      );
     await pageFetch(docs, 'https://docs.maiagent.ai/__echo?before=1');
     await new Promise((r) => setTimeout(r, 300));
     expect((await rows()).some((r) => r.path.startsWith('/__echo'))).toBe(false);
@@ -266,10 +307,13 @@ describe('DevTools panel', () => {
   });
 
   it('Copy error report and Copy as Python hold no key and no cookie, live and from an imported HAR file', async () => {
-    const click = (text: string) => panel.eval(`[...document.querySelectorAll('button')].find((b) => b.textContent === ${JSON.stringify(text)}).click(), true`);
+    const click = (text: string) =>
+      panel.eval(`[...document.querySelectorAll('button')].find((b) => b.textContent === ${JSON.stringify(text)}).click(), true`);
     const snippetStarting = (start: string) =>
       poll(`a snippet starting with ${start}`, () =>
-        panel.eval<string>(`(() => { const t = document.querySelector('[data-testid=snippet]')?.textContent ?? ''; return t.startsWith(${JSON.stringify(start)}) ? t : ''; })()`),
+        panel.eval<string>(
+          `(() => { const t = document.querySelector('[data-testid=snippet]')?.textContent ?? ''; return t.startsWith(${JSON.stringify(start)}) ? t : ''; })()`,
+        ),
       );
     const version = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8')).version as string;
 
@@ -285,7 +329,9 @@ describe('DevTools panel', () => {
     expect(live).toContain('`GET https://api.maiagent.ai/__echo?probe=report`');
     expect(live).toContain(`MaiAgent DevTools ${version}`);
     expect(live).not.toContain(KEY);
-    expect(await panel.eval<string>(`document.querySelector('.details [role=status]')?.textContent ?? ''`)).toMatch(/Error report copied|Could not reach the clipboard/);
+    expect(await panel.eval<string>(`document.querySelector('.details [role=status]')?.textContent ?? ''`)).toMatch(
+      /Error report copied|Could not reach the clipboard/,
+    );
     await click('Copy as Python');
     const py = await snippetStarting('import os');
     expect(py).toContain('os.environ["MAIAGENT_API_KEY"]');
@@ -308,13 +354,21 @@ describe('DevTools panel', () => {
               request: {
                 method: 'POST',
                 url: 'https://api.maiagent.ai\\@evil.test/api/v1/attack/',
-                headers: [{ name: 'Authorization', value: `Api-Key ${KEY}` }, { name: 'Cookie', value: `sessionid=${COOKIE}` }, { name: 'Content-Type', value: 'application/json' }],
+                headers: [
+                  { name: 'Authorization', value: `Api-Key ${KEY}` },
+                  { name: 'Cookie', value: `sessionid=${COOKIE}` },
+                  { name: 'Content-Type', value: 'application/json' },
+                ],
                 cookies: [{ name: 'sessionid', value: COOKIE }],
                 postData: { mimeType: 'application/json', text: JSON.stringify({ key: KEY, cookie: COOKIE }) },
               },
               response: {
                 status: 401,
-                headers: [{ name: 'Content-Type', value: 'application/json' }, { name: 'Set-Cookie', value: `sessionid=${COOKIE}; Path=/` }, { name: 'x-amz-request-id', value: 'AMZ-REQ-1' }],
+                headers: [
+                  { name: 'Content-Type', value: 'application/json' },
+                  { name: 'Set-Cookie', value: `sessionid=${COOKIE}; Path=/` },
+                  { name: 'x-amz-request-id', value: 'AMZ-REQ-1' },
+                ],
                 cookies: [{ name: 'sessionid', value: COOKIE }],
                 content: { mimeType: 'application/json', text: JSON.stringify({ detail: `Invalid key ${KEY} for session ${COOKIE}` }) },
               },
@@ -323,7 +377,11 @@ describe('DevTools panel', () => {
               startedDateTime: '2026-11-20T10:00:01.000Z',
               time: 1,
               request: { method: 'GET', url: 'https://api.maiagent.ai/api/v1/huge/', headers: [] },
-              response: { status: 200, headers: [{ name: 'Content-Type', value: 'text/plain' }], content: { mimeType: 'text/plain', text: 'x'.repeat(3_000_000) } },
+              response: {
+                status: 200,
+                headers: [{ name: 'Content-Type', value: 'text/plain' }],
+                content: { mimeType: 'text/plain', text: 'x'.repeat(3_000_000) },
+              },
             },
           ],
         },
@@ -368,7 +426,8 @@ describe('DevTools panel', () => {
   });
 
   it('refuses a HAR file over 100 MB before reading it, and imports a 90 MB body without freezing', async () => {
-    const notice = () => panel.eval<string>(`[...document.querySelectorAll('.hint[role=status] span')].map((s) => s.textContent).join('|')`);
+    const notice = () =>
+      panel.eval<string>(`[...document.querySelectorAll('.hint[role=status] span')].map((s) => s.textContent).join('|')`);
     const setFile = async (file: string) => {
       const { root } = await panel.send<{ root: { nodeId: number } }>('DOM.getDocument', {});
       const { nodeId } = await panel.send<{ nodeId: number }>('DOM.querySelector', { nodeId: root.nodeId, selector: 'input[type=file]' });
@@ -390,7 +449,12 @@ describe('DevTools panel', () => {
         request: { method: 'GET', url: `https://api.maiagent.ai${path}`, headers: [] },
         response: { status: 200, headers: [{ name: 'Content-Type', value: 'text/plain' }], content: { mimeType: 'text/plain', text } },
       });
-      writeFileSync(big, JSON.stringify({ log: { version: '1.2', entries: [entry('/api/v1/ninety-mb/', 'y'.repeat(90_000_000)), entry('/api/v1/small/', 'ok')] } }));
+      writeFileSync(
+        big,
+        JSON.stringify({
+          log: { version: '1.2', entries: [entry('/api/v1/ninety-mb/', 'y'.repeat(90_000_000)), entry('/api/v1/small/', 'ok')] },
+        }),
+      );
       const started = Date.now();
       await setFile(big);
       await poll('the imported rows', async () => (await rows()).some((r) => r.path === '/api/v1/small/'));

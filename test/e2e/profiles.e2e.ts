@@ -83,7 +83,9 @@ describe('Check key', () => {
   it('shows who the key belongs to', async () => {
     const popup = await b.openPopup();
     await popup.getByRole('button', { name: 'Check key' }).click();
-    await expect(popup.getByText('The key works').textContent()).resolves.toBe('The key works. It belongs to Ada Tester (ada@example.com), Example Co.');
+    await expect(popup.getByText('The key works').textContent()).resolves.toBe(
+      'The key works. It belongs to Ada Tester (ada@example.com), Example Co.',
+    );
     expect(lastAuth()).toBe(`Api-Key ${KEY_A}`);
     await popup.close();
   });
@@ -110,7 +112,10 @@ describe('profiles', () => {
     await popup.getByLabel('Name').fill('Teammate org');
     await popup.getByLabel('API key').fill(KEY_B);
     await popup.getByRole('button', { name: 'Save' }).click();
-    await popup.getByTestId('masked-key').filter({ hasText: mask(KEY_B) }).waitFor();
+    await popup
+      .getByTestId('masked-key')
+      .filter({ hasText: mask(KEY_B) })
+      .waitFor();
     await callFromDocs();
     expect(lastAuth()).toBe(`Api-Key ${KEY_B}`);
     // A revealed key belongs to its profile: switching hides it.
@@ -118,7 +123,10 @@ describe('profiles', () => {
     await popup.getByTestId('revealed-key').filter({ hasText: KEY_B }).waitFor();
     // Two clicks: open the list, pick the other profile.
     await popup.getByRole('combobox', { name: 'Active key for https://api.maiagent.ai' }).selectOption({ label: 'Key 1' });
-    await popup.getByTestId('masked-key').filter({ hasText: mask(KEY_A) }).waitFor();
+    await popup
+      .getByTestId('masked-key')
+      .filter({ hasText: mask(KEY_A) })
+      .waitFor();
     await popup.getByTestId('revealed-key').waitFor({ state: 'detached' });
     expect(await popup.content()).not.toContain(KEY_B);
     await callFromDocs();
@@ -152,7 +160,11 @@ describe('profiles', () => {
     const plainText = readFileSync((await plain.path())!, 'utf8');
     expect(plainText).not.toContain(KEY_A);
     expect(plainText).not.toContain(KEY_B);
-    expect(JSON.parse(plainText).profiles.map((p: { name: string }) => p.name).sort()).toEqual(['Production', 'Teammate org']);
+    expect(
+      JSON.parse(plainText)
+        .profiles.map((p: { name: string }) => p.name)
+        .sort(),
+    ).toEqual(['Production', 'Teammate org']);
 
     await page.getByLabel('Include the keys themselves').check();
     await expect(page.getByRole('alert').textContent()).resolves.toContain('plain text');
@@ -183,8 +195,14 @@ describe('profiles', () => {
     await callFromDocs();
     const inEffect = lastAuth();
     const other = 'Other000.importedKey0001';
-    const file = JSON.stringify({ format: 'maiagent-devtools-profiles', version: 1, profiles: [{ name: 'Production', origins: ['https://api.maiagent.ai'], key: other }] });
-    await page.getByLabel('Import profiles from a file').setInputFiles({ name: 'same-name.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+    const file = JSON.stringify({
+      format: 'maiagent-devtools-profiles',
+      version: 1,
+      profiles: [{ name: 'Production', origins: ['https://api.maiagent.ai'], key: other }],
+    });
+    await page
+      .getByLabel('Import profiles from a file')
+      .setInputFiles({ name: 'same-name.json', mimeType: 'application/json', buffer: Buffer.from(file) });
     await page.getByText('"Production" already exists with another key, so it was not replaced').waitFor();
     await page.getByRole('article', { name: 'Production (imported)' }).waitFor();
     // The key in effect did not change.
@@ -212,7 +230,9 @@ describe('profiles', () => {
         { name: 'NoKey', origins: ['https://api.maiagent.ai'] },
       ],
     });
-    await page.getByLabel('Import profiles from a file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
+    await page
+      .getByLabel('Import profiles from a file')
+      .setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
     const alert = page.getByRole('alert').filter({ hasText: 'Nothing was imported' });
     const text = await alert.textContent();
     expect(text).toContain('Entry 2 (Insecure)');
@@ -234,15 +254,21 @@ describe('concurrent edits', () => {
         ({ name, key }) => chrome.runtime.sendMessage({ type: 'addProfile', payload: { name, key, origins: ['https://api.maiagent.ai'] } }),
         { name, key },
       );
-    const before = ((await add(popup, 'probe', 'Probe000.probeprobe')) as { value: { state: { profiles: unknown[] } } }).value.state.profiles.length;
+    const before = ((await add(popup, 'probe', 'Probe000.probeprobe')) as { value: { state: { profiles: unknown[] } } }).value.state
+      .profiles.length;
     const names = Array.from({ length: 10 }, (_, i) => `Concurrent ${i}`);
     await Promise.all(names.map((n, i) => add(i % 2 ? popup : options, n, `Conc000${i}.concurrentkey`)));
-    const state = (await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'getState', payload: {} }))) as { value: { profiles: { name: string }[] } };
+    const state = (await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'getState', payload: {} }))) as {
+      value: { profiles: { name: string }[] };
+    };
     expect(state.value.profiles.length).toBe(before + names.length);
     for (const n of names) expect(state.value.profiles.map((p) => p.name)).toContain(n);
     // Tidy up for the tests that follow.
     for (const p of state.value.profiles.filter((x) => x.name.startsWith('Concurrent') || x.name === 'probe')) {
-      await popup.evaluate((id) => chrome.runtime.sendMessage({ type: 'deleteProfile', payload: { id } }), (p as unknown as { id: string }).id);
+      await popup.evaluate(
+        (id) => chrome.runtime.sendMessage({ type: 'deleteProfile', payload: { id } }),
+        (p as unknown as { id: string }).id,
+      );
     }
     await popup.close();
     await options.close();
@@ -272,7 +298,9 @@ describe('sites allowed to use the key', () => {
 describe('damaged storage', () => {
   it('is repaired with a visible notice, never a crash', async () => {
     const sw = await b.sw();
-    await sw.evaluate(() => chrome.storage.local.set({ settings: { version: 2, enabled: 'yes', profiles: [{ id: 'x', key: 'Bearer nope' }], sites: 7 } }));
+    await sw.evaluate(() =>
+      chrome.storage.local.set({ settings: { version: 2, enabled: 'yes', profiles: [{ id: 'x', key: 'Bearer nope' }], sites: 7 } }),
+    );
     const popup = await b.openPopup();
     await popup.getByText('could not be read and were reset').waitFor();
     await popup.getByRole('button', { name: 'Dismiss' }).click();

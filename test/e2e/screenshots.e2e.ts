@@ -10,7 +10,6 @@ const OUT = resolve(import.meta.dirname, '../../docs/screenshots');
 const KEY = 'g5BnKDab.screenshotDemoKey0000Xs';
 const env = useExtension({ [KEY]: ADA });
 
-
 it('popup: a saved key, checked, as the toolbar shows it on a docs tab', async () => {
   await (await saveKeyInPopup(env.b, KEY)).close();
   // As a toolbar click on a docs tab opens it (activeTab), so the popup describes that tab and not
@@ -18,8 +17,13 @@ it('popup: a saved key, checked, as the toolbar shows it on a docs tab', async (
   const docs = await env.b.ctx.newPage();
   await docs.goto('https://docs.maiagent.ai/');
   const cdp = await env.b.ctx.browser()!.newBrowserCDPSession();
-  const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as { targetInfos: { targetId: string; url: string }[] };
-  await cdp.send('Extensions.triggerAction' as never, { id: env.b.extId, targetId: targetInfos.find((t) => t.url === docs.url())!.targetId } as never);
+  const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as {
+    targetInfos: { targetId: string; url: string }[];
+  };
+  await cdp.send(
+    'Extensions.triggerAction' as never,
+    { id: env.b.extId, targetId: targetInfos.find((t) => t.url === docs.url())!.targetId } as never,
+  );
   await cdp.detach();
   const tabId = await (await env.b.sw()).evaluate(async (url) => (await chrome.tabs.query({ url })).at(0)?.id ?? 0, docs.url());
   const popup = await env.b.ctx.newPage();
@@ -44,7 +48,10 @@ it('panel: requests from the docs site, a 400 explained', async () => {
   const calls: [string, RequestInit?][] = [
     ['https://api.maiagent.ai/api/users/current/'],
     ['https://api.maiagent.ai/api/v1/chatbots/'],
-    ['https://api.maiagent.ai/api/v1/chatbots/', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"description":"demo"}' }],
+    [
+      'https://api.maiagent.ai/api/v1/chatbots/',
+      { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"description":"demo"}' },
+    ],
     ['https://api.maiagent.ai/api/v1/throttled/'],
     ['https://api.maiagent.ai/api/v1/broken/'],
   ];
@@ -62,7 +69,11 @@ it('panel: requests from the docs site, a 400 explained', async () => {
         headers: Object.entries(seen.headers).map(([name, value]) => ({ name, value: String(value) })),
         ...(seen.body ? { postData: { mimeType: 'application/json', text: seen.body } } : {}),
       },
-      response: { status: r.status, headers: [{ name: 'Content-Type', value: r.text.startsWith('<') ? 'text/html' : 'application/json' }], content: { text: r.text, mimeType: r.text.startsWith('<') ? 'text/html' : 'application/json' } },
+      response: {
+        status: r.status,
+        headers: [{ name: 'Content-Type', value: r.text.startsWith('<') ? 'text/html' : 'application/json' }],
+        content: { text: r.text, mimeType: r.text.startsWith('<') ? 'text/html' : 'application/json' },
+      },
     });
   }
   const dir = mkdtempSync(join(tmpdir(), 'maiagent-shot-'));

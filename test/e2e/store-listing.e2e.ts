@@ -79,7 +79,9 @@ p{margin:0;font-size:19px;line-height:1.4;opacity:.95}
 /** Click the toolbar button on a tab (grants activeTab), then open the popup page for that tab. */
 async function popupFor(b: Launched, tab: Page): Promise<Page> {
   const cdp = await b.ctx.browser()!.newBrowserCDPSession();
-  const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as { targetInfos: { targetId: string; url: string }[] };
+  const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as {
+    targetInfos: { targetId: string; url: string }[];
+  };
   const target = targetInfos.find((t) => t.url === tab.url());
   await cdp.send('Extensions.triggerAction' as never, { id: b.extId, targetId: target!.targetId } as never);
   await cdp.detach();
@@ -97,7 +99,10 @@ async function recordHar(b: Launched, server: TestServer, dir: string): Promise<
   const calls: [string, { method?: string; body?: string; headers?: Record<string, string> }?][] = [
     ['https://api.maiagent.ai/api/users/current/'],
     ['https://api.maiagent.ai/api/v1/chatbots/'],
-    ['https://api.maiagent.ai/api/v1/chatbots/', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"description":"demo"}' }],
+    [
+      'https://api.maiagent.ai/api/v1/chatbots/',
+      { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"description":"demo"}' },
+    ],
     ['https://api.maiagent.ai/api/v1/throttled/'],
     ['https://api.maiagent.ai/api/v1/broken/'],
   ];
@@ -143,7 +148,9 @@ describe.each(LANGS.map((l) => [l.lang, l.locale] as const))('store images in %s
 
   beforeAll(async () => {
     if (lang !== 'en' && !cjkFontInstalled(lang)) {
-      throw new Error(`No font for ${lang} (fc-list :lang=${lang} finds none): the pictures would show empty boxes. Debian/Ubuntu: sudo apt-get install fonts-noto-cjk`);
+      throw new Error(
+        `No font for ${lang} (fc-list :lang=${lang} finds none): the pictures would show empty boxes. Debian/Ubuntu: sudo apt-get install fonts-noto-cjk`,
+      );
     }
     tmp = mkdtempSync(join(tmpdir(), 'maiagent-store-'));
     b = await launch({ server, lang });
@@ -193,7 +200,9 @@ describe.each(LANGS.map((l) => [l.lang, l.locale] as const))('store images in %s
     await panel.getByRole('listbox').getByRole('option').nth(2).click();
     await panel.getByText(m('diagnosisHeading')).first().waitFor();
     const clipped = await panel.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>('.row.head > span')].filter((s) => s.scrollWidth > s.clientWidth + 1).map((s) => s.textContent),
+      [...document.querySelectorAll<HTMLElement>('.row.head > span')]
+        .filter((s) => s.scrollWidth > s.clientWidth + 1)
+        .map((s) => s.textContent),
     );
     expect(clipped, 'column headers cut off').toEqual([]);
     save(lang, '2-panel.png', await panel.screenshot());

@@ -45,19 +45,22 @@ describe('first-run tips', () => {
     await docs.goto('https://docs.maiagent.ai/');
     let panel: Cdp | undefined = await openPanel(b.profileDir, b.extId, 'https://docs.maiagent.ai/');
     try {
-      const text = await poll('the panel tip', () => panel!.eval<string | null>(`document.querySelector('[data-testid="tip-panel-overflow"]')?.textContent ?? null`));
+      const text = await poll('the panel tip', () =>
+        panel!.eval<string | null>(`document.querySelector('[data-testid="tip-panel-overflow"]')?.textContent ?? null`),
+      );
       expect(text).toContain('the MaiAgent tab hides under »');
       await panel.eval(`document.querySelector('[data-testid="tip-panel-overflow"] button').click()`);
       await poll('the tip to go', () => panel!.eval<boolean>(`!document.querySelector('[data-testid="tip-panel-overflow"]')`));
       await panel.eval(`location.reload()`).catch(() => undefined);
       panel.close();
       panel = await openPanel(b.profileDir, b.extId, 'https://docs.maiagent.ai/');
-      await poll('the reloaded panel', () => panel!.eval<boolean>(`document.readyState === 'complete' && !!document.querySelector('.split')`));
+      await poll('the reloaded panel', () =>
+        panel!.eval<boolean>(`document.readyState === 'complete' && !!document.querySelector('.split')`),
+      );
       expect(await panel.eval<boolean>(`!!document.querySelector('[data-testid="tip-panel-overflow"]')`)).toBe(false);
     } finally {
       panel?.close();
       await docs.close();
     }
   });
-
 });

@@ -19,7 +19,6 @@ const toolbarWhen = (what: string, ok: (s: { title: string; badge: string }) => 
     return ok(s) ? s : null;
   });
 
-
 describe('toolbar icon', () => {
   it('says "no key" before a key is saved, "on" after, and "off" (with a badge) when switched off', async () => {
     await toolbarWhen('the no-key title', (s) => s.title.includes('no API key saved yet'));
@@ -62,7 +61,9 @@ describe("the popup's verdict on the current tab", () => {
   /** Click the toolbar button on a tab (grants activeTab), then open the popup page for that tab. */
   async function popupFor(page: Page): Promise<Page> {
     const cdp = await env.b.ctx.browser()!.newBrowserCDPSession();
-    const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as { targetInfos: { targetId: string; url: string }[] };
+    const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as {
+      targetInfos: { targetId: string; url: string }[];
+    };
     const tab = targetInfos.find((t) => t.url === page.url());
     await cdp.send('Extensions.triggerAction' as never, { id: env.b.extId, targetId: tab!.targetId } as never);
     await cdp.detach();

@@ -17,7 +17,14 @@ const buttonNames = (page: Page) =>
   page.evaluate(() =>
     [...document.querySelectorAll('button, [role=button]')].map((b) => {
       const by = b.getAttribute('aria-labelledby');
-      const name = b.getAttribute('aria-label') ?? (by ? by.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ') : b.textContent);
+      const name =
+        b.getAttribute('aria-label') ??
+        (by
+          ? by
+              .split(/\s+/)
+              .map((id) => document.getElementById(id)?.textContent ?? '')
+              .join(' ')
+          : b.textContent);
       return (name ?? '').replace(/\s+/g, ' ').trim();
     }),
   );
@@ -25,7 +32,9 @@ const buttonNames = (page: Page) =>
 describe('Firefox: host permissions withheld, then granted', () => {
   it('withholds the API and docs host permissions at install', async () => {
     const page = await env.fx.openExtensionPage('src/popup/popup.html');
-    const granted = await page.evaluate(async () => (await (globalThis as unknown as { browser: typeof chrome }).browser.permissions.getAll()).origins ?? []);
+    const granted = await page.evaluate(
+      async () => (await (globalThis as unknown as { browser: typeof chrome }).browser.permissions.getAll()).origins ?? [],
+    );
     await page.close();
     for (const p of env.fx.hostPermissions) expect(granted).not.toContain(p);
   });
@@ -36,10 +45,14 @@ describe('Firefox: host permissions withheld, then granted', () => {
   });
 
   it('the popup says access is missing and offers "Grant access", instead of "now carry"', async () => {
-    const text = await poll('the popup to say access is missing', async () => {
-      const t = await textOf(popup);
-      return t.includes('no access to') ? t : false;
-    }, 10_000).catch(async (e: Error) => {
+    const text = await poll(
+      'the popup to say access is missing',
+      async () => {
+        const t = await textOf(popup);
+        return t.includes('no access to') ? t : false;
+      },
+      10_000,
+    ).catch(async (e: Error) => {
       throw new Error(`${e.message}\npopup text:\n${await textOf(popup)}`);
     });
     expect(text).not.toContain('now carry');

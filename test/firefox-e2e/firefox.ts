@@ -12,13 +12,13 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { API_HOST, DOCS_HOST, OTHER_HOSTS, type TestServer } from '../server/maiagent-server';
 import { startHostProxy, type HostProxy } from './proxy';
 
-export const DIST_FIREFOX = resolve(import.meta.dirname, '../../dist-firefox');
+const DIST_FIREFOX = resolve(import.meta.dirname, '../../dist-firefox');
 
 const CANDIDATES = ['/usr/bin/firefox-esr', '/usr/bin/firefox', '/usr/lib/firefox-esr/firefox-esr', '/usr/lib/firefox/firefox'];
 
 /** A fixed moz-extension:// host for the add-on (pref extensions.webextensions.uuids), so tests know its pages' URLs. */
-export const EXT_UUID = '6a1f3c2e-9b4d-4e7a-8c5f-0d2b1e3a4c5d';
-export const EXT_ORIGIN = `moz-extension://${EXT_UUID}`;
+const EXT_UUID = '6a1f3c2e-9b4d-4e7a-8c5f-0d2b1e3a4c5d';
+const EXT_ORIGIN = `moz-extension://${EXT_UUID}`;
 
 export function findFirefox(): string {
   const fromEnv = process.env.FIREFOX_PATH;
@@ -41,7 +41,7 @@ interface FirefoxManifest {
   browser_specific_settings: { gecko: { id: string } };
 }
 
-export function readFirefoxBuild(): FirefoxManifest {
+function readFirefoxBuild(): FirefoxManifest {
   const file = join(DIST_FIREFOX, 'manifest.json');
   if (!existsSync(file)) throw new Error(`No Firefox build in ${DIST_FIREFOX}: run \`npm run build:firefox\` first (npm test does).`);
   return JSON.parse(readFileSync(file, 'utf8')) as FirefoxManifest;
@@ -112,7 +112,9 @@ export async function launchFirefox(opts: FirefoxOptions): Promise<LaunchedFiref
     });
   } catch (e) {
     await proxy.close();
-    throw new Error(`Firefox at ${executablePath} did not start under WebDriver BiDi: ${e instanceof Error ? e.message : String(e)}`);
+    throw new Error(`Firefox at ${executablePath} did not start under WebDriver BiDi: ${e instanceof Error ? e.message : String(e)}`, {
+      cause: e,
+    });
   }
   const close = async () => {
     await browser.close().catch(() => undefined);
@@ -144,7 +146,9 @@ export async function launchFirefox(opts: FirefoxOptions): Promise<LaunchedFiref
       await navigate(page, `${EXT_ORIGIN}/${path}`);
       // Polled from here: puppeteer's waitForFunction compiles its predicate with Function(),
       // which the extension pages' CSP refuses in Firefox 140.
-      await poll(`${path} to load`, () => page.evaluate((origin) => location.origin === origin && document.readyState === 'complete', EXT_ORIGIN));
+      await poll(`${path} to load`, () =>
+        page.evaluate((origin) => location.origin === origin && document.readyState === 'complete', EXT_ORIGIN),
+      );
       return page;
     },
     async openSite(url) {
@@ -163,8 +167,10 @@ export async function launchFirefox(opts: FirefoxOptions): Promise<LaunchedFiref
         awaitPromise: true,
       });
       const result = r.result as unknown as { type: string; result?: { value: string }; exceptionDetails?: { text: string } };
-      if (result.type !== 'success') throw new Error(`privileged script failed: ${result.exceptionDetails?.text ?? JSON.stringify(result)}`);
-      if (typeof result.result?.value !== 'string') throw new Error(`privileged script returned ${JSON.stringify(result.result)}: is --remote-allow-system-access honoured?`);
+      if (result.type !== 'success')
+        throw new Error(`privileged script failed: ${result.exceptionDetails?.text ?? JSON.stringify(result)}`);
+      if (typeof result.result?.value !== 'string')
+        throw new Error(`privileged script returned ${JSON.stringify(result.result)}: is --remote-allow-system-access honoured?`);
       return JSON.parse(result.result.value) as T;
     },
     close,

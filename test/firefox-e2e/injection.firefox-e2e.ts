@@ -11,7 +11,9 @@ describe('Firefox: install, popup, injection', () => {
   it('installs dist-firefox/ as an add-on, with the host permissions Firefox grants at install', async () => {
     expect(env.fx.geckoId).toBe('maiagent-devtools@maiagent-devtools.dev');
     const popup = await env.fx.openExtensionPage('src/popup/popup.html');
-    const granted = await popup.evaluate(async () => (await (globalThis as unknown as { browser: typeof chrome }).browser.permissions.getAll()).origins ?? []);
+    const granted = await popup.evaluate(
+      async () => (await (globalThis as unknown as { browser: typeof chrome }).browser.permissions.getAll()).origins ?? [],
+    );
     await popup.close();
     for (const p of env.fx.hostPermissions) expect(granted).toContain(p);
   });
@@ -48,12 +50,18 @@ describe('Firefox: install, popup, injection', () => {
   it('a site added on the options page (an optional host permission, from a click) gets the key too', async () => {
     expect((await fetchFromSite(env, 'app.local.test')).authorization).toBeNull();
     const options = await env.fx.openExtensionPage('src/options/options.html');
-    const field = await options.waitForSelector('::-p-xpath(//label[contains(normalize-space(.), "Site origin")]//input)', { timeout: 15_000 });
+    const field = await options.waitForSelector('::-p-xpath(//label[contains(normalize-space(.), "Site origin")]//input)', {
+      timeout: 15_000,
+    });
     await field!.type('https://app.local.test');
     // A BiDi click is trusted input, so permissions.request() may run; the prompt is off by pref.
     await (await options.waitForSelector('::-p-xpath(//button[normalize-space(.)="Add site"])'))!.click();
     await poll('the site permission', () =>
-      options.evaluate(async () => ((await (globalThis as unknown as { browser: typeof chrome }).browser.permissions.getAll()).origins ?? []).includes('https://app.local.test/*')),
+      options.evaluate(async () =>
+        ((await (globalThis as unknown as { browser: typeof chrome }).browser.permissions.getAll()).origins ?? []).includes(
+          'https://app.local.test/*',
+        ),
+      ),
     );
     await options.close();
     const r = await poll('a fetch from app.local.test with the key', async () => {

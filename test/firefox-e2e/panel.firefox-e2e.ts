@@ -48,10 +48,17 @@ describe('Firefox: DevTools panel', () => {
           status: '401', summary: r.querySelector('.summary').textContent } : null;
       })()`),
     );
-    expect(row).toEqual({ method: 'GET', path: '/api/users/current/', status: '401', summary: 'Not authenticated — Authentication credentials were not provided.' });
+    expect(row).toEqual({
+      method: 'GET',
+      path: '/api/users/current/',
+      status: '401',
+      summary: 'Not authenticated — Authentication credentials were not provided.',
+    });
     await panel('document.querySelector("[role=option]").click()');
     const detail = await poll('the 401 explained', () =>
-      panel<string>(`(() => { const d = document.querySelector('.details .detail'); return d && d.querySelector('h2')?.textContent.startsWith('401') ? d.innerText : ''; })()`),
+      panel<string>(
+        `(() => { const d = document.querySelector('.details .detail'); return d && d.querySelector('h2')?.textContent.startsWith('401') ? d.innerText : ''; })()`,
+      ),
     );
     expect(detail).toContain('key injection is switched off');
     expect(detail).toContain('No Authorization header was sent.');
@@ -64,18 +71,24 @@ describe('Firefox: DevTools panel', () => {
     expect(await docsFetch(`/__echo?probe=firefox&api_key=${KEY}`)).toBe(200);
     const masked = `${KEY.slice(0, 6)}...${KEY.slice(-2)}`;
     const path = await poll('the row, its key masked', () =>
-      panel<string>(`(() => { const r = [...document.querySelectorAll('[role=option]')].find((r) => r.querySelector('.path').textContent.startsWith('/__echo?probe=firefox')); if (r) r.click(); return r ? r.querySelector('.path').textContent : ''; })()`),
+      panel<string>(
+        `(() => { const r = [...document.querySelectorAll('[role=option]')].find((r) => r.querySelector('.path').textContent.startsWith('/__echo?probe=firefox')); if (r) r.click(); return r ? r.querySelector('.path').textContent : ''; })()`,
+      ),
     );
     expect(path).toBe(`/__echo?probe=firefox&api_key=${masked}`);
     const detail = await poll('the detail view', () =>
-      panel<string>(`(() => { const d = document.querySelector('.details .detail'); return d && d.innerText.includes('/__echo?probe=firefox') ? d.innerText : ''; })()`),
+      panel<string>(
+        `(() => { const d = document.querySelector('.details .detail'); return d && d.innerText.includes('/__echo?probe=firefox') ? d.innerText : ''; })()`,
+      ),
     );
     expect(detail).toContain(masked);
     expect(detail).not.toContain(KEY);
     const copy = async (button: string, start: string) => {
       await panel(`[...document.querySelectorAll('button')].find((b) => b.textContent === ${JSON.stringify(button)}).click()`);
       return poll(button, () =>
-        panel<string>(`(() => { const t = document.querySelector('[data-testid=snippet]')?.textContent ?? ''; return t.startsWith(${JSON.stringify(start)}) ? t : ''; })()`),
+        panel<string>(
+          `(() => { const t = document.querySelector('[data-testid=snippet]')?.textContent ?? ''; return t.startsWith(${JSON.stringify(start)}) ? t : ''; })()`,
+        ),
       );
     };
     const report = await copy('Copy error report', '### MaiAgent API error report');

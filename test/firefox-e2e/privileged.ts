@@ -26,6 +26,7 @@ interface FxBrowserElement extends Element {
     loadFrameScript(url: string, allowDelayedLoad: boolean): void;
   };
 }
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Firefox's privileged modules have no types; each caller names what it uses
 declare const ChromeUtils: { importESModule(url: string): Record<string, any> };
 declare const Services: { wm: { getMostRecentWindow(type: string): FxWindow } };
 declare const WebExtensionPolicy: { getByID(id: string): { extension: unknown } | null };
@@ -49,10 +50,16 @@ export async function withdrawHostPermissions(id: string, origins: string[]): Pr
 }
 
 /** Opens DevTools on the tab whose URL starts with `urlPrefix` and selects the add-on's panel `label`. */
-export async function openDevtoolsPanel(urlPrefix: string, label: string): Promise<{ toolId: string; panelUrl: string } | { error: string; tools?: string[] }> {
+export async function openDevtoolsPanel(
+  urlPrefix: string,
+  label: string,
+): Promise<{ toolId: string; panelUrl: string } | { error: string; tools?: string[] }> {
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-  const { require } = ChromeUtils.importESModule('resource://devtools/shared/loader/Loader.sys.mjs');
-  const { gDevTools } = require('devtools/client/framework/devtools') as { gDevTools: { showToolboxForTab(tab: FxTab, o: { toolId: string }): Promise<FxToolbox> } };
+  // Firefox's DevTools loader (named so, not `require`: it loads Firefox's modules, not packages).
+  const { require: devtoolsRequire } = ChromeUtils.importESModule('resource://devtools/shared/loader/Loader.sys.mjs');
+  const { gDevTools } = devtoolsRequire('devtools/client/framework/devtools') as {
+    gDevTools: { showToolboxForTab(tab: FxTab, o: { toolId: string }): Promise<FxToolbox> };
+  };
   const win = Services.wm.getMostRecentWindow('navigator:browser');
   const tab = win.gBrowser.tabs.find((t) => t.linkedBrowser.currentURI.spec.startsWith(urlPrefix));
   if (!tab) return { error: `no tab on ${urlPrefix}` };
@@ -82,12 +89,16 @@ export async function openDevtoolsPanel(urlPrefix: string, label: string): Promi
  */
 export async function evalInPanel(toolId: string, expression: string): Promise<{ value: unknown } | { error: string }> {
   const win = Services.wm.getMostRecentWindow('navigator:browser');
-  const { require } = ChromeUtils.importESModule('resource://devtools/shared/loader/Loader.sys.mjs');
-  const { gDevTools } = require('devtools/client/framework/devtools') as { gDevTools: { getToolboxForTab(tab: FxTab): FxToolbox | null } };
+  // Firefox's DevTools loader (named so, not `require`: it loads Firefox's modules, not packages).
+  const { require: devtoolsRequire } = ChromeUtils.importESModule('resource://devtools/shared/loader/Loader.sys.mjs');
+  const { gDevTools } = devtoolsRequire('devtools/client/framework/devtools') as {
+    gDevTools: { getToolboxForTab(tab: FxTab): FxToolbox | null };
+  };
   // The toolbox that shows this panel, whichever tab is selected now.
   let el: FxBrowserElement | null | undefined;
   for (const tab of win.gBrowser.tabs) {
-    const frame = gDevTools.getToolboxForTab(tab)?.doc.getElementById(`toolbox-panel-iframe-${toolId}`) as HTMLIFrameElement | null | undefined;
+    const frame = gDevTools.getToolboxForTab(tab)?.doc.getElementById(`toolbox-panel-iframe-${toolId}`) as
+      HTMLIFrameElement | null | undefined;
     el = frame?.contentDocument?.querySelector('browser') as FxBrowserElement | null | undefined;
     if (el) break;
   }

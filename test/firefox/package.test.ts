@@ -57,7 +57,12 @@ describe('npm run package', () => {
         expect(e.extraLength, e.name).toBe(0);
       }
     }
-    const manifest = JSON.parse(readEntry(entriesOf(join(PACKAGES, NAMES[1]!)).zip, entriesOf(join(PACKAGES, NAMES[1]!)).cd.find((e) => e.name === 'manifest.json')!).toString()) as {
+    const manifest = JSON.parse(
+      readEntry(
+        entriesOf(join(PACKAGES, NAMES[1]!)).zip,
+        entriesOf(join(PACKAGES, NAMES[1]!)).cd.find((e) => e.name === 'manifest.json')!,
+      ).toString(),
+    ) as {
       browser_specific_settings?: unknown;
     };
     expect(manifest.browser_specific_settings).toBeDefined();
@@ -77,7 +82,10 @@ describe('npm run package', () => {
   });
 
   it('takes the time from SOURCE_DATE_EPOCH', () => {
-    expectOk(runBin('tsx', ['scripts/package.ts', '--skip-build', '--out-dir', tmp], { SOURCE_DATE_EPOCH: '1700000000' }), 'package (SOURCE_DATE_EPOCH)');
+    expectOk(
+      runBin('tsx', ['scripts/package.ts', '--skip-build', '--out-dir', tmp], { SOURCE_DATE_EPOCH: '1700000000' }),
+      'package (SOURCE_DATE_EPOCH)',
+    );
     const { cd } = entriesOf(join(tmp, NAMES[0]!));
     expect(new Set(cd.map((e) => dosToUnix(e.dosDate, e.dosTime)))).toEqual(new Set([1_700_000_000]));
     expect(sha256(readFileSync(join(tmp, NAMES[0]!)))).not.toBe(first[NAMES[0]!]);

@@ -59,7 +59,5 @@ export function readEntry(zip: Buffer, e: CentralEntry): Buffer {
 
 /** Seconds since 1970 (UTC) of a DOS date and time read as UTC. */
 export function dosToUnix(date: number, time: number): number {
-  return (
-    Date.UTC(1980 + (date >> 9), ((date >> 5) & 0xf) - 1, date & 0x1f, time >> 11, (time >> 5) & 0x3f, (time & 0x1f) * 2) / 1000
-  );
+  return Date.UTC(1980 + (date >> 9), ((date >> 5) & 0xf) - 1, date & 0x1f, time >> 11, (time >> 5) & 0x3f, (time & 0x1f) * 2) / 1000;
 }

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const BIN = resolve(ROOT, 'node_modules/.bin');
+const BIN = resolve(ROOT, 'node_modules/.bin');
 
 export interface Ran {
   status: number | null;
@@ -25,5 +25,6 @@ export function runBin(bin: string, args: string[], env: NodeJS.ProcessEnv = {})
 
 /** Fails with the script's own output, so a broken build explains itself. */
 export function expectOk(r: Ran, what: string): void {
-  if (r.status !== 0) throw new Error(`${what} exited with ${String(r.status)}\n--- stdout\n${r.stdout.slice(-4000)}\n--- stderr\n${r.stderr.slice(-4000)}`);
+  if (r.status !== 0)
+    throw new Error(`${what} exited with ${String(r.status)}\n--- stdout\n${r.stdout.slice(-4000)}\n--- stderr\n${r.stderr.slice(-4000)}`);
 }

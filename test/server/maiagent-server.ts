@@ -209,8 +209,13 @@ function wantsHtml(req: http.IncomingMessage): boolean {
 
 /** DRF's browsable API: what a typed navigation to an API URL shows. */
 function browsable(res: Res, status: number, title: string, body: unknown, extra: Record<string, string> = {}): void {
-  html(res, status, `<!doctype html><html><head><title>${escapeHtml(title)} – Django REST framework</title></head>
-<body><h1>${escapeHtml(title)}</h1><pre id="response">HTTP ${status}\n\n${escapeHtml(JSON.stringify(body, null, 2))}</pre></body></html>`, extra);
+  html(
+    res,
+    status,
+    `<!doctype html><html><head><title>${escapeHtml(title)} – Django REST framework</title></head>
+<body><h1>${escapeHtml(title)}</h1><pre id="response">HTTP ${status}\n\n${escapeHtml(JSON.stringify(body, null, 2))}</pre></body></html>`,
+    extra,
+  );
 }
 
 function route(rec: RecordedRequest, req: http.IncomingMessage, res: Res, keys: TestServer['keys'], revoked: ReadonlySet<string>): void {
@@ -224,9 +229,14 @@ function route(rec: RecordedRequest, req: http.IncomingMessage, res: Res, keys: 
     // its origin is opaque, like a sandboxed frame's.
     if (path === '/csp-sandbox') {
       const to = url.searchParams.get('to') ?? '';
-      return html(res, 200, `<!doctype html><title>sandboxed</title><script>location.href = ${JSON.stringify(to).replace(/</g, '\\u003c')};</script>`, {
-        'Content-Security-Policy': 'sandbox allow-scripts allow-top-navigation allow-popups',
-      });
+      return html(
+        res,
+        200,
+        `<!doctype html><title>sandboxed</title><script>location.href = ${JSON.stringify(to).replace(/</g, '\\u003c')};</script>`,
+        {
+          'Content-Security-Policy': 'sandbox allow-scripts allow-top-navigation allow-popups',
+        },
+      );
     }
     if (rec.host === DOCS_HOST && path === '/demo') return html(res, 200, demoPage(DEMO_HOSTS));
     if (rec.host === DOCS_HOST && path === '/reference/current-user') return html(res, 200, referencePage(DEMO_HOSTS));
@@ -235,10 +245,15 @@ function route(rec: RecordedRequest, req: http.IncomingMessage, res: Res, keys: 
     // A cross-origin-isolated docs page (for the bench): performance.now() resolves to microseconds
     // there. Its API requests are CORS requests, which require-corp admits.
     if (rec.host === DOCS_HOST && path === '/isolated') {
-      return html(res, 200, '<!doctype html><html><head><meta charset="utf-8"><title>Isolated docs page</title></head><body><h1>Isolated</h1></body></html>', {
-        'Cross-Origin-Opener-Policy': 'same-origin',
-        'Cross-Origin-Embedder-Policy': 'require-corp',
-      });
+      return html(
+        res,
+        200,
+        '<!doctype html><html><head><meta charset="utf-8"><title>Isolated docs page</title></head><body><h1>Isolated</h1></body></html>',
+        {
+          'Cross-Origin-Opener-Policy': 'same-origin',
+          'Cross-Origin-Embedder-Policy': 'require-corp',
+        },
+      );
     }
     if (path === '/sw.js') {
       // A page's own service worker: requests it makes on the page's behalf must get the key too.
@@ -309,7 +324,12 @@ self.addEventListener('fetch', (e) => {
         name: `Chatbot ${(page - 1) * size + i + 1}`,
       }));
       const at = (p: number) => `https://${API_HOST}/api/v1/chatbots/?page=${p}`;
-      return send(200, { count: total, next: page * size < total ? at(page + 1) : null, previous: page > 1 ? at(page - 1) : null, results }, {}, 'Chatbot List');
+      return send(
+        200,
+        { count: total, next: page * size < total ? at(page + 1) : null, previous: page > 1 ? at(page - 1) : null, results },
+        {},
+        'Chatbot List',
+      );
     }
     if (rec.method === 'POST') {
       if (!/application\/json/.test(rec.headers['content-type'] ?? '')) {
@@ -318,7 +338,8 @@ self.addEventListener('fetch', (e) => {
       const b = body() ?? {};
       const errors: Record<string, string[]> = {};
       for (const f of ['name', 'rag']) if (!(f in b)) errors[f] = ['This field is required.'];
-      if ('name' in b && typeof b.name === 'string' && b.name.length > 100) errors.name = ['Ensure this field has no more than 100 characters.'];
+      if ('name' in b && typeof b.name === 'string' && b.name.length > 100)
+        errors.name = ['Ensure this field has no more than 100 characters.'];
       if (Object.keys(errors).length) return send(400, errors);
       return send(201, { id: 'bot-new', ...b });
     }
@@ -339,7 +360,8 @@ self.addEventListener('fetch', (e) => {
     const b = body() ?? {};
     const errors: Record<string, string[]> = {};
     for (const f of ['filename', 'modelName', 'fileSize']) if (!(f in b)) errors[f] = ['This field is required.'];
-    if ('fileSize' in b && !(Number.isInteger(b.fileSize) && (b.fileSize as number) >= 0)) errors.fileSize = ['A valid integer is required.'];
+    if ('fileSize' in b && !(Number.isInteger(b.fileSize) && (b.fileSize as number) >= 0))
+      errors.fileSize = ['A valid integer is required.'];
     if (Object.keys(errors).length) return send(400, errors);
     const fileKey = `media/${String(b.modelName)}/demo-${Date.now().toString(36)}/${String(b.filename)}`;
     return send(200, {
@@ -349,7 +371,9 @@ self.addEventListener('fetch', (e) => {
         'x-amz-algorithm': 'AWS4-HMAC-SHA256',
         'x-amz-credential': 'DEMOACCESSKEY/20261201/ap-northeast-1/s3/aws4_request',
         'x-amz-date': '20261201T000000Z',
-        policy: Buffer.from(JSON.stringify({ expiration: '2026-12-01T01:00:00Z', conditions: [{ bucket: S3_BUCKET }, { key: fileKey }] })).toString('base64'),
+        policy: Buffer.from(
+          JSON.stringify({ expiration: '2026-12-01T01:00:00Z', conditions: [{ bucket: S3_BUCKET }, { key: fileKey }] }),
+        ).toString('base64'),
         'x-amz-signature': 'demo0signature',
       },
     });
@@ -392,7 +416,12 @@ self.addEventListener('fetch', (e) => {
     return send(429, { detail: 'Request was throttled. Expected available in 30 seconds.' }, { 'Retry-After': '30' });
   }
   if (path === '/api/v1/broken/') {
-    return html(res, 500, '<!doctype html><html lang="en"><head><title>Server Error (500)</title></head><body><h1>Server Error (500)</h1><p></p></body></html>', { ...c, 'X-Request-Id': 'req-5f2c9a' });
+    return html(
+      res,
+      500,
+      '<!doctype html><html lang="en"><head><title>Server Error (500)</title></head><body><h1>Server Error (500)</h1><p></p></body></html>',
+      { ...c, 'X-Request-Id': 'req-5f2c9a' },
+    );
   }
   if (path === '/api/v1/hostile/') {
     // A body full of markup: the panel must show it as text.
@@ -413,7 +442,13 @@ function completion(b: Record<string, unknown> | null, res: Res, c: Record<strin
   if (!b || !('message' in b)) return send(400, { message: ['This field is required.'] });
   const message = b.message;
   if (!message || typeof message !== 'object' || Array.isArray(message)) {
-    return send(400, { message: { non_field_errors: [`Invalid data. Expected a dictionary, but got ${Array.isArray(message) ? 'list' : typeof message === 'string' ? 'str' : 'NoneType'}.`] } });
+    return send(400, {
+      message: {
+        non_field_errors: [
+          `Invalid data. Expected a dictionary, but got ${Array.isArray(message) ? 'list' : typeof message === 'string' ? 'str' : 'NoneType'}.`,
+        ],
+      },
+    });
   }
   const content = (message as Record<string, unknown>).content;
   if (typeof content !== 'string' || content === '') return send(400, { message: { content: ['This field is required.'] } });
@@ -431,10 +466,14 @@ function s3Upload(rec: RecordedRequest, req: http.IncomingMessage, res: Res): vo
   const c = { 'Access-Control-Allow-Origin': req.headers.origin ?? '*', Vary: 'Origin' };
   if (rec.method === 'OPTIONS') return void res.writeHead(204, { ...c, 'Access-Control-Allow-Methods': 'POST' }).end();
   const xml = (status: number, code: string, message: string) =>
-    void res.writeHead(status, { ...c, 'Content-Type': 'application/xml' }).end(`<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message></Error>`);
-  if (rec.method !== 'POST' || rec.path.split('?')[0] !== `/${S3_BUCKET}`) return xml(405, 'MethodNotAllowed', 'The specified method is not allowed against this resource.');
+    void res
+      .writeHead(status, { ...c, 'Content-Type': 'application/xml' })
+      .end(`<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message></Error>`);
+  if (rec.method !== 'POST' || rec.path.split('?')[0] !== `/${S3_BUCKET}`)
+    return xml(405, 'MethodNotAllowed', 'The specified method is not allowed against this resource.');
   const names = [...rec.body.matchAll(/form-data; name="([^"]+)"/g)].map((m) => m[1]);
-  if (!names.includes('key') || !names.includes('policy')) return xml(400, 'InvalidArgument', 'Bucket POST must contain a field named \'key\'.');
+  if (!names.includes('key') || !names.includes('policy'))
+    return xml(400, 'InvalidArgument', "Bucket POST must contain a field named 'key'.");
   if (names.at(-1) !== 'file') return xml(400, 'InvalidArgument', 'The file must be the last field of the form.');
   res.writeHead(204, c).end();
 }

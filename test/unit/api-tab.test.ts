@@ -15,7 +15,10 @@ const s = (over: Partial<Settings> = {}): Settings => ({
 
 describe('checkApiTabUrl', () => {
   it('opens canonical URLs on an API origin with an active key, and paths relative to the card origin', () => {
-    expect(checkApiTabUrl(s(), ' https://API.maiagent.ai/api/users/current/ ', API)).toEqual({ ok: true, url: `${API}/api/users/current/` });
+    expect(checkApiTabUrl(s(), ' https://API.maiagent.ai/api/users/current/ ', API)).toEqual({
+      ok: true,
+      url: `${API}/api/users/current/`,
+    });
     expect(checkApiTabUrl(s(), '/api/v1/chatbots/?page=2', API)).toEqual({ ok: true, url: `${API}/api/v1/chatbots/?page=2` });
     // What is opened is the parsed URL, the one the browser requests: a backslash is a path slash.
     expect(checkApiTabUrl(s(), 'https://api.maiagent.ai\\@evil.test/', API)).toEqual({ ok: true, url: `${API}/@evil.test/` });

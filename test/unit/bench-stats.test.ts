@@ -40,7 +40,16 @@ describe('perRound', () => {
 
   it('is not a ratio of medians over all rounds: a slow round does not move it', () => {
     // Round 2 ran while the machine was busy: everything twice as slow, the ratio the same.
-    const r = perRound([{ a: 1.1, b: 1.0 }, { a: 2.2, b: 2.0 }, { a: 1.1, b: 1.0 }], 'a', 'b', 'ratio');
+    const r = perRound(
+      [
+        { a: 1.1, b: 1.0 },
+        { a: 2.2, b: 2.0 },
+        { a: 1.1, b: 1.0 },
+      ],
+      'a',
+      'b',
+      'ratio',
+    );
     expect(r.map((x) => x.toFixed(6))).toEqual(['1.100000', '1.100000', '1.100000']);
   });
 
@@ -79,8 +88,12 @@ describe('headerProblem', () => {
 
   it('accepts an injecting configuration only when every request carried the key', () => {
     expect(headerProblem({ ...base, config: 'project', requests: 500, withKey: 500, withAnyAuthorization: 500 }, 500)).toBeNull();
-    expect(headerProblem({ ...base, config: 'reference', requests: 500, withKey: 499, withAnyAuthorization: 499 }, 500)).toMatch(/499 of 500/);
-    expect(headerProblem({ ...base, config: 'project', requests: 498, withKey: 498, withAnyAuthorization: 498 }, 500)).toMatch(/saw 498 of the 500/);
+    expect(headerProblem({ ...base, config: 'reference', requests: 500, withKey: 499, withAnyAuthorization: 499 }, 500)).toMatch(
+      /499 of 500/,
+    );
+    expect(headerProblem({ ...base, config: 'project', requests: 498, withKey: 498, withAnyAuthorization: 498 }, 500)).toMatch(
+      /saw 498 of the 500/,
+    );
   });
 
   it('accepts no extension only when no request carried an Authorization header', () => {

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decode, decodeBody, decodeJson, serverMessage, statusMeaning, type Body } from '../../src/core/decode';
 import type { Exchange } from '../../src/core/exchange';
-import {
-  DJANGO_500, DRF_BROWSABLE_400, DRF_BROWSABLE_401, LB_503, NGINX_413, NGINX_502, PNG_BASE64, SSE_OK,
-} from './corpus/bodies';
+import { DJANGO_500, DRF_BROWSABLE_400, DRF_BROWSABLE_401, LB_503, NGINX_413, NGINX_502, PNG_BASE64, SSE_OK } from './corpus/bodies';
 
 const URL_ = 'https://api.maiagent.ai/api/v1/chatbots/';
 
@@ -17,21 +15,51 @@ const bodyOf = (e: Exchange): Body => decode(e).body;
 
 describe('statusMeaning', () => {
   it.each([
-    [0, 'status0'], [200, 'status200'], [201, 'status201'], [204, 'status204'],
-    [301, 'status301'], [302, 'status302'], [304, 'status304'], [307, 'status307'], [308, 'status308'],
-    [400, 'status400'], [401, 'status401'], [403, 'status403'], [404, 'status404'], [405, 'status405'],
-    [406, 'status406'], [409, 'status409'], [413, 'status413'], [415, 'status415'], [422, 'status422'],
-    [429, 'status429'], [500, 'status500'], [502, 'status502'], [503, 'status503'], [504, 'status504'],
+    [0, 'status0'],
+    [200, 'status200'],
+    [201, 'status201'],
+    [204, 'status204'],
+    [301, 'status301'],
+    [302, 'status302'],
+    [304, 'status304'],
+    [307, 'status307'],
+    [308, 'status308'],
+    [400, 'status400'],
+    [401, 'status401'],
+    [403, 'status403'],
+    [404, 'status404'],
+    [405, 'status405'],
+    [406, 'status406'],
+    [409, 'status409'],
+    [413, 'status413'],
+    [415, 'status415'],
+    [422, 'status422'],
+    [429, 'status429'],
+    [500, 'status500'],
+    [502, 'status502'],
+    [503, 'status503'],
+    [504, 'status504'],
   ] as const)('%i has its own meaning (%s)', (status, key) => {
     expect(statusMeaning(status)).toEqual({ key });
   });
 
   it.each([
-    [203, 'status2xx'], [299, 'status2xx'],
-    [303, 'status3xx'], [399, 'status3xx'],
-    [402, 'status4xx'], [418, 'status4xx'], [451, 'status4xx'], [499, 'status4xx'],
-    [501, 'status5xx'], [511, 'status5xx'], [599, 'status5xx'],
-    [100, 'statusOther'], [199, 'statusOther'], [600, 'statusOther'], [999, 'statusOther'], [-1, 'statusOther'],
+    [203, 'status2xx'],
+    [299, 'status2xx'],
+    [303, 'status3xx'],
+    [399, 'status3xx'],
+    [402, 'status4xx'],
+    [418, 'status4xx'],
+    [451, 'status4xx'],
+    [499, 'status4xx'],
+    [501, 'status5xx'],
+    [511, 'status5xx'],
+    [599, 'status5xx'],
+    [100, 'statusOther'],
+    [199, 'statusOther'],
+    [600, 'statusOther'],
+    [999, 'statusOther'],
+    [-1, 'statusOther'],
   ] as const)('unknown %i falls back to its class (%s) with the number', (status, key) => {
     expect(statusMeaning(status)).toEqual({ key, subs: [String(status)] });
   });
@@ -50,12 +78,16 @@ describe('DRF {"detail": …}', () => {
   });
   it('keeps a top-level code next to the detail', () => {
     expect(bodyOf(json(401, { detail: 'Given token not valid for any token type', code: 'token_not_valid' }))).toEqual({
-      kind: 'detail', detail: 'Given token not valid for any token type', code: 'token_not_valid',
+      kind: 'detail',
+      detail: 'Given token not valid for any token type',
+      code: 'token_not_valid',
     });
   });
   it('reads an object detail with message and code', () => {
     expect(bodyOf(json(403, { detail: { message: 'Organisation suspended.', code: 'org_suspended' } }))).toEqual({
-      kind: 'detail', detail: 'Organisation suspended.', code: 'org_suspended',
+      kind: 'detail',
+      detail: 'Organisation suspended.',
+      code: 'org_suspended',
     });
   });
   it('shows an object detail without a message as JSON', () => {
@@ -63,12 +95,14 @@ describe('DRF {"detail": …}', () => {
   });
   it('joins a list detail', () => {
     expect(bodyOf(json(400, { detail: ['Chatbot is archived.', 'Restore it first.'] }))).toEqual({
-      kind: 'detail', detail: 'Chatbot is archived. Restore it first.',
+      kind: 'detail',
+      detail: 'Chatbot is archived. Restore it first.',
     });
   });
   it('ignores status_code beside the detail', () => {
     expect(bodyOf(json(429, { detail: 'Request was throttled. Expected available in 30 seconds.', status_code: 429 }))).toEqual({
-      kind: 'detail', detail: 'Request was throttled. Expected available in 30 seconds.',
+      kind: 'detail',
+      detail: 'Request was throttled. Expected available in 30 seconds.',
     });
   });
 });
@@ -87,7 +121,8 @@ describe('DRF field errors', () => {
   });
   it('names list items by index: messages[1].content', () => {
     expect(bodyOf(json(400, { messages: [{}, { content: ['This field is required.'] }] }))).toEqual({
-      kind: 'fields', fields: [{ path: 'messages[1].content', messages: ['This field is required.'] }],
+      kind: 'fields',
+      fields: [{ path: 'messages[1].content', messages: ['This field is required.'] }],
     });
   });
   it('walks nested objects and lists together', () => {
@@ -104,7 +139,9 @@ describe('DRF field errors', () => {
     });
   });
   it("shows DRF ListField's string indices as list indices: tags[2]", () => {
-    expect(bodyOf(json(400, { tags: { '0': ['Not a valid string.'], '2': ['Ensure this field has no more than 20 characters.'] } }))).toEqual({
+    expect(
+      bodyOf(json(400, { tags: { '0': ['Not a valid string.'], '2': ['Ensure this field has no more than 20 characters.'] } })),
+    ).toEqual({
       kind: 'fields',
       fields: [
         { path: 'tags[0]', messages: ['Not a valid string.'] },
@@ -123,43 +160,63 @@ describe('DRF field errors', () => {
   });
   it('reads non_field_errors, and summarises them by their words', () => {
     const d = decode(json(400, { non_field_errors: ['The fields chatbot, name must make a unique set.'] }));
-    expect(d.body).toEqual({ kind: 'fields', fields: [{ path: 'non_field_errors', messages: ['The fields chatbot, name must make a unique set.'] }] });
+    expect(d.body).toEqual({
+      kind: 'fields',
+      fields: [{ path: 'non_field_errors', messages: ['The fields chatbot, name must make a unique set.'] }],
+    });
     expect(d.serverMessage).toBe('The fields chatbot, name must make a unique set.');
   });
   it('reads a top-level list of strings as errors of no field', () => {
     const d = decode(json(400, ['Unable to log in with provided credentials.']));
-    expect(d.body).toEqual({ kind: 'fields', fields: [{ path: 'non_field_errors', messages: ['Unable to log in with provided credentials.'] }] });
+    expect(d.body).toEqual({
+      kind: 'fields',
+      fields: [{ path: 'non_field_errors', messages: ['Unable to log in with provided credentials.'] }],
+    });
     expect(d.serverMessage).toBe('Unable to log in with provided credentials.');
   });
   it('reads a bulk endpoint’s list of per-item errors: [1].name', () => {
     expect(bodyOf(json(400, [{}, { name: ['This field is required.'] }]))).toEqual({
-      kind: 'fields', fields: [{ path: '[1].name', messages: ['This field is required.'] }],
+      kind: 'fields',
+      fields: [{ path: '[1].name', messages: ['This field is required.'] }],
     });
   });
   it('does not take a success body with string lists for field errors', () => {
     const user = { id: 'u1', name: 'Ada', permissions: ['chatbot.view', 'chatbot.change'] };
     expect(bodyOf(json(200, user))).toEqual({ kind: 'json', value: user });
-    expect(bodyOf(json(201, { id: 'bot-new', name: 'Bot', tags: ['a'] }))).toEqual({ kind: 'json', value: { id: 'bot-new', name: 'Bot', tags: ['a'] } });
+    expect(bodyOf(json(201, { id: 'bot-new', name: 'Bot', tags: ['a'] }))).toEqual({
+      kind: 'json',
+      value: { id: 'bot-new', name: 'Bot', tags: ['a'] },
+    });
     expect(bodyOf(json(200, ['gpt-4o', 'claude']))).toEqual({ kind: 'json', value: ['gpt-4o', 'claude'] });
   });
   it('does not take an object of plain strings for field errors', () => {
-    expect(bodyOf(json(400, { id: 'x', name: 'y', extra: 'z', more: 'w' }))).toEqual({ kind: 'json', value: { id: 'x', name: 'y', extra: 'z', more: 'w' } });
+    expect(bodyOf(json(400, { id: 'x', name: 'y', extra: 'z', more: 'w' }))).toEqual({
+      kind: 'json',
+      value: { id: 'x', name: 'y', extra: 'z', more: 'w' },
+    });
   });
 });
 
 describe('envelopes and messages', () => {
   it('reads {success:false, error:{code, message, details}}', () => {
-    const d = decode(json(409, { success: false, error: { code: 'conflict', message: 'Chatbot name already used.', details: 'name=Support' } }));
+    const d = decode(
+      json(409, { success: false, error: { code: 'conflict', message: 'Chatbot name already used.', details: 'name=Support' } }),
+    );
     expect(d.body).toEqual({ kind: 'envelope', code: 'conflict', message: 'Chatbot name already used.', details: 'name=Support' });
     expect(d.serverMessage).toBe('Chatbot name already used.');
   });
   it('keeps a numeric code as text and leaves absent parts out', () => {
     expect(bodyOf(json(500, { success: false, error: { code: 5001, message: 'Model backend unavailable.' } }))).toEqual({
-      kind: 'envelope', code: '5001', message: 'Model backend unavailable.',
+      kind: 'envelope',
+      code: '5001',
+      message: 'Model backend unavailable.',
     });
   });
   it('reads field errors inside envelope details', () => {
-    const body = { success: false, error: { code: 'validation_error', message: 'Invalid input.', details: { name: ['This field is required.'] } } };
+    const body = {
+      success: false,
+      error: { code: 'validation_error', message: 'Invalid input.', details: { name: ['This field is required.'] } },
+    };
     expect(bodyOf(json(400, body))).toEqual({
       kind: 'envelope',
       code: 'validation_error',
@@ -169,7 +226,11 @@ describe('envelopes and messages', () => {
     });
   });
   it('shows an envelope error without a message as JSON', () => {
-    expect(bodyOf(json(400, { success: false, error: { code: 'bad' } }))).toEqual({ kind: 'envelope', code: 'bad', message: '{"code":"bad"}' });
+    expect(bodyOf(json(400, { success: false, error: { code: 'bad' } }))).toEqual({
+      kind: 'envelope',
+      code: 'bad',
+      message: '{"code":"bad"}',
+    });
   });
   it.each([
     [{ error: 'Upstream model timed out.' }, 'Upstream model timed out.'],
@@ -197,17 +258,29 @@ describe('paginated lists', () => {
   });
   it('knows the last page', () => {
     expect(bodyOf(json(200, { count: 45, next: null, previous: `${URL_}?page=2`, results: results(5) }))).toEqual({
-      kind: 'list', count: 45, returned: 5, hasNext: false, hasPrevious: true,
+      kind: 'list',
+      count: 45,
+      returned: 5,
+      hasNext: false,
+      hasPrevious: true,
     });
   });
   it('reads cursor pagination, which has no count', () => {
     expect(bodyOf(json(200, { next: `${URL_}?cursor=cD0y`, previous: null, results: results(2) }))).toEqual({
-      kind: 'list', count: null, returned: 2, hasNext: true, hasPrevious: false,
+      kind: 'list',
+      count: null,
+      returned: 2,
+      hasNext: true,
+      hasPrevious: false,
     });
   });
   it('reads an empty first page', () => {
     expect(bodyOf(json(200, { count: 0, next: null, previous: null, results: [] }))).toEqual({
-      kind: 'list', count: 0, returned: 0, hasNext: false, hasPrevious: false,
+      kind: 'list',
+      count: 0,
+      returned: 0,
+      hasNext: false,
+      hasPrevious: false,
     });
   });
 });
@@ -228,12 +301,18 @@ describe('HTML pages', () => {
     expect(d.body).toEqual({ kind: 'html', title: '413 Request Entity Too Large', text: '413 Request Entity Too Large' });
   });
   it('decodes entities, including hex ones', () => {
-    expect(bodyOf(ex({ status: 503, responseBody: LB_503, responseHeaders: [{ name: 'Content-Type', value: 'text/html; charset=utf-8' }] }))).toEqual({
-      kind: 'html', title: 'Service Unavailable & Maintenance', text: "We'll be back <soon>",
+    expect(
+      bodyOf(ex({ status: 503, responseBody: LB_503, responseHeaders: [{ name: 'Content-Type', value: 'text/html; charset=utf-8' }] })),
+    ).toEqual({
+      kind: 'html',
+      title: 'Service Unavailable & Maintenance',
+      text: "We'll be back <soon>",
     });
   });
   it('falls back to the heading when there is no title', () => {
-    const d = decode(ex({ status: 500, responseBody: '<html><body><h1>Internal <b>Server</b> Error</h1></body></html>', responseMimeType: 'text/html' }));
+    const d = decode(
+      ex({ status: 500, responseBody: '<html><body><h1>Internal <b>Server</b> Error</h1></body></html>', responseMimeType: 'text/html' }),
+    );
     expect(d.body).toEqual({ kind: 'html', title: null, text: 'Internal Server Error' });
     expect(d.serverMessage).toBe('Internal Server Error');
   });
@@ -253,19 +332,30 @@ describe('HTML pages', () => {
   });
   it('survives an out-of-range character reference', () => {
     expect(bodyOf(ex({ status: 500, responseBody: '<title>&#99999999;&#x110000; oops</title>', responseMimeType: 'text/html' }))).toEqual({
-      kind: 'html', title: '\uFFFD\uFFFD oops', text: '',
+      kind: 'html',
+      title: '\uFFFD\uFFFD oops',
+      text: '',
     });
   });
 });
 
 describe('text, invalid JSON, binary, base64, empty', () => {
   it('reads plain text, summarised by its first non-blank line', () => {
-    const d = decode(ex({ status: 502, responseBody: '\n\nupstream connect error or disconnect/reset before headers\nreset reason: overflow', responseMimeType: 'text/plain' }));
+    const d = decode(
+      ex({
+        status: 502,
+        responseBody: '\n\nupstream connect error or disconnect/reset before headers\nreset reason: overflow',
+        responseMimeType: 'text/plain',
+      }),
+    );
     expect(d.body).toEqual({ kind: 'text', text: '\n\nupstream connect error or disconnect/reset before headers\nreset reason: overflow' });
     expect(d.serverMessage).toBe('upstream connect error or disconnect/reset before headers');
   });
   it('reads plain text a gateway labelled application/json', () => {
-    expect(bodyOf(ex({ status: 504, responseBody: 'Gateway Timeout', responseMimeType: 'application/json' }))).toEqual({ kind: 'text', text: 'Gateway Timeout' });
+    expect(bodyOf(ex({ status: 504, responseBody: 'Gateway Timeout', responseMimeType: 'application/json' }))).toEqual({
+      kind: 'text',
+      text: 'Gateway Timeout',
+    });
   });
   it('cuts long text at 2000 characters', () => {
     const b = bodyOf(ex({ status: 500, responseBody: 'x'.repeat(5000), responseMimeType: 'text/plain' }));
@@ -286,25 +376,41 @@ describe('text, invalid JSON, binary, base64, empty', () => {
     expect(d.serverMessage).toBeNull();
   });
   it('reports unlabelled non-UTF-8 bytes as octet-stream', () => {
-    expect(bodyOf(ex({ status: 200, responseBody: '//79/A==', responseBase64: true }))).toEqual({ kind: 'binary', bytes: 4, mimeType: 'application/octet-stream' });
+    expect(bodyOf(ex({ status: 200, responseBody: '//79/A==', responseBase64: true }))).toEqual({
+      kind: 'binary',
+      bytes: 4,
+      mimeType: 'application/octet-stream',
+    });
   });
   it('reads base64-encoded JSON text', () => {
-    expect(bodyOf(ex({ status: 404, responseBody: 'eyJkZXRhaWwiOiJOb3QgZm91bmQuIn0=', responseBase64: true, responseMimeType: 'application/json' }))).toEqual({
-      kind: 'detail', detail: 'Not found.',
+    expect(
+      bodyOf(
+        ex({ status: 404, responseBody: 'eyJkZXRhaWwiOiJOb3QgZm91bmQuIn0=', responseBase64: true, responseMimeType: 'application/json' }),
+      ),
+    ).toEqual({
+      kind: 'detail',
+      detail: 'Not found.',
     });
   });
   it('reads base64 UTF-8 text (not Latin-1)', () => {
     const b64 = Buffer.from(JSON.stringify({ detail: '找不到。' })).toString('base64');
-    expect(bodyOf(ex({ status: 404, responseBody: b64, responseBase64: true, responseMimeType: 'application/json' }))).toEqual({ kind: 'detail', detail: '找不到。' });
+    expect(bodyOf(ex({ status: 404, responseBody: b64, responseBase64: true, responseMimeType: 'application/json' }))).toEqual({
+      kind: 'detail',
+      detail: '找不到。',
+    });
   });
   it('reads a body marked base64 that is not base64 as it is', () => {
-    expect(bodyOf(ex({ status: 404, responseBody: '{"detail":"Not found."}', responseBase64: true, responseMimeType: 'application/json' }))).toEqual({
-      kind: 'detail', detail: 'Not found.',
+    expect(
+      bodyOf(ex({ status: 404, responseBody: '{"detail":"Not found."}', responseBase64: true, responseMimeType: 'application/json' })),
+    ).toEqual({
+      kind: 'detail',
+      detail: 'Not found.',
     });
   });
   it('ignores a UTF-8 byte-order mark before JSON', () => {
     expect(bodyOf(ex({ status: 404, responseBody: '\uFEFF{"detail":"Not found."}', responseMimeType: 'application/json' }))).toEqual({
-      kind: 'detail', detail: 'Not found.',
+      kind: 'detail',
+      detail: 'Not found.',
     });
   });
   it.each([
@@ -321,14 +427,19 @@ describe('text, invalid JSON, binary, base64, empty', () => {
     expect(bodyOf(ex({ status: 0, responseBody: 'stale', error: 'net::ERR_FAILED' }))).toEqual({ kind: 'empty' });
   });
   it('takes the type from the Content-Type header when the HAR has none', () => {
-    expect(bodyOf(ex({ status: 500, responseBody: 'Oops', responseHeaders: [{ name: 'content-type', value: 'TEXT/HTML; charset=utf-8' }] }))).toEqual({
-      kind: 'html', title: null, text: '',
+    expect(
+      bodyOf(ex({ status: 500, responseBody: 'Oops', responseHeaders: [{ name: 'content-type', value: 'TEXT/HTML; charset=utf-8' }] })),
+    ).toEqual({
+      kind: 'html',
+      title: null,
+      text: '',
     });
   });
 });
 
 describe('text/event-stream from completions', () => {
-  const sse = (text: string, mime = 'text/event-stream; charset=utf-8') => decode(ex({ method: 'POST', status: 200, responseBody: text, responseMimeType: mime }));
+  const sse = (text: string, mime = 'text/event-stream; charset=utf-8') =>
+    decode(ex({ method: 'POST', status: 200, responseBody: text, responseMimeType: mime }));
   it('counts the events of a good stream', () => {
     const d = sse(SSE_OK);
     expect(d.body).toEqual({ kind: 'sse', events: 3, error: null, done: null });
@@ -352,7 +463,12 @@ describe('text/event-stream from completions', () => {
     expect(sse(`data: {"content":"a"}\n\ndata: ${data}\n\n`).body).toEqual({ kind: 'sse', events: 2, error, done: null });
   });
   it('does not take `"error": null` in ordinary chunks for an error', () => {
-    expect(sse('data: {"content":"a","error":null}\n\ndata: {"content":"b","error":""}\n\n').body).toEqual({ kind: 'sse', events: 2, error: null, done: null });
+    expect(sse('data: {"content":"a","error":null}\n\ndata: {"content":"b","error":""}\n\n').body).toEqual({
+      kind: 'sse',
+      events: 2,
+      error: null,
+      done: null,
+    });
   });
   it('keeps the first error, ignores comments and keep-alives, accepts CRLF', () => {
     const text = ': keep-alive\r\n\r\ndata: {"error":"first"}\r\n\r\nevent: error\r\ndata: second\r\n\r\n: ping\r\n\r\n';
@@ -369,9 +485,12 @@ describe('text/event-stream from completions', () => {
     expect(sse(chunk('a', false) + chunk('', true)).body).toEqual({ kind: 'sse', events: 2, error: null, done: true });
     expect(sse(chunk('a', false) + chunk('b', false)).body).toEqual({ kind: 'sse', events: 2, error: null, done: false });
   });
-  it.each([['application/json'], ['text/plain; charset=utf-8'], ['application/octet-stream']])('reads a stream labelled %s as a stream', (mime) => {
-    expect(sse(chunk('a', false) + chunk('', true), mime).body).toEqual({ kind: 'sse', events: 2, error: null, done: true });
-  });
+  it.each([['application/json'], ['text/plain; charset=utf-8'], ['application/octet-stream']])(
+    'reads a stream labelled %s as a stream',
+    (mime) => {
+      expect(sse(chunk('a', false) + chunk('', true), mime).body).toEqual({ kind: 'sse', events: 2, error: null, done: true });
+    },
+  );
   it('reads JSON chunks one per line (no "data:") as a stream', () => {
     const text = '{"conversationId":"c1","content":"從前","done":false}\n{"conversationId":"c1","content":"","done":true}\n';
     expect(sse(text, 'application/json').body).toEqual({ kind: 'sse', events: 2, error: null, done: true });
@@ -380,21 +499,48 @@ describe('text/event-stream from completions', () => {
 
 describe('other shapes the stack behind the API sends', () => {
   it("reads simplejwt's {detail, code, messages} as one complaint, not as field errors", () => {
-    const d = decode(json(401, { detail: 'Given token not valid for any token type', code: 'token_not_valid', messages: [{ tokenClass: 'AccessToken', tokenType: 'access', message: 'Token is invalid or expired' }] }));
-    expect(d.body).toEqual({ kind: 'detail', detail: 'Given token not valid for any token type', code: 'token_not_valid', messages: ['Token is invalid or expired'] });
+    const d = decode(
+      json(401, {
+        detail: 'Given token not valid for any token type',
+        code: 'token_not_valid',
+        messages: [{ tokenClass: 'AccessToken', tokenType: 'access', message: 'Token is invalid or expired' }],
+      }),
+    );
+    expect(d.body).toEqual({
+      kind: 'detail',
+      detail: 'Given token not valid for any token type',
+      code: 'token_not_valid',
+      messages: ['Token is invalid or expired'],
+    });
     expect(d.serverMessage).toBe('Given token not valid for any token type');
   });
   it('summarises camelCase nonFieldErrors by their words', () => {
-    expect(decode(json(400, { nonFieldErrors: ['At least one file is required.'], name: ['This field is required.'] })).serverMessage).toBe('At least one file is required., name');
+    expect(decode(json(400, { nonFieldErrors: ['At least one file is required.'], name: ['This field is required.'] })).serverMessage).toBe(
+      'At least one file is required., name',
+    );
   });
   it("reads S3's XML error document with its code and request id", () => {
-    const xml = '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>AccessDenied</Code><Message>Invalid according to Policy: Policy expired.</Message><RequestId>TX8K2M4N6P8R0T2V</RequestId><HostId>x</HostId></Error>';
+    const xml =
+      '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>AccessDenied</Code><Message>Invalid according to Policy: Policy expired.</Message><RequestId>TX8K2M4N6P8R0T2V</RequestId><HostId>x</HostId></Error>';
     const d = decode(ex({ status: 403, responseBody: xml, responseMimeType: 'application/xml' }));
-    expect(d.body).toEqual({ kind: 'xmlError', code: 'AccessDenied', message: 'Invalid according to Policy: Policy expired.', requestId: 'TX8K2M4N6P8R0T2V' });
+    expect(d.body).toEqual({
+      kind: 'xmlError',
+      code: 'AccessDenied',
+      message: 'Invalid according to Policy: Policy expired.',
+      requestId: 'TX8K2M4N6P8R0T2V',
+    });
     expect(d.serverMessage).toBe('AccessDenied: Invalid according to Policy: Policy expired.');
   });
   it('reads XML that is no error document as text', () => {
-    expect(decode(ex({ status: 200, responseBody: '<?xml version="1.0"?><ListBucketResult></ListBucketResult>', responseMimeType: 'application/xml' })).body.kind).toBe('text');
+    expect(
+      decode(
+        ex({
+          status: 200,
+          responseBody: '<?xml version="1.0"?><ListBucketResult></ListBucketResult>',
+          responseMimeType: 'application/xml',
+        }),
+      ).body.kind,
+    ).toBe('text');
   });
 });
 
@@ -407,7 +553,16 @@ describe('serverMessage', () => {
     [{ kind: 'invalidJson', excerpt: '{' }, null],
     [{ kind: 'html', title: null, text: '' }, null],
     [{ kind: 'text', text: '   \n' }, null],
-    [{ kind: 'fields', fields: [{ path: 'non_field_errors', messages: ['A.', 'B.'] }, { path: 'name', messages: ['C.'] }] }, 'A. B., name'],
+    [
+      {
+        kind: 'fields',
+        fields: [
+          { path: 'non_field_errors', messages: ['A.', 'B.'] },
+          { path: 'name', messages: ['C.'] },
+        ],
+      },
+      'A. B., name',
+    ],
   ])('%j → %j', (body, expected) => {
     expect(serverMessage(body)).toBe(expected);
   });
@@ -425,15 +580,78 @@ function rng(seed: number): () => number {
   };
 }
 
-const KINDS = ['empty', 'detail', 'fields', 'envelope', 'message', 'list', 'json', 'invalidJson', 'html', 'text', 'binary', 'sse', 'xmlError'];
+const KINDS = [
+  'empty',
+  'detail',
+  'fields',
+  'envelope',
+  'message',
+  'list',
+  'json',
+  'invalidJson',
+  'html',
+  'text',
+  'binary',
+  'sse',
+  'xmlError',
+];
 const MIMES = [
-  '', 'application/json', 'application/problem+json', 'text/html', 'text/plain', 'text/event-stream', 'image/png',
-  'application/octet-stream', 'x-unknown', 'application/xhtml+xml', 'TEXT/HTML; charset=utf-8', ';;;', 'json', 'text/event-stream;',
+  '',
+  'application/json',
+  'application/problem+json',
+  'text/html',
+  'text/plain',
+  'text/event-stream',
+  'image/png',
+  'application/octet-stream',
+  'x-unknown',
+  'application/xhtml+xml',
+  'TEXT/HTML; charset=utf-8',
+  ';;;',
+  'json',
+  'text/event-stream;',
 ];
 const PIECES = [
-  '{', '}', '[', ']', '"', ':', ',', '<', '>', '&#', '&#x', ';', '&amp;', '<title>', '</title>', '<h1>', '<pre>', '</pre>',
-  'Django REST framework', 'detail', 'event:', 'data:', 'error', '\n', '\r\n', '\n\n', ' ', '\u0000', '\u0007', '\uFEFF',
-  '\uD800', 'é', '找', '9999999999', 'null', 'true', '-', 'results', 'count', 'next',
+  '{',
+  '}',
+  '[',
+  ']',
+  '"',
+  ':',
+  ',',
+  '<',
+  '>',
+  '&#',
+  '&#x',
+  ';',
+  '&amp;',
+  '<title>',
+  '</title>',
+  '<h1>',
+  '<pre>',
+  '</pre>',
+  'Django REST framework',
+  'detail',
+  'event:',
+  'data:',
+  'error',
+  '\n',
+  '\r\n',
+  '\n\n',
+  ' ',
+  '\u0000',
+  '\u0007',
+  '\uFEFF',
+  '\uD800',
+  'é',
+  '找',
+  '9999999999',
+  'null',
+  'true',
+  '-',
+  'results',
+  'count',
+  'next',
 ];
 
 function randomString(r: () => number): string {
@@ -446,13 +664,33 @@ function randomString(r: () => number): string {
 function randomJson(r: () => number, depth = 0): unknown {
   const pick = Math.floor(r() * (depth > 4 ? 5 : 8));
   switch (pick) {
-    case 0: return null;
-    case 1: return r() < 0.5;
-    case 2: return Math.floor(r() * 1000) - 500;
-    case 3: case 4: return randomString(r);
-    case 5: return Array.from({ length: Math.floor(r() * 4) }, () => randomJson(r, depth + 1));
+    case 0:
+      return null;
+    case 1:
+      return r() < 0.5;
+    case 2:
+      return Math.floor(r() * 1000) - 500;
+    case 3:
+    case 4:
+      return randomString(r);
+    case 5:
+      return Array.from({ length: Math.floor(r() * 4) }, () => randomJson(r, depth + 1));
     default: {
-      const keys = ['detail', 'code', 'message', 'error', 'success', 'results', 'count', 'next', 'previous', 'details', 'non_field_errors', '0', 'name'];
+      const keys = [
+        'detail',
+        'code',
+        'message',
+        'error',
+        'success',
+        'results',
+        'count',
+        'next',
+        'previous',
+        'details',
+        'non_field_errors',
+        '0',
+        'name',
+      ];
       const o: Record<string, unknown> = {};
       for (let i = Math.floor(r() * 4); i > 0; i--) o[keys[Math.floor(r() * keys.length)]!] = randomJson(r, depth + 1);
       return o;
@@ -473,12 +711,14 @@ describe('the decoder never throws', () => {
     for (let i = 0; i < 1500; i++) {
       const text = randomString(r);
       const base64 = r() < 0.3;
-      check(ex({
-        status: statuses[Math.floor(r() * statuses.length)]!,
-        responseBody: base64 && r() < 0.5 ? Buffer.from(text).toString('base64') : text,
-        responseBase64: base64,
-        responseMimeType: MIMES[Math.floor(r() * MIMES.length)],
-      }));
+      check(
+        ex({
+          status: statuses[Math.floor(r() * statuses.length)]!,
+          responseBody: base64 && r() < 0.5 ? Buffer.from(text).toString('base64') : text,
+          responseBase64: base64,
+          responseMimeType: MIMES[Math.floor(r() * MIMES.length)],
+        }),
+      );
     }
   });
   it('on random JSON values', () => {

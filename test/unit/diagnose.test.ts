@@ -3,8 +3,17 @@
 // units, offers), and that the key never shows. The corpus test covers the causes themselves.
 import { describe, expect, it } from 'vitest';
 import {
-  becomesGet, diagnose, FILE_SNAPSHOT, INVALID_FORMAT, linkRedirect, NOT_PROVIDED, REQUIRED, sentBodyFields,
-  type Check, type DiagnoseInput, type Snapshot,
+  becomesGet,
+  diagnose,
+  FILE_SNAPSHOT,
+  INVALID_FORMAT,
+  linkRedirect,
+  NOT_PROVIDED,
+  REQUIRED,
+  sentBodyFields,
+  type Check,
+  type DiagnoseInput,
+  type Snapshot,
 } from '../../src/core/diagnose';
 import type { Exchange, Header } from '../../src/core/exchange';
 import { DJANGO_500, DRF_BROWSABLE_401 } from './corpus/bodies';
@@ -19,7 +28,17 @@ const CHECKED_AT = Date.parse('2026-11-30T10:00:00Z');
 
 /** A developer on the docs site: injection on, the stored key active for the API, docs allowed. */
 function snap(over: Partial<Snapshot> = {}): Snapshot {
-  return { source: 'capture', enabled: true, keyedOrigins: [API], allowedSites: [DOCS], storedFingerprint: STORED, profileName: 'Production', lastCheck: null, pageOrigin: DOCS, ...over };
+  return {
+    source: 'capture',
+    enabled: true,
+    keyedOrigins: [API],
+    allowedSites: [DOCS],
+    storedFingerprint: STORED,
+    profileName: 'Production',
+    lastCheck: null,
+    pageOrigin: DOCS,
+    ...over,
+  };
 }
 function ex(over: Partial<Exchange> = {}): Exchange {
   return { method: 'GET', url: `${API}/api/v1/chatbots/`, status: 200, requestHeaders: [], responseHeaders: [], ...over };
@@ -28,7 +47,8 @@ const json = (status: number, body: unknown, over: Partial<Exchange> = {}): Exch
   ex({ status, responseBody: JSON.stringify(body), responseMimeType: 'application/json', ...over });
 const auth = (value: string): Header[] => [{ name: 'Authorization', value }];
 const notProvided = (over: Partial<Exchange> = {}) => json(401, { detail: NOT_PROVIDED }, over);
-const run = (e: Exchange, s: Snapshot = snap(), rest: Partial<DiagnoseInput> = {}) => diagnose({ exchange: e, snapshot: s, sentFingerprint: null, ...rest });
+const run = (e: Exchange, s: Snapshot = snap(), rest: Partial<DiagnoseInput> = {}) =>
+  diagnose({ exchange: e, snapshot: s, sentFingerprint: null, ...rest });
 const checks = (cs: Check[]) => Object.fromEntries(cs.map((c) => [c.label.key, c.state]));
 
 describe('a cause comes only with its evidence', () => {
@@ -54,9 +74,13 @@ describe('a cause comes only with its evidence', () => {
   it('only a passed Check key on this origin makes a lost header the likely reading', () => {
     expect(stored({ lastCheck: { outcome: 'ok', origin: API, at: CHECKED_AT } }).causeId).toBe('headerLost');
     // Passed elsewhere (another environment): no evidence about this server.
-    expect(stored({ lastCheck: { outcome: 'ok', origin: 'https://maiagent.corp.example.com', at: CHECKED_AT } }).causeId).toBe('keyRefused');
+    expect(stored({ lastCheck: { outcome: 'ok', origin: 'https://maiagent.corp.example.com', at: CHECKED_AT } }).causeId).toBe(
+      'keyRefused',
+    );
     // Another complaint than "not provided": the server did read a credential.
-    expect(stored({ lastCheck: { outcome: 'ok', origin: API, at: CHECKED_AT } }, 'Incorrect authentication credentials.').causeId).toBe('keyRefused');
+    expect(stored({ lastCheck: { outcome: 'ok', origin: API, at: CHECKED_AT } }, 'Incorrect authentication credentials.').causeId).toBe(
+      'keyRefused',
+    );
   });
   it("the page's own key is named with both fingerprints", () => {
     const d = run(notProvided({ requestHeaders: auth(`Api-Key ${KEY}`) }), snap(), { sentFingerprint: OTHER });
@@ -87,37 +111,75 @@ describe('a row keeps the settings of its moment', () => {
     expect(d.causeId).not.toBe('noHeaderNoKey');
     expect(checks(d.checks).chkInjection).toBe('unknown');
   });
-  it('offers to allow a web page\'s site, never an insecure or non-web one', () => {
+  it("offers to allow a web page's site, never an insecure or non-web one", () => {
     expect(run(e, snap({ pageOrigin: 'https://app.example.com' })).offer).toEqual({ kind: 'allowSite', origin: 'https://app.example.com' });
     expect(run(e, snap({ pageOrigin: 'http://localhost:5173' })).offer).toEqual({ kind: 'allowSite', origin: 'http://localhost:5173' });
     expect(run(e, snap({ pageOrigin: 'http://app.example.com' })).offer).toBeUndefined();
-    for (const pageOrigin of ['null', 'chrome-extension://abcdefghijklmnop', null]) expect(run(e, snap({ pageOrigin })).causeId).toBe('noHeaderUnknown');
+    for (const pageOrigin of ['null', 'chrome-extension://abcdefghijklmnop', null])
+      expect(run(e, snap({ pageOrigin })).causeId).toBe('noHeaderUnknown');
   });
   it("reads the complaint from DRF's browsable page, an envelope and under 403", () => {
-    expect(run(ex({ status: 401, responseBody: DRF_BROWSABLE_401, responseMimeType: 'text/html' }), snap({ enabled: false })).causeId).toBe('noHeaderInjectionOff');
-    expect(run(json(401, { success: false, error: { code: 'not_authenticated', message: NOT_PROVIDED } }), snap({ enabled: false })).causeId).toBe('noHeaderInjectionOff');
+    expect(run(ex({ status: 401, responseBody: DRF_BROWSABLE_401, responseMimeType: 'text/html' }), snap({ enabled: false })).causeId).toBe(
+      'noHeaderInjectionOff',
+    );
+    expect(
+      run(json(401, { success: false, error: { code: 'not_authenticated', message: NOT_PROVIDED } }), snap({ enabled: false })).causeId,
+    ).toBe('noHeaderInjectionOff');
     expect(run(json(403, { detail: NOT_PROVIDED }), snap({ enabled: false })).causeId).toBe('noHeaderInjectionOff');
   });
 });
 
 describe('what we checked', () => {
   it('a good header with the stored key, checked before', () => {
-    const d = run(notProvided({ requestHeaders: auth(`Api-Key ${KEY}`) }), snap({ lastCheck: { outcome: 'refused', origin: API, at: CHECKED_AT } }), { sentFingerprint: STORED });
+    const d = run(
+      notProvided({ requestHeaders: auth(`Api-Key ${KEY}`) }),
+      snap({ lastCheck: { outcome: 'refused', origin: API, at: CHECKED_AT } }),
+      { sentFingerprint: STORED },
+    );
     expect(checks(d.checks)).toEqual({
-      chkHttps: 'pass', chkHeaderSent: 'pass', chkScheme: 'pass', chkSpaces: 'pass', chkKeyShape: 'pass', chkStoredKey: 'pass', chkInjection: 'pass', chkKeyCheck: 'fail', chkSiteAllowed: 'pass',
+      chkHttps: 'pass',
+      chkHeaderSent: 'pass',
+      chkScheme: 'pass',
+      chkSpaces: 'pass',
+      chkKeyShape: 'pass',
+      chkStoredKey: 'pass',
+      chkInjection: 'pass',
+      chkKeyCheck: 'fail',
+      chkSiteAllowed: 'pass',
     });
   });
   it('what failed in a bad header', () => {
-    const d = run(notProvided({ requestHeaders: auth(`Bearer  YOUR_API_KEY`) }), snap({ pageOrigin: 'https://app.example.com' }), { sentFingerprint: OTHER });
-    expect(checks(d.checks)).toMatchObject({ chkScheme: 'fail', chkSpaces: 'fail', chkKeyShape: 'fail', chkStoredKey: 'fail', chkSiteAllowed: 'fail', chkKeyCheck: 'unknown' });
+    const d = run(notProvided({ requestHeaders: auth(`Bearer  YOUR_API_KEY`) }), snap({ pageOrigin: 'https://app.example.com' }), {
+      sentFingerprint: OTHER,
+    });
+    expect(checks(d.checks)).toMatchObject({
+      chkScheme: 'fail',
+      chkSpaces: 'fail',
+      chkKeyShape: 'fail',
+      chkStoredKey: 'fail',
+      chkSiteAllowed: 'fail',
+      chkKeyCheck: 'unknown',
+    });
   });
   it('a file knows nothing of the settings: no settings checks, the stored key unknown', () => {
     const d = run(notProvided({ requestHeaders: auth('Api-Key $MAIAGENT_API_KEY') }), FILE_SNAPSHOT);
-    expect(checks(d.checks)).toEqual({ chkHttps: 'pass', chkHeaderSent: 'pass', chkScheme: 'pass', chkSpaces: 'pass', chkKeyShape: 'unknown', chkStoredKey: 'unknown' });
+    expect(checks(d.checks)).toEqual({
+      chkHttps: 'pass',
+      chkHeaderSent: 'pass',
+      chkScheme: 'pass',
+      chkSpaces: 'pass',
+      chkKeyShape: 'unknown',
+      chkStoredKey: 'unknown',
+    });
   });
   it('a stream says whether it finished', () => {
     const body = 'data: {"content":"a","done":false}\n\n';
-    expect(checks(run(ex({ method: 'POST', url: `${API}/api/v1/chatbots/b/completions/`, responseBody: body, responseMimeType: 'text/event-stream' })).checks).chkStreamDone).toBe('fail');
+    expect(
+      checks(
+        run(ex({ method: 'POST', url: `${API}/api/v1/chatbots/b/completions/`, responseBody: body, responseMimeType: 'text/event-stream' }))
+          .checks,
+      ).chkStreamDone,
+    ).toBe('fail');
   });
 });
 
@@ -138,7 +200,10 @@ describe('header format', () => {
     if (shown) expect(d.sentAuthorization).toBe(shown);
   });
   it('the scheme word is compared without case', () => {
-    for (const scheme of ['api-key', 'API-KEY', 'Api-key']) expect(run(notProvided({ requestHeaders: auth(`${scheme} ${KEY}`) }), snap(), { sentFingerprint: STORED }).causeId).toBe('keyRefused');
+    for (const scheme of ['api-key', 'API-KEY', 'Api-key'])
+      expect(run(notProvided({ requestHeaders: auth(`${scheme} ${KEY}`) }), snap(), { sentFingerprint: STORED }).causeId).toBe(
+        'keyRefused',
+      );
   });
   it('no header visible with the format complaint', () => {
     expect(format('').causeId).toBe('invalidFormat');
@@ -149,7 +214,10 @@ describe('header format', () => {
 describe('field errors, cross-checked against the body that was sent', () => {
   const post = (body: unknown, over: Partial<Exchange> = {}) => run(json(400, body, { method: 'POST', ...over }));
   it('required fields that were absent, and which fields were sent', () => {
-    const d = post({ name: [REQUIRED], rag: [REQUIRED] }, { requestBody: '{"description":"no name"}', requestMimeType: 'application/json' });
+    const d = post(
+      { name: [REQUIRED], rag: [REQUIRED] },
+      { requestBody: '{"description":"no name"}', requestMimeType: 'application/json' },
+    );
     expect(d.cause).toEqual({ key: 'cause400Fields', subs: ['2'] });
     expect(d.fixes).toEqual([
       { key: 'fixFieldMissing', subs: ['name', REQUIRED] },
@@ -159,10 +227,15 @@ describe('field errors, cross-checked against the body that was sent', () => {
   });
   it('a field that was sent is not called absent; nested paths are named as they are', () => {
     expect(post({ name: [REQUIRED] }, { requestBody: '{"name":""}' }).fixes[0]).toEqual({ key: 'fixField', subs: ['name', REQUIRED] });
-    expect(post({ message: { content: [REQUIRED] } }, { requestBody: '{"message":{}}' }).fixes[0]).toEqual({ key: 'fixField', subs: ['message.content', REQUIRED] });
+    expect(post({ message: { content: [REQUIRED] } }, { requestBody: '{"message":{}}' }).fixes[0]).toEqual({
+      key: 'fixField',
+      subs: ['message.content', REQUIRED],
+    });
   });
-  it('camelCase nonFieldErrors are the server\'s words, not a field', () => {
-    expect(post({ nonFieldErrors: ['At least one file is required.'] }).fixes).toEqual([{ key: 'fixNonField', subs: ['At least one file is required.'] }]);
+  it("camelCase nonFieldErrors are the server's words, not a field", () => {
+    expect(post({ nonFieldErrors: ['At least one file is required.'] }).fixes).toEqual([
+      { key: 'fixNonField', subs: ['At least one file is required.'] },
+    ]);
   });
   it('no body at all', () => {
     expect(post({ name: [REQUIRED] }).fixes.at(-1)).toEqual({ key: 'fixNoBodySent' });
@@ -175,7 +248,11 @@ describe('sentBodyFields', () => {
     ['{"a":1,"b":{"c":2}}', 'application/json', ['a', 'b']],
     ['"text"', undefined, []],
     ['a=1&b=2&a=3', undefined, ['a', 'b']],
-    ['--X\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--X\r\nContent-Disposition: form-data; name="b"\r\n\r\n2\r\n--X--', undefined, ['a', 'b']],
+    [
+      '--X\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--X\r\nContent-Disposition: form-data; name="b"\r\n\r\n2\r\n--X--',
+      undefined,
+      ['a', 'b'],
+    ],
   ])('%j (%s) → %j', (body, mime, fields) => {
     expect(sentBodyFields(body, mime)).toEqual(fields);
   });
@@ -197,20 +274,40 @@ describe('Retry-After is shown with its unit', () => {
 
 describe('redirects and what the browser does with them', () => {
   it.each([
-    ['POST', 301, true], ['POST', 302, true], ['POST', 303, true], ['PUT', 303, true], ['DELETE', 303, true],
-    ['GET', 303, false], ['HEAD', 303, false], ['PATCH', 301, false], ['PUT', 302, false], ['DELETE', 301, false], ['POST', 307, false], ['POST', 308, false],
+    ['POST', 301, true],
+    ['POST', 302, true],
+    ['POST', 303, true],
+    ['PUT', 303, true],
+    ['DELETE', 303, true],
+    ['GET', 303, false],
+    ['HEAD', 303, false],
+    ['PATCH', 301, false],
+    ['PUT', 302, false],
+    ['DELETE', 301, false],
+    ['POST', 307, false],
+    ['POST', 308, false],
   ])('%s after %i becomes GET: %s', (method, status, yes) => {
     expect(becomesGet(method, status)).toBe(yes);
   });
-  const post301 = ex({ method: 'POST', url: `${API}/api/v1/chatbots`, status: 301, responseHeaders: [{ name: 'Location', value: '/api/v1/chatbots/' }], startedAt: 1000 });
+  const post301 = ex({
+    method: 'POST',
+    url: `${API}/api/v1/chatbots`,
+    status: 301,
+    responseHeaders: [{ name: 'Location', value: '/api/v1/chatbots/' }],
+    startedAt: 1000,
+  });
   it('links a request to the redirect just before it, by Location and time', () => {
     const follow = ex({ url: `${API}/api/v1/chatbots/`, startedAt: 1100 });
     expect(linkRedirect([post301], follow)).toEqual({ method: 'POST', status: 301, url: `${API}/api/v1/chatbots` });
     expect(linkRedirect([post301], { ...follow, startedAt: 60_000 })).toBeNull();
     expect(linkRedirect([post301], { ...follow, url: `${API}/api/v1/other/` })).toBeNull();
   });
-  it('a 405 after such a redirect belongs to the redirect; without one it is the endpoint\'s', () => {
-    const e = json(405, { detail: 'Method "GET" not allowed.' }, { url: `${API}/api/v1/chatbots/`, responseHeaders: [{ name: 'Allow', value: 'POST, OPTIONS' }] });
+  it("a 405 after such a redirect belongs to the redirect; without one it is the endpoint's", () => {
+    const e = json(
+      405,
+      { detail: 'Method "GET" not allowed.' },
+      { url: `${API}/api/v1/chatbots/`, responseHeaders: [{ name: 'Allow', value: 'POST, OPTIONS' }] },
+    );
     const after = run(e, snap(), { redirectedFrom: { method: 'POST', status: 301, url: `${API}/api/v1/chatbots` } });
     expect(after.causeId).toBe('methodAfterRedirect');
     expect(after.cause).toEqual({ key: 'causeMethodAfterRedirect', subs: ['POST', '301', 'GET'] });
@@ -218,13 +315,22 @@ describe('redirects and what the browser does with them', () => {
     expect(alone.causeId).toBe('methodNotAllowed');
     expect(alone.fixes).toEqual([{ key: 'fix405Allow', subs: ['POST, OPTIONS'] }]);
     // A PATCH kept its method through a 301: its 405 is the endpoint's own.
-    expect(run(e, snap(), { redirectedFrom: { method: 'PATCH', status: 301, url: `${API}/api/v1/chatbots` } }).causeId).toBe('methodNotAllowed');
+    expect(run(e, snap(), { redirectedFrom: { method: 'PATCH', status: 301, url: `${API}/api/v1/chatbots` } }).causeId).toBe(
+      'methodNotAllowed',
+    );
   });
 });
 
 describe('5xx and request ids', () => {
   it('gives support the request id', () => {
-    const d = run(ex({ status: 500, responseBody: DJANGO_500, responseMimeType: 'text/html', responseHeaders: [{ name: 'X-Request-Id', value: 'req-5f2c9a' }] }));
+    const d = run(
+      ex({
+        status: 500,
+        responseBody: DJANGO_500,
+        responseMimeType: 'text/html',
+        responseHeaders: [{ name: 'X-Request-Id', value: 'req-5f2c9a' }],
+      }),
+    );
     expect(d.causeId).toBe('serverError');
     expect(d.fixes).toEqual([{ key: 'fix500' }, { key: 'fix5xxRequestId', subs: ['req-5f2c9a'] }]);
   });

@@ -44,7 +44,10 @@ async function run(c: Case): Promise<Diagnosis> {
     exchange: ex,
     snapshot: snapshotFor(c, ex),
     sentFingerprint: key ? await keyFingerprint(key) : null,
-    redirectedFrom: linkRedirect((c.before ?? []).map((e) => harToExchange(e)), ex),
+    redirectedFrom: linkRedirect(
+      (c.before ?? []).map((e) => harToExchange(e)),
+      ex,
+    ),
   });
 }
 
@@ -58,7 +61,10 @@ describe('diagnosis corpus', () => {
     // For the closing summary of `npm test` (scripts/test-summary.mjs); .cache is not tracked.
     const cache = new URL('../../.cache/', import.meta.url);
     mkdirSync(cache, { recursive: true });
-    writeFileSync(new URL('vitest-diagnosis.json', cache), JSON.stringify({ right, total: results.length, wrong: results.filter((r) => !r.right).map((r) => r.id) }));
+    writeFileSync(
+      new URL('vitest-diagnosis.json', cache),
+      JSON.stringify({ right, total: results.length, wrong: results.filter((r) => !r.right).map((r) => r.id) }),
+    );
   });
 
   it('holds at least 100 exchanges, each with a unique id, a title and a public source', () => {

@@ -57,14 +57,28 @@ describe('toHar', () => {
     const entry: HarEntry = {
       startedDateTime: '2026-11-26T05:00:00.000Z',
       time: 12,
-      request: { method: 'GET', url: 'https://api.maiagent.ai/api/users/current/', headers: [{ name: 'authorization', value: `Bearer  ${KEY}` }, { name: 'Accept', value: '*/*' }] },
-      response: { status: 401, headers: [{ name: 'Content-Type', value: 'application/json' }], content: { mimeType: 'application/json', text: '{"detail":"x"}' } },
+      request: {
+        method: 'GET',
+        url: 'https://api.maiagent.ai/api/users/current/',
+        headers: [
+          { name: 'authorization', value: `Bearer  ${KEY}` },
+          { name: 'Accept', value: '*/*' },
+        ],
+      },
+      response: {
+        status: 401,
+        headers: [{ name: 'Content-Type', value: 'application/json' }],
+        content: { mimeType: 'application/json', text: '{"detail":"x"}' },
+      },
     };
     const har = toHar([entry], { name: 'MaiAgent DevTools', version: '0.1.0' });
     expect(har).not.toContain(KEY);
     const parsed = JSON.parse(har);
     expect(parsed.log.version).toBe('1.2');
-    expect(parsed.log.entries[0].request.headers).toEqual([{ name: 'authorization', value: 'Bearer $MAIAGENT_API_KEY' }, { name: 'Accept', value: '*/*' }]);
+    expect(parsed.log.entries[0].request.headers).toEqual([
+      { name: 'authorization', value: 'Bearer $MAIAGENT_API_KEY' },
+      { name: 'Accept', value: '*/*' },
+    ]);
     expect(parsed.log.entries[0].response.content.text).toBe('{"detail":"x"}');
   });
   it('redactAuthorization keeps a known scheme and replaces everything else', () => {
@@ -101,7 +115,6 @@ describe('page-controlled text stays inert', () => {
     const fakeFetch = async (url: string, init: { headers: Record<string, string> }) => {
       seen = { url, init };
     };
-    // eslint-disable-next-line @typescript-eslint/no-implied-eval
     await new Function('fetch', 'process', `return (async () => { ${f} })()`)(fakeFetch, { env: { MAIAGENT_API_KEY: 'K' } });
     expect(seen!.url).toBe('https://api.maiagent.ai/?k=$MAIAGENT_API_KEY');
     expect(seen!.init.headers['X-Note']).toBe("$MAIAGENT_API_KEY ${require('child_process').execSync('id')} `id` $(id)");

@@ -15,7 +15,11 @@ const blocked: HarEntry = {
   time: 2.1,
   request: { method: 'GET', url: `${API}/api/v1/chatbots/`, headers: [{ name: 'origin', value: 'https://docs.maiagent.ai' }] },
   response: {
-    status: 0, statusText: '', headers: [], content: { size: 0, mimeType: 'x-unknown' }, bodySize: -1,
+    status: 0,
+    statusText: '',
+    headers: [],
+    content: { size: 0, mimeType: 'x-unknown' },
+    bodySize: -1,
     _error: 'net::ERR_BLOCKED_BY_CLIENT',
   },
 };
@@ -28,7 +32,10 @@ describe('harToExchange', () => {
       request: {
         method: 'POST',
         url: `${API}/api/v1/chatbots/`,
-        headers: [{ name: 'content-type', value: 'application/json' }, { name: 'authorization', value: `Api-Key ${KEY}` }],
+        headers: [
+          { name: 'content-type', value: 'application/json' },
+          { name: 'authorization', value: `Api-Key ${KEY}` },
+        ],
         postData: { mimeType: 'application/json', text: '{"description":"no name"}' },
       },
       response: {
@@ -45,7 +52,10 @@ describe('harToExchange', () => {
       url: `${API}/api/v1/chatbots/`,
       status: 400,
       statusText: 'Bad Request',
-      requestHeaders: [{ name: 'content-type', value: 'application/json' }, { name: 'authorization', value: `Api-Key ${KEY}` }],
+      requestHeaders: [
+        { name: 'content-type', value: 'application/json' },
+        { name: 'authorization', value: `Api-Key ${KEY}` },
+      ],
       responseHeaders: [{ name: 'content-type', value: 'application/json' }],
       requestBody: '{"description":"no name"}',
       requestMimeType: 'application/json',
@@ -83,7 +93,10 @@ describe('harToExchange', () => {
   });
 
   it('takes the body DevTools delivered separately (getContent) over the HAR text', () => {
-    const entry: HarEntry = { request: { method: 'GET', url: `${API}/x/` }, response: { status: 404, content: { mimeType: 'application/json' } } };
+    const entry: HarEntry = {
+      request: { method: 'GET', url: `${API}/x/` },
+      response: { status: 404, content: { mimeType: 'application/json' } },
+    };
     const e = harToExchange(entry, { text: 'eyJkZXRhaWwiOiJOb3QgZm91bmQuIn0=', encoding: 'base64' });
     expect(e.responseBody).toBe('eyJkZXRhaWwiOiJOb3QgZm91bmQuIn0=');
     expect(e.responseBase64).toBe(true);
@@ -124,7 +137,12 @@ describe('harToExchange', () => {
     const junk = {
       startedDateTime: 'yesterday',
       time: -1,
-      request: { method: 'GET', url: `${API}/`, headers: [{ name: 'a', value: 1 }, null, { name: 'b', value: 'ok' }], postData: { text: 7 } },
+      request: {
+        method: 'GET',
+        url: `${API}/`,
+        headers: [{ name: 'a', value: 1 }, null, { name: 'b', value: 'ok' }],
+        postData: { text: 7 },
+      },
       response: { status: 500, headers: 'none', content: { text: { a: 1 }, mimeType: 3, size: -1 }, bodySize: null, _error: 5 },
     } as unknown as HarEntry;
     const e = harToExchange(junk);
@@ -221,7 +239,10 @@ describe('imported bodies are capped like captured ones', () => {
     expect(e.response.content!.text).toHaveLength(BODY_CAP * 3);
   });
   it('leaves a small entry as it is, and cuts base64 on a 4-character boundary', () => {
-    const e: HarEntry = { request: { method: 'GET', url: 'https://api.maiagent.ai/x' }, response: { status: 200, content: { text: '{}' } } };
+    const e: HarEntry = {
+      request: { method: 'GET', url: 'https://api.maiagent.ai/x' },
+      response: { status: 200, content: { text: '{}' } },
+    };
     expect(capImported(e)).toEqual({ entry: e, body: { text: '{}', encoding: null, truncated: false }, requestTruncated: false });
     const b = capBody(big(BODY_CAP + 7), 'base64');
     expect(b.truncated).toBe(true);

@@ -87,7 +87,8 @@ describe('message catalogues', () => {
       for (const r of refs) if (!(r in defined)) problems.push(`${key}: $${r.toUpperCase()}$ has no placeholder definition`);
       for (const [name, content] of Object.entries(defined)) {
         if (!refs.has(name)) problems.push(`${key}: placeholder "${name}" is defined but not used in the message`);
-        if (!/^\$[1-9]$/.test(content)) problems.push(`${key}: placeholder "${name}" has content ${JSON.stringify(content)}, expected $1…$9`);
+        if (!/^\$[1-9]$/.test(content))
+          problems.push(`${key}: placeholder "${name}" has content ${JSON.stringify(content)}, expected $1…$9`);
       }
     }
     expect(problems).toEqual([]);
@@ -179,7 +180,17 @@ describe('keys used by the code', () => {
 
 describe('components keep their words in the catalogues', () => {
   // Attributes whose value the user reads or hears.
-  const TEXT_ATTRIBUTES = new Set(['aria-label', 'title', 'placeholder', 'alt', 'label', 'aria-description', 'aria-roledescription', 'aria-placeholder', 'aria-valuetext']);
+  const TEXT_ATTRIBUTES = new Set([
+    'aria-label',
+    'title',
+    'placeholder',
+    'alt',
+    'label',
+    'aria-description',
+    'aria-roledescription',
+    'aria-placeholder',
+    'aria-valuetext',
+  ]);
 
   // Literals that are allowed because they are not words in any language. Keep this short; each
   // entry must be an example value (an origin, a number), never a word a user reads.
@@ -200,11 +211,13 @@ describe('components keep their words in the catalogues', () => {
     if (ts.isTemplateExpression(e)) {
       return [e.head, ...e.templateSpans.flatMap((s) => [s.literal, ...shownLiterals(s.expression)])];
     }
-    if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isNonNullExpression(e)) return shownLiterals(e.expression);
+    if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isNonNullExpression(e))
+      return shownLiterals(e.expression);
     if (ts.isConditionalExpression(e)) return [...shownLiterals(e.whenTrue), ...shownLiterals(e.whenFalse)];
     if (ts.isBinaryExpression(e)) {
       const k = e.operatorToken.kind;
-      if (k === ts.SyntaxKind.BarBarToken || k === ts.SyntaxKind.QuestionQuestionToken || k === ts.SyntaxKind.PlusToken) return [...shownLiterals(e.left), ...shownLiterals(e.right)];
+      if (k === ts.SyntaxKind.BarBarToken || k === ts.SyntaxKind.QuestionQuestionToken || k === ts.SyntaxKind.PlusToken)
+        return [...shownLiterals(e.left), ...shownLiterals(e.right)];
       if (k === ts.SyntaxKind.AmpersandAmpersandToken) return shownLiterals(e.right);
     }
     if (ts.isArrayLiteralExpression(e)) return e.elements.flatMap(shownLiterals);

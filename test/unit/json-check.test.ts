@@ -15,7 +15,21 @@ describe('jsonProblem', () => {
 });
 
 describe('errorOffset agrees with JSON.parse', () => {
-  it.each(['{}', '[1,-2.5e3,"a\\n\\u00e9",true,false,null]', ' {"a":{"b":[]}} ', '{"a":1,}', '[01]', '"\\x"', '{"a" 1}', 'tru', '[1 2]', '{} x', '', '-', '"a'])('%j', (text) => {
+  it.each([
+    '{}',
+    '[1,-2.5e3,"a\\n\\u00e9",true,false,null]',
+    ' {"a":{"b":[]}} ',
+    '{"a":1,}',
+    '[01]',
+    '"\\x"',
+    '{"a" 1}',
+    'tru',
+    '[1 2]',
+    '{} x',
+    '',
+    '-',
+    '"a',
+  ])('%j', (text) => {
     let valid = true;
     try {
       JSON.parse(text);

@@ -46,7 +46,8 @@ describe('normalizeKey', () => {
     expect(normalizeKey(input)).toEqual({ ok: false, problem });
   });
   it('does not take a real key for a placeholder or a JWT', () => {
-    for (const k of [KEY, 'eyJabcde.fghijklmnop', 'Q7wErTy1.Mn0bVc9XzLk8JhGf7DsA6pOi', 'yourapikey1.abcdefghijkl']) expect(normalizeKey(k).ok, k).toBe(true);
+    for (const k of [KEY, 'eyJabcde.fghijklmnop', 'Q7wErTy1.Mn0bVc9XzLk8JhGf7DsA6pOi', 'yourapikey1.abcdefghijkl'])
+      expect(normalizeKey(k).ok, k).toBe(true);
   });
 });
 

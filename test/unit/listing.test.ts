@@ -56,7 +56,9 @@ describe('store listings', () => {
 
   it('Chrome: one plain-words justification per permission in manifest.json, none for permissions it lacks', () => {
     const perms = manifestPermissions(manifest);
-    expect(perms).toEqual(expect.arrayContaining(['storage', 'declarativeNetRequestWithHostAccess', 'activeTab', 'https://api.maiagent.ai/*']));
+    expect(perms).toEqual(
+      expect.arrayContaining(['storage', 'declarativeNetRequestWithHostAccess', 'activeTab', 'https://api.maiagent.ai/*']),
+    );
     for (const { lang } of LANGS) {
       const src = loadSource(lang);
       for (const p of perms) {
@@ -69,7 +71,12 @@ describe('store listings', () => {
   });
 
   it('the same fields in every language', () => {
-    const shape = (lang: (typeof LANGS)[number]['lang']) => keysDeep({ ...loadSource(lang), description: 'x', privacyPolicy: { ...loadSource(lang).privacyPolicy, sections: loadSource(lang).privacyPolicy.sections.length } }).sort();
+    const shape = (lang: (typeof LANGS)[number]['lang']) =>
+      keysDeep({
+        ...loadSource(lang),
+        description: 'x',
+        privacyPolicy: { ...loadSource(lang).privacyPolicy, sections: loadSource(lang).privacyPolicy.sections.length },
+      }).sort();
     expect(shape('ja')).toEqual(shape('en'));
     expect(shape('zh-TW')).toEqual(shape('en'));
   });
@@ -99,7 +106,13 @@ describe('store listings', () => {
     expect(problems).toContain('chrome/en: summary is 133 characters, over the limit of 132');
     expect(problems).toContain('chrome/en: single purpose is missing');
     expect(problems).toContain('chrome/en: an unresolved __MSG_ placeholder');
-    const amo = buildListing('firefox', 'en', { ...src, firefoxSummary: 'y'.repeat(251), description: ['short'] }, loadMessages('en'), manifest);
+    const amo = buildListing(
+      'firefox',
+      'en',
+      { ...src, firefoxSummary: 'y'.repeat(251), description: ['short'] },
+      loadMessages('en'),
+      manifest,
+    );
     expect(checkListing(amo, manifest)).toEqual([
       'firefox/en: summary is 251 characters, over the limit of 250',
       'firefox/en: description is 5 characters, under 10',
@@ -114,9 +127,11 @@ describe('store listings', () => {
       for (const store of STORES) {
         for (const { lang } of LANGS) {
           const d = join(dir, store, lang);
-          for (const f of ['name.txt', 'summary.txt', 'description.txt', 'privacy-policy.html', 'data-use.txt', 'listing.json']) expect(existsSync(join(d, f)), `${store}/${lang}/${f}`).toBe(true);
+          for (const f of ['name.txt', 'summary.txt', 'description.txt', 'privacy-policy.html', 'data-use.txt', 'listing.json'])
+            expect(existsSync(join(d, f)), `${store}/${lang}/${f}`).toBe(true);
           if (store === 'chrome') {
-            for (const f of ['single-purpose.txt', 'permissions.txt', 'host-permissions.txt', 'remote-code.txt']) expect(existsSync(join(d, f)), `${lang}/${f}`).toBe(true);
+            for (const f of ['single-purpose.txt', 'permissions.txt', 'host-permissions.txt', 'remote-code.txt'])
+              expect(existsSync(join(d, f)), `${lang}/${f}`).toBe(true);
           }
         }
       }

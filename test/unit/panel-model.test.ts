@@ -16,7 +16,16 @@ afterEach(uninstallFakeBrowser);
 
 function state(over: Partial<PublicState> = {}): PublicState {
   const profile = (id: string, name: string, fingerprint: string) => ({
-    id, name, masked: 'g5BnKD...Xs', fingerprint, hasKey: true, origins: [API], addedAt: 0, persist: 'local' as const, ageDays: 1, rotationDue: false,
+    id,
+    name,
+    masked: 'g5BnKD...Xs',
+    fingerprint,
+    hasKey: true,
+    origins: [API],
+    addedAt: 0,
+    persist: 'local' as const,
+    ageDays: 1,
+    rotationDue: false,
   });
   return {
     enabled: true,
@@ -45,10 +54,22 @@ describe('panel rows', () => {
   it('snapshot: the active profile, its fingerprint and last check, injection, sites and the page', () => {
     const checks = { aaaa1111: { outcome: 'refused' as const, origin: API, at: 5 } };
     expect(model.snapshotOf(state(), checks, exchange, DOCS)).toEqual({
-      source: 'capture', enabled: true, keyedOrigins: [API], allowedSites: [DOCS], storedFingerprint: 'aaaa1111', profileName: 'Production', lastCheck: checks.aaaa1111, pageOrigin: DOCS,
+      source: 'capture',
+      enabled: true,
+      keyedOrigins: [API],
+      allowedSites: [DOCS],
+      storedFingerprint: 'aaaa1111',
+      profileName: 'Production',
+      lastCheck: checks.aaaa1111,
+      pageOrigin: DOCS,
     });
     // Without the background's answer the settings are unknown, not "off".
-    expect(model.snapshotOf(null, {}, exchange, DOCS)).toMatchObject({ enabled: null, keyedOrigins: null, allowedSites: null, storedFingerprint: null });
+    expect(model.snapshotOf(null, {}, exchange, DOCS)).toMatchObject({
+      enabled: null,
+      keyedOrigins: null,
+      allowedSites: null,
+      storedFingerprint: null,
+    });
   });
 
   it('a row keeps its cause when the settings change afterwards; a new row gets the new settings', () => {
@@ -64,17 +85,35 @@ describe('panel rows', () => {
     expect(after.snapshot.profileName).toBe('Staging');
   });
 
-  it('an imported file is explained without the reader\'s settings', () => {
-    const row = model.buildRow({ id: 3, entry, exchange, snapshot: model.fileSnapshot(exchange), sentFingerprint: null, redirectedFrom: null, bodyLoaded: true });
+  it("an imported file is explained without the reader's settings", () => {
+    const row = model.buildRow({
+      id: 3,
+      entry,
+      exchange,
+      snapshot: model.fileSnapshot(exchange),
+      sentFingerprint: null,
+      redirectedFrom: null,
+      bodyLoaded: true,
+    });
     expect(row.snapshot).toMatchObject({ source: 'file', enabled: null, storedFingerprint: null, pageOrigin: DOCS });
     expect(row.diagnosis.causeId).toBe('noHeaderSent');
   });
 
   it('links a follow-up request to the redirect listed just before it', () => {
     const link = model.redirectLinker();
-    const post = { ...exchange, method: 'POST', url: `${API}/api/v1/chatbots`, status: 301, responseHeaders: [{ name: 'Location', value: '/api/v1/chatbots/' }] };
+    const post = {
+      ...exchange,
+      method: 'POST',
+      url: `${API}/api/v1/chatbots`,
+      status: 301,
+      responseHeaders: [{ name: 'Location', value: '/api/v1/chatbots/' }],
+    };
     expect(link(post)).toBeNull();
-    expect(link({ ...exchange, url: `${API}/api/v1/chatbots/`, status: 405 })).toEqual({ method: 'POST', status: 301, url: `${API}/api/v1/chatbots` });
+    expect(link({ ...exchange, url: `${API}/api/v1/chatbots/`, status: 405 })).toEqual({
+      method: 'POST',
+      status: 301,
+      url: `${API}/api/v1/chatbots`,
+    });
     expect(link({ ...exchange, url: `${API}/api/v1/other/` })).toBeNull();
   });
 

@@ -78,7 +78,21 @@ describe('buildErrorReport', () => {
   });
 
   it('writes the canonical URL, and a failed request without a response', () => {
-    const r = buildErrorReport(input({ exchange: { ...ex, url: 'https://api.maiagent.ai\\@evil.test/x', status: 0, statusText: undefined, error: 'net::ERR_FAILED', responseBody: '' }, serverMessage: null, fields: [] }), labels);
+    const r = buildErrorReport(
+      input({
+        exchange: {
+          ...ex,
+          url: 'https://api.maiagent.ai\\@evil.test/x',
+          status: 0,
+          statusText: undefined,
+          error: 'net::ERR_FAILED',
+          responseBody: '',
+        },
+        serverMessage: null,
+        fields: [],
+      }),
+      labels,
+    );
     expect(r).toContain('`POST https://api.maiagent.ai/@evil.test/x`');
     expect(r).toContain('`[noResponse] net::ERR_FAILED`');
     expect(r).toContain('[nothing]');
@@ -93,8 +107,12 @@ describe('buildErrorReport', () => {
 
 describe('describeBrowser', () => {
   it('names the browser and its version', () => {
-    expect(describeBrowser('Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.7000.1 Safari/537.36')).toBe('Chrome 156.0.7000.1');
+    expect(
+      describeBrowser('Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.7000.1 Safari/537.36'),
+    ).toBe('Chrome 156.0.7000.1');
     expect(describeBrowser('Mozilla/5.0 (X11; Linux x86_64; rv:153.0) Gecko/20100101 Firefox/153.0')).toBe('Firefox 153.0');
-    expect(describeBrowser('Mozilla/5.0 (Windows NT 10.0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36 Edg/156.0.1')).toBe('Edge 156.0.1');
+    expect(
+      describeBrowser('Mozilla/5.0 (Windows NT 10.0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36 Edg/156.0.1'),
+    ).toBe('Edge 156.0.1');
   });
 });

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { allRules, compileRules as compileSets, RULE_FETCH, RULE_NAV_LINK, RULE_NAV_TAB, RULE_NAV_TYPED, sameRules, type DnrRule, type RuleContext } from '../../src/core/rules';
+import {
+  allRules,
+  compileRules as compileSets,
+  RULE_FETCH,
+  RULE_NAV_LINK,
+  RULE_NAV_TAB,
+  RULE_NAV_TYPED,
+  sameRules,
+  type DnrRule,
+  type RuleContext,
+} from '../../src/core/rules';
 import { defaultSettings, type Settings } from '../../src/core/settings';
 
 const KEY = 'abcdef12.secretsecret';
@@ -25,7 +35,10 @@ describe('compileRules', () => {
   it('sets exactly "Api-Key <key>" on the API origin for fetch/XHR from allowed sites', () => {
     const rules = compileRules(settings());
     const fetchRule = rules.find((r) => r.condition.resourceTypes.includes('xmlhttprequest'))!;
-    expect(fetchRule.action).toEqual({ type: 'modifyHeaders', requestHeaders: [{ header: 'Authorization', operation: 'set', value: `Api-Key ${KEY}` }] });
+    expect(fetchRule.action).toEqual({
+      type: 'modifyHeaders',
+      requestHeaders: [{ header: 'Authorization', operation: 'set', value: `Api-Key ${KEY}` }],
+    });
     expect(fetchRule.condition.urlFilter).toBe('|https://api.maiagent.ai/');
     expect(fetchRule.condition.initiatorDomains).toEqual(['docs.maiagent.ai']);
   });
@@ -33,7 +46,13 @@ describe('compileRules', () => {
   it('anchors the URL filter so look-alikes, other ports and http do not match', () => {
     const [r] = compileRules(settings());
     expect(urlMatches(r!, 'https://api.maiagent.ai/api/v1/')).toBe(true);
-    for (const u of ['https://api.maiagent.ai.evil.test/', 'https://api.maiagent.ai:8443/', 'http://api.maiagent.ai/', 'https://evil.test/?https://api.maiagent.ai/', 'https://x.api.maiagent.ai/']) {
+    for (const u of [
+      'https://api.maiagent.ai.evil.test/',
+      'https://api.maiagent.ai:8443/',
+      'http://api.maiagent.ai/',
+      'https://evil.test/?https://api.maiagent.ai/',
+      'https://x.api.maiagent.ai/',
+    ]) {
       expect(urlMatches(r!, u), u).toBe(false);
     }
   });
@@ -75,7 +94,13 @@ describe('compileRules', () => {
         id: 500_000 + RULE_NAV_TAB,
         priority: 1,
         action: { type: 'modifyHeaders', requestHeaders: [{ header: 'Authorization', operation: 'set', value: `Api-Key ${KEY}` }] },
-        condition: { urlFilter: '|https://api.maiagent.ai/', resourceTypes: ['main_frame'], requestMethods: ['get'], initiatorDomains: [EXT], tabIds: [5, 12] },
+        condition: {
+          urlFilter: '|https://api.maiagent.ai/',
+          resourceTypes: ['main_frame'],
+          requestMethods: ['get'],
+          initiatorDomains: [EXT],
+          tabIds: [5, 12],
+        },
       },
     ]);
   });
@@ -98,7 +123,13 @@ describe('compileRules', () => {
   it('sameRules ignores order and undefined fields, and sees a changed key', () => {
     const a = compileRules(settings());
     expect(sameRules(a, [...a].reverse())).toBe(true);
-    const b = compileRules(settings({ profiles: [{ id: 'a', name: 'a', key: 'other123.key', origins: ['https://api.maiagent.ai'], addedAt: 1, persist: 'local' as const }] }));
+    const b = compileRules(
+      settings({
+        profiles: [
+          { id: 'a', name: 'a', key: 'other123.key', origins: ['https://api.maiagent.ai'], addedAt: 1, persist: 'local' as const },
+        ],
+      }),
+    );
     expect(sameRules(a, b)).toBe(false);
   });
 });
@@ -121,7 +152,9 @@ describe('session-only keys', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
   it('a session profile whose key is gone (browser restarted) gets no rules', () => {
-    const s = settings({ profiles: [{ id: 'a', name: 'a', key: '', origins: ['https://api.maiagent.ai'], addedAt: 1, persist: 'session' }] });
+    const s = settings({
+      profiles: [{ id: 'a', name: 'a', key: '', origins: ['https://api.maiagent.ai'], addedAt: 1, persist: 'session' }],
+    });
     expect(allRules(compileSets(s, ctx({ apiTabs: [1] })))).toEqual([]);
   });
 });
@@ -141,11 +174,23 @@ describe('granted origins only', () => {
 describe('URL filters carry no DNR wildcard syntax', () => {
   it('for any origin that normalizeOrigin accepts, the filter is "|" + origin + "/" and nothing else special', async () => {
     const { normalizeOrigin } = await import('../../src/core/origins');
-    const inputs = ['https://api.maiagent.ai', 'https://maiagent.corp.example:8443', 'http://localhost:8000', 'http://127.0.0.1', 'https://例え.jp', 'https://*.x.example', 'https://a^b.example', 'https://a|b.example'];
+    const inputs = [
+      'https://api.maiagent.ai',
+      'https://maiagent.corp.example:8443',
+      'http://localhost:8000',
+      'http://127.0.0.1',
+      'https://例え.jp',
+      'https://*.x.example',
+      'https://a^b.example',
+      'https://a|b.example',
+    ];
     for (const input of inputs) {
       const r = normalizeOrigin(input);
       if (!r.ok) continue;
-      const s = settings({ profiles: [{ id: 'a', name: 'a', key: KEY, origins: [r.origin], addedAt: 1, persist: 'local' }], active: { [r.origin]: 'a' } });
+      const s = settings({
+        profiles: [{ id: 'a', name: 'a', key: KEY, origins: [r.origin], addedAt: 1, persist: 'local' }],
+        active: { [r.origin]: 'a' },
+      });
       for (const rule of compileRules(s)) {
         expect(rule.condition.urlFilter).toBe(`|${r.origin}/`);
         // DNR treats * ^ | as syntax; only the leading anchor may appear.

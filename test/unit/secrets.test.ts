@@ -6,7 +6,16 @@ import { harToExchange, type HarEntry } from '../../src/core/har';
 import { keyFingerprint, maskKey } from '../../src/core/keys';
 import { buildErrorReport } from '../../src/core/report';
 import {
-  findStoredKeys, maskText, NO_SECRETS, redactBase64, redactCookieHeader, redactHarEntry, redactSetCookie, redactText, REDACTED, secretsMatcher,
+  findStoredKeys,
+  maskText,
+  NO_SECRETS,
+  redactBase64,
+  redactCookieHeader,
+  redactHarEntry,
+  redactSetCookie,
+  redactText,
+  REDACTED,
+  secretsMatcher,
 } from '../../src/core/secrets';
 
 const KEY = 'Xk2v9Qab.s3cr3tPartOfTheKey0123456789';
@@ -34,7 +43,10 @@ function plantedEntry(): HarEntry & Record<string, unknown> {
         { name: KEY, value: 'a header named after the key' },
       ],
       queryString: [{ name: 'api_key', value: KEY, comment: KEY }],
-      cookies: [{ name: 'sessionid', value: COOKIE, comment: KEY }, { name: 'k', value: KEY }],
+      cookies: [
+        { name: 'sessionid', value: COOKIE, comment: KEY },
+        { name: 'k', value: KEY },
+      ],
       postData: {
         mimeType: 'application/x-www-form-urlencoded',
         text: `api_key=${encodeURIComponent(KEY)}&json=${JSON.stringify({ key: KEY })}&cookie=${COOKIE}`,
@@ -96,7 +108,10 @@ describe('the key planted in every place of a HAR entry', () => {
     expect(JSON.parse(body).日本).toBe('ü');
     expect(e.request.headers).toContainEqual({ name: 'Authorization', value: 'Api-Key $MAIAGENT_API_KEY' });
     expect(e.request.headers).toContainEqual({ name: 'Cookie', value: `sessionid=${REDACTED}; csrftoken=${REDACTED}; k=${REDACTED}` });
-    expect(e.response.headers).toContainEqual({ name: 'Set-Cookie', value: `sessionid=${REDACTED}; Path=/; HttpOnly\nk=${REDACTED}; Secure` });
+    expect(e.response.headers).toContainEqual({
+      name: 'Set-Cookie',
+      value: `sessionid=${REDACTED}; Path=/; HttpOnly\nk=${REDACTED}; Secure`,
+    });
     expect(e.request.cookies.map((c: { value: string }) => c.value)).toEqual([REDACTED, REDACTED]);
     expect(e.response.cookies[0]).toMatchObject({ name: 'sessionid', value: REDACTED, path: '/' });
     expect(e.response.headers).toContainEqual({ name: 'x-amz-request-id', value: 'REQ123' });
@@ -151,7 +166,12 @@ describe('redaction pieces', () => {
   it('replaces the raw, URL-encoded and JSON-escaped forms, and masks for display', () => {
     const slashKey = 'abc/def+ghi jkl"mno';
     const s2 = secretsMatcher([slashKey]);
-    for (const form of [slashKey, encodeURIComponent(slashKey), encodeURIComponent(slashKey).replace(/%20/g, '+'), JSON.stringify(slashKey).slice(1, -1)]) {
+    for (const form of [
+      slashKey,
+      encodeURIComponent(slashKey),
+      encodeURIComponent(slashKey).replace(/%20/g, '+'),
+      JSON.stringify(slashKey).slice(1, -1),
+    ]) {
       expect(redactText(`<${form}>`, s2)).toBe('<$MAIAGENT_API_KEY>');
     }
     expect(maskText(`key ${KEY}.`, s)).toBe(`key ${maskKey(KEY)}.`);

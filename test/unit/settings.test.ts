@@ -1,7 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { activeKeys, cleanSessionKeys, defaultSettings, keyAge, loadSettings, SCHEMA_VERSION, withSessionKeys } from '../../src/core/settings';
+import {
+  activeKeys,
+  cleanSessionKeys,
+  defaultSettings,
+  keyAge,
+  loadSettings,
+  SCHEMA_VERSION,
+  withSessionKeys,
+} from '../../src/core/settings';
 
-const profile = (id: string, key = 'abcdef12.secretsecret', origins = ['https://api.maiagent.ai']) => ({ id, name: id, key, origins, addedAt: 1, persist: 'local' as const });
+const profile = (id: string, key = 'abcdef12.secretsecret', origins = ['https://api.maiagent.ai']) => ({
+  id,
+  name: id,
+  key,
+  origins,
+  addedAt: 1,
+  persist: 'local' as const,
+});
 
 describe('loadSettings', () => {
   it('gives defaults when nothing is stored', () => {
@@ -21,7 +36,12 @@ describe('loadSettings', () => {
     const raw = {
       version: SCHEMA_VERSION,
       enabled: false,
-      profiles: [profile('good'), profile('badkey', 'Bearer xyz'), profile('http', 'abcdef12.secret', ['http://api.maiagent.ai']), { nonsense: true }],
+      profiles: [
+        profile('good'),
+        profile('badkey', 'Bearer xyz'),
+        profile('http', 'abcdef12.secret', ['http://api.maiagent.ai']),
+        { nonsense: true },
+      ],
       active: { 'https://api.maiagent.ai': 'badkey' },
       sites: ['https://docs.maiagent.ai', 'javascript:alert(1)'],
     };
@@ -60,7 +80,13 @@ describe('activeKeys', () => {
 
 describe('migrations', () => {
   it('v1 settings (every key in storage.local) become v2 with persist "local", without a notice', () => {
-    const v1 = { version: 1, enabled: true, profiles: [{ id: 'a', name: 'Key 1', key: 'abcdef12.secretsecret', origins: ['https://api.maiagent.ai'], addedAt: 5 }], active: { 'https://api.maiagent.ai': 'a' }, sites: ['https://docs.maiagent.ai'] };
+    const v1 = {
+      version: 1,
+      enabled: true,
+      profiles: [{ id: 'a', name: 'Key 1', key: 'abcdef12.secretsecret', origins: ['https://api.maiagent.ai'], addedAt: 5 }],
+      active: { 'https://api.maiagent.ai': 'a' },
+      sites: ['https://docs.maiagent.ai'],
+    };
     const r = loadSettings(v1);
     expect(r.notice).toBeNull();
     expect(r.settings.version).toBe(SCHEMA_VERSION);
@@ -92,7 +118,14 @@ describe('migrations', () => {
       enabled: true,
       profiles: [
         { id: 'a', name: 'Key 1', key: 'abcdef12.secretsecret', origins: ['https://api.maiagent.ai'], addedAt: 5, persist: 'local' },
-        { id: 'b', name: 'Local', key: 'zzzzzzzz.yyyyyy', origins: ['http://[::1]:8000', 'http://localhost:8000'], addedAt: 5, persist: 'local' },
+        {
+          id: 'b',
+          name: 'Local',
+          key: 'zzzzzzzz.yyyyyy',
+          origins: ['http://[::1]:8000', 'http://localhost:8000'],
+          addedAt: 5,
+          persist: 'local',
+        },
       ],
       active: { 'https://api.maiagent.ai': 'a', 'http://[::1]:8000': 'b' },
       sites: ['https://docs.maiagent.ai', 'http://[::1]:3000'],
@@ -118,14 +151,20 @@ describe('migrations', () => {
 });
 
 describe('session keys', () => {
-  const s = { ...defaultSettings(), profiles: [{ ...profile('a'), key: '', persist: 'session' as const }, profile('b')], active: { 'https://api.maiagent.ai': 'a' } };
+  const s = {
+    ...defaultSettings(),
+    profiles: [{ ...profile('a'), key: '', persist: 'session' as const }, profile('b')],
+    active: { 'https://api.maiagent.ai': 'a' },
+  };
   it('a session profile stores no key in storage.local', () => {
     expect(loadSettings({ ...s, profiles: [{ ...s.profiles[0], key: 'abcdef12.secretsecret' }] }).settings.profiles).toEqual([]);
   });
   it('are merged in for injection and dropped when they belong to no session profile', () => {
     const keys = cleanSessionKeys(s, { a: 'sessionkey.123', b: 'notsession.123', c: 'orphan.12345' });
     expect(keys).toEqual({ a: 'sessionkey.123' });
-    expect(activeKeys(withSessionKeys(s, keys))).toEqual([{ origin: 'https://api.maiagent.ai', key: 'sessionkey.123', profileId: 'a', persist: 'session' }]);
+    expect(activeKeys(withSessionKeys(s, keys))).toEqual([
+      { origin: 'https://api.maiagent.ai', key: 'sessionkey.123', profileId: 'a', persist: 'session' },
+    ]);
     expect(activeKeys(withSessionKeys(s, {}))).toEqual([]);
   });
 });

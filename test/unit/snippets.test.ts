@@ -14,7 +14,9 @@ const API = 'https://api.maiagent.ai';
 /** The argv curl would get, from running the snippet in sh. */
 function curlArgv(cmd: string): string[] {
   const script = `curl() { for a in "$@"; do printf '%s\\0' "$a"; done; }\n${cmd}\n`;
-  const out = execFileSync('sh', ['-c', script], { env: { PATH: process.env.PATH ?? '/usr/bin:/bin', MAIAGENT_API_KEY: ENV_KEY } }).toString('utf8');
+  const out = execFileSync('sh', ['-c', script], {
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', MAIAGENT_API_KEY: ENV_KEY },
+  }).toString('utf8');
   return out.split('\0').slice(0, -1);
 }
 
@@ -49,7 +51,6 @@ async function runFetch(snippet: string) {
   const fakeFetch = async (url: string, init: { method: string; headers: Record<string, string>; body?: string }) => {
     seen = { url, init };
   };
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
   await new Function('fetch', 'process', `return (async () => { ${snippet} })()`)(fakeFetch, { env: { MAIAGENT_API_KEY: ENV_KEY } });
   return seen!;
 }
@@ -68,7 +69,7 @@ function pyExpr(expr: string): string {
       // The snippet promises ASCII-only source.
       expect(lit[1]).toMatch(/^[\x20-\x7e]*$/);
       out += lit[1]!.replace(/\\(x[0-9a-f]{2}|u[0-9a-f]{4}|U[0-9a-f]{8}|.)/g, (_, e: string) =>
-        e.length > 1 ? String.fromCodePoint(parseInt(e.slice(1), 16)) : ({ n: '\n', r: '\r', t: '\t' } as Record<string, string>)[e] ?? e,
+        e.length > 1 ? String.fromCodePoint(parseInt(e.slice(1), 16)) : (({ n: '\n', r: '\r', t: '\t' } as Record<string, string>)[e] ?? e),
       );
       rest = rest.slice(lit[0].length);
     } else throw new Error(`not a string expression: ${rest}`);
@@ -94,7 +95,14 @@ function runPython(snippet: string) {
   return { method, url, headers, body: data ? pyExpr(data[1]!) : null };
 }
 
-const base = (url: string, more: Partial<Exchange> = {}): Exchange => ({ method: 'GET', url, status: 400, requestHeaders: [], responseHeaders: [], ...more });
+const base = (url: string, more: Partial<Exchange> = {}): Exchange => ({
+  method: 'GET',
+  url,
+  status: 400,
+  requestHeaders: [],
+  responseHeaders: [],
+  ...more,
+});
 
 const HOSTILE_URLS: [string, string][] = [
   // [raw URL, the host a browser (and now every snippet) goes to]
@@ -173,7 +181,12 @@ describe('quoting holds for any text', () => {
     const c = curlParts(curlArgv(cmd));
     expect(c.method).toBe('POST');
     expect(c.url).toBe(`${API}/api/v1/chatbots/?api_key=${ENV_KEY}`);
-    expect(c.headers).toEqual([`Authorization: Api-Key ${ENV_KEY}`, 'Content-Type: application/json', `X-Note: ${noteInHeader}`, `X-Api-Key: ${ENV_KEY}`]);
+    expect(c.headers).toEqual([
+      `Authorization: Api-Key ${ENV_KEY}`,
+      'Content-Type: application/json',
+      `X-Note: ${noteInHeader}`,
+      `X-Api-Key: ${ENV_KEY}`,
+    ]);
     expect(c.body).toBe(bodyWithEnv);
   });
 
@@ -189,7 +202,12 @@ describe('quoting holds for any text', () => {
     expect(snippet).not.toContain(KEY);
     const f = await runFetch(snippet);
     expect(f.url).toBe(`${API}/api/v1/chatbots/?api_key=${ENV_KEY}`);
-    expect(f.init.headers).toEqual({ Authorization: `Api-Key ${ENV_KEY}`, 'Content-Type': 'application/json', 'X-Note': noteInHeader, 'X-Api-Key': ENV_KEY });
+    expect(f.init.headers).toEqual({
+      Authorization: `Api-Key ${ENV_KEY}`,
+      'Content-Type': 'application/json',
+      'X-Note': noteInHeader,
+      'X-Api-Key': ENV_KEY,
+    });
     expect(f.init.body).toBe(bodyWithEnv);
   });
 
@@ -201,7 +219,12 @@ describe('quoting holds for any text', () => {
     const py = runPython(snippet);
     expect(py.method).toBe('POST');
     expect(py.url).toBe(`${API}/api/v1/chatbots/?api_key=${ENV_KEY}`);
-    expect(py.headers).toEqual({ Authorization: `Api-Key ${ENV_KEY}`, 'Content-Type': 'application/json', 'X-Note': noteInHeader, 'X-Api-Key': ENV_KEY });
+    expect(py.headers).toEqual({
+      Authorization: `Api-Key ${ENV_KEY}`,
+      'Content-Type': 'application/json',
+      'X-Note': noteInHeader,
+      'X-Api-Key': ENV_KEY,
+    });
     expect(py.body).toBe(bodyWithEnv);
     expect(toPython(ex, { key: KEY })).toContain(`"Authorization": "Api-Key ${KEY}",`);
   });

@@ -6,7 +6,11 @@ const sse = (...events: unknown[]) => events.map((e) => `data: ${typeof e === 's
 describe('assembleStream', () => {
   it('joins MaiAgent delta events, keeps the conversation id and sees the final done', () => {
     const s = assembleStream(
-      sse({ content: 'Hel', conversationId: 'conv-1', done: false }, { content: 'lo!', conversationId: 'conv-1', done: false }, { content: '', conversationId: 'conv-1', done: true }),
+      sse(
+        { content: 'Hel', conversationId: 'conv-1', done: false },
+        { content: 'lo!', conversationId: 'conv-1', done: false },
+        { content: '', conversationId: 'conv-1', done: true },
+      ),
       'text/event-stream',
       { firstByteMs: 120, totalMs: 900 },
     )!;
@@ -31,8 +35,12 @@ describe('assembleStream', () => {
   });
 
   it('takes the last piece when each event repeats the text so far, and does not double a closing full copy', () => {
-    expect(assembleStream(sse({ content: 'He' }, { content: 'Hell' }, { content: 'Hello', done: true }), 'text/event-stream')!.text).toBe('Hello');
-    expect(assembleStream(sse({ content: 'Hel' }, { content: 'lo' }, { content: 'Hello', done: true }), 'text/event-stream')!.text).toBe('Hello');
+    expect(assembleStream(sse({ content: 'He' }, { content: 'Hell' }, { content: 'Hello', done: true }), 'text/event-stream')!.text).toBe(
+      'Hello',
+    );
+    expect(assembleStream(sse({ content: 'Hel' }, { content: 'lo' }, { content: 'Hello', done: true }), 'text/event-stream')!.text).toBe(
+      'Hello',
+    );
   });
 
   it('says a stream broke: no done, an error event, or the browser error of a cut connection', () => {
@@ -40,7 +48,10 @@ describe('assembleStream', () => {
     expect(noDone.done).toBe(false);
     expect(noDone.broken).toBe(true);
     expect(noDone.error).toBeNull();
-    const errored = assembleStream(`data: {"content":"x"}\n\nevent: error\ndata: {"detail":"Upstream model timed out"}\n\n`, 'text/event-stream')!;
+    const errored = assembleStream(
+      `data: {"content":"x"}\n\nevent: error\ndata: {"detail":"Upstream model timed out"}\n\n`,
+      'text/event-stream',
+    )!;
     expect(errored.error).toBe('Upstream model timed out');
     expect(errored.broken).toBe(true);
     const cut = assembleStream(sse({ content: 'x', done: true }), 'text/event-stream', { error: 'net::ERR_INCOMPLETE_CHUNKED_ENCODING' })!;
@@ -49,7 +60,10 @@ describe('assembleStream', () => {
   });
 
   it('knows OpenAI-style deltas, [DONE] and event: done', () => {
-    const s = assembleStream(sse({ choices: [{ delta: { content: 'O' } }] }, { choices: [{ delta: { content: 'K' } }] }, '[DONE]'), 'text/event-stream')!;
+    const s = assembleStream(
+      sse({ choices: [{ delta: { content: 'O' } }] }, { choices: [{ delta: { content: 'K' } }] }, '[DONE]'),
+      'text/event-stream',
+    )!;
     expect(s.text).toBe('OK');
     expect(s.done).toBe(true);
     expect(assembleStream('data: {"content":"a"}\n\nevent: done\ndata: {}\n\n', 'text/event-stream')!.done).toBe(true);

@@ -21,15 +21,25 @@ describe('exportProfiles', () => {
   });
   it('round-trips through parseImport', () => {
     const r = parseImport(JSON.stringify(exportProfiles(settings, true, new Date(0))), new Map());
-    expect(r).toEqual({ ok: true, profiles: [{ name: 'Prod', key: KEY, origins: ['https://api.maiagent.ai'], addedAt: 5, persist: 'local' }], sites: ['https://docs.maiagent.ai'] });
+    expect(r).toEqual({
+      ok: true,
+      profiles: [{ name: 'Prod', key: KEY, origins: ['https://api.maiagent.ai'], addedAt: 5, persist: 'local' }],
+      sites: ['https://docs.maiagent.ai'],
+    });
   });
 });
 
 describe('parseImport', () => {
   it('refuses files that are not an export', () => {
     expect(parseImport('{', existing)).toEqual({ ok: false, rejected: [{ index: -1, name: '', reason: 'importNotJson' }] });
-    expect(parseImport('{"profiles": []}', existing)).toEqual({ ok: false, rejected: [{ index: -1, name: '', reason: 'importWrongFormat' }] });
-    expect(parseImport(file([], { version: 9 }), existing)).toEqual({ ok: false, rejected: [{ index: -1, name: '', reason: 'importNewerVersion' }] });
+    expect(parseImport('{"profiles": []}', existing)).toEqual({
+      ok: false,
+      rejected: [{ index: -1, name: '', reason: 'importWrongFormat' }],
+    });
+    expect(parseImport(file([], { version: 9 }), existing)).toEqual({
+      ok: false,
+      rejected: [{ index: -1, name: '', reason: 'importNewerVersion' }],
+    });
   });
   it('reports every bad entry, and nothing is accepted with them', () => {
     const r = parseImport(

@@ -18,7 +18,7 @@ interface Field {
   readOnly: boolean;
 }
 
-export function parseField(spec: string): Field {
+function parseField(spec: string): Field {
   const at = spec.indexOf(':');
   const name = spec.slice(0, at);
   const rest = spec.slice(at + 1);
@@ -29,11 +29,14 @@ export function parseField(spec: string): Field {
 
 /** `isStreaming` → `is_streaming` (the form the server compares after parsing). */
 export function snake(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2').toLowerCase();
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+    .toLowerCase();
 }
 
 /** `is_streaming` → `isStreaming`. */
-export function camel(name: string): string {
+function camel(name: string): string {
   return name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 
@@ -50,10 +53,14 @@ function kindOf(v: unknown): string {
 function fits(type: string, v: unknown): boolean {
   const k = kindOf(v);
   switch (type) {
-    case '*': return true;
-    case 'n': return k === 'n' || k === 'i';
-    case 'a': return k === 'a';
-    case 'o': return k === 'o';
+    case '*':
+      return true;
+    case 'n':
+      return k === 'n' || k === 'i';
+    case 'a':
+      return k === 'a';
+    case 'o':
+      return k === 'o';
     default:
       if (type.startsWith('{')) return k === 'o';
       if (type.startsWith('[')) return k === 'a';
@@ -89,7 +96,15 @@ function suggest(sent: string, fields: Field[]): string | null {
 const MAX_DEPTH = 4;
 const MAX_ITEMS = 20;
 
-function checkObject(cat: CatalogData, schema: string, value: Record<string, unknown>, path: string, opts: CheckOptions, depth: number, out: BodyWarning[]): void {
+function checkObject(
+  cat: CatalogData,
+  schema: string,
+  value: Record<string, unknown>,
+  path: string,
+  opts: CheckOptions,
+  depth: number,
+  out: BodyWarning[],
+): void {
   const fields = (cat.schemas[schema] ?? []).map(parseField);
   const byName = new Map(fields.map((f) => [snake(f.name), f]));
   const seen = new Set<string>();
@@ -123,7 +138,8 @@ function checkObject(cat: CatalogData, schema: string, value: Record<string, unk
     }
   }
   if (!opts.partial) {
-    for (const f of fields) if (f.required && !f.readOnly && !seen.has(f.name)) out.push({ kind: 'missingField', path: path ? `${path}.${f.name}` : f.name });
+    for (const f of fields)
+      if (f.required && !f.readOnly && !seen.has(f.name)) out.push({ kind: 'missingField', path: path ? `${path}.${f.name}` : f.name });
   }
 }
 

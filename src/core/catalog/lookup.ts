@@ -52,7 +52,7 @@ function templates(cat: CatalogData): Compiled[] {
   if (!list) {
     list = Object.keys(cat.endpoints).map((template) => {
       const segments = template.split('/').filter(Boolean);
-      return { template, segments, params: segments.map((s) => (/^\{(.+)\}$/.exec(s)?.[1] ?? null)) };
+      return { template, segments, params: segments.map((s) => /^\{(.+)\}$/.exec(s)?.[1] ?? null) };
     });
     compiled.set(cat, list);
   }
@@ -71,7 +71,10 @@ export function splitApiPath(url: string): { prefix: '/api/' | '/api/v1/'; segme
   if (!m) return null;
   let segments: string[];
   try {
-    segments = (m[2] ?? '').split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+    segments = (m[2] ?? '')
+      .split('/')
+      .filter(Boolean)
+      .map((s) => decodeURIComponent(s));
   } catch {
     segments = (m[2] ?? '').split('/').filter(Boolean);
   }
@@ -113,7 +116,16 @@ export function matchEndpoint(cat: CatalogData, method: string, url: string): En
   const spec = specs[M];
   // An unlisted method still belongs to the path's docs page.
   const page = spec?.[0] ?? Object.values(specs)[0]?.[0] ?? -1;
-  return { template: best.template, methods: Object.keys(specs), prefix: split.prefix, method: M, methodKnown: !!spec, params, page, body: spec?.[1] };
+  return {
+    template: best.template,
+    methods: Object.keys(specs),
+    prefix: split.prefix,
+    method: M,
+    methodKnown: !!spec,
+    params,
+    page,
+    body: spec?.[1],
+  };
 }
 
 /** Levenshtein distance between two strings (small inputs: path segments, field names). */
@@ -139,7 +151,7 @@ function segmentCost(seg: string, tpl: string, isParam: boolean): number {
   if (ID_LIKE.test(seg)) return 1;
   // A typo in a word costs less than a different word: chatbot ≈ chatbots, knowledge_bases ≈ knowledge-bases.
   const d = editDistance(seg.toLowerCase().replace(/_/g, '-'), tpl);
-  return Math.min(1, d / Math.max(seg.length, tpl.length, 1) * 1.5);
+  return Math.min(1, (d / Math.max(seg.length, tpl.length, 1)) * 1.5);
 }
 
 /** Edit distance over segments: inserting or dropping a whole segment costs 1. */

@@ -33,7 +33,7 @@ export function credentialShape(value: string): CredentialShape {
 }
 
 /** Phrases the stack behind the API sends, and which part of it sent them. */
-export type Complaint =
+type Complaint =
   | 'notProvided' // DRF NotAuthenticated (also an unknown key: HasAPIKey is a permission)
   | 'invalidFormat' // MaiAgent's documented format check
   | 'tokenNotValid' // simplejwt
@@ -84,7 +84,7 @@ const COMPLAINTS: [RegExp, Exclude<Complaint, null>][] = [
   [/you do not have permission to perform this action/i, 'permission'],
 ];
 
-export function parseAuthorization(raw: string): SentAuth {
+function parseAuthorization(raw: string): SentAuth {
   // Leading whitespace is a spacing fault, not part of the scheme; any whitespace separates.
   const lead = raw.length - raw.trimStart().length;
   const rest = raw.slice(lead);
@@ -141,7 +141,9 @@ export function gatherFacts(input: DiagnoseInput): Facts {
   const raw = decoded.body.kind === 'fields' ? '' : text.slice(0, 5000);
   const complaint: Complaint = COMPLAINTS.find(([re]) => re.test(said) || (!re.source.startsWith('^') && re.test(raw)))?.[1] ?? null;
   const storedKeySent =
-    snap.source === 'file' || input.sentFingerprint === null || snap.storedFingerprint === null ? null : input.sentFingerprint === snap.storedFingerprint;
+    snap.source === 'file' || input.sentFingerprint === null || snap.storedFingerprint === null
+      ? null
+      : input.sentFingerprint === snap.storedFingerprint;
   const host = url?.hostname ?? '';
   return {
     ex,
@@ -161,6 +163,9 @@ export function gatherFacts(input: DiagnoseInput): Facts {
     redirectedFrom: input.redirectedFrom ?? null,
     completion: /\/completions\/?$/.test(url?.pathname ?? ''),
     streaming: streamingOf(ex, url),
-    s3: /(^|\.)s3[.-]([a-z0-9-]+\.)?amazonaws\.com$/.test(host) || /^s3\./.test(host) || headerValue(ex.responseHeaders, 'x-amz-request-id') !== undefined,
+    s3:
+      /(^|\.)s3[.-]([a-z0-9-]+\.)?amazonaws\.com$/.test(host) ||
+      /^s3\./.test(host) ||
+      headerValue(ex.responseHeaders, 'x-amz-request-id') !== undefined,
   };
 }

@@ -20,7 +20,16 @@ export { becomesGet } from './rules/routing';
 export { linkRedirect } from './redirects';
 
 /** In order: the first rule with evidence names the cause. */
-const RULES: readonly ((f: Facts) => Finding | null)[] = [networkRule, streamRule, s3Rule, authRule, accessRule, routingRule, requestRule, serverRule];
+const RULES: readonly ((f: Facts) => Finding | null)[] = [
+  networkRule,
+  streamRule,
+  s3Rule,
+  authRule,
+  accessRule,
+  routingRule,
+  requestRule,
+  serverRule,
+];
 
 /** A file's snapshot: nothing of the reader's own setup applies to it. */
 export const FILE_SNAPSHOT: Snapshot = {

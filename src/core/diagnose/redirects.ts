@@ -21,7 +21,8 @@ export function linkRedirect(earlier: readonly Exchange[], ex: Exchange): Redire
       continue;
     }
     if (target !== ex.url) continue;
-    if (r.startedAt !== undefined && ex.startedAt !== undefined && (ex.startedAt < r.startedAt || ex.startedAt - r.startedAt > FOLLOW_MS)) continue;
+    if (r.startedAt !== undefined && ex.startedAt !== undefined && (ex.startedAt < r.startedAt || ex.startedAt - r.startedAt > FOLLOW_MS))
+      continue;
     return { method: r.method, status: r.status, url: r.url };
   }
   return null;

@@ -1,9 +1,6 @@
 // Response bodies of captured requests: read only when asked for, at most 1 MB of each kept.
-import { BODY_CAP, capBody as cap } from '../../core/har';
+import { capBody as cap } from '../../core/har';
 import type { RawContent } from '../../platform/devtools';
-
-// The cap is the core's, shared with imported HAR files.
-export { BODY_CAP };
 
 export interface Body {
   text: string | null;
@@ -13,12 +10,12 @@ export interface Body {
 
 const EMPTY: Body = { text: null, encoding: null, truncated: false };
 
-export function capBody({ text, encoding }: RawContent): Body {
+function capBody({ text, encoding }: RawContent): Body {
   return cap(text, encoding);
 }
 
 /** How long DevTools may take to hand over a body before it is shown as none. */
-export const BODY_TIMEOUT_MS = 10_000;
+const BODY_TIMEOUT_MS = 10_000;
 
 /** Read once; later calls share the answer. A body DevTools cannot give (in time) is shown as none. */
 export function lazyBody(read: () => Promise<RawContent>, timeoutMs = BODY_TIMEOUT_MS): () => Promise<Body> {
@@ -27,6 +24,9 @@ export function lazyBody(read: () => Promise<RawContent>, timeoutMs = BODY_TIMEO
     (once ??= new Promise<Body>((resolve) => {
       const timer = setTimeout(() => resolve(EMPTY), timeoutMs);
       const done = (b: Body) => (clearTimeout(timer), resolve(b));
-      read().then((c) => done(capBody(c)), () => done(EMPTY));
+      read().then(
+        (c) => done(capBody(c)),
+        () => done(EMPTY),
+      );
     }));
 }

@@ -34,7 +34,7 @@ export interface CaptureSession {
 export type DevtoolsApi = Pick<typeof devtools, 'onRequestFinished' | 'getHAR' | 'evalInInspected' | 'onNavigated'>;
 
 /** How long getHAR (or the origin) may take before the panel says it failed and goes on with what it has. */
-export const HAR_TIMEOUT_MS = 10_000;
+const HAR_TIMEOUT_MS = 10_000;
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -62,7 +62,13 @@ export function startCapture(api: DevtoolsApi = devtools, harTimeoutMs = HAR_TIM
   const merge = new StartupMerge<DevtoolsRequest>((r) => requestKey(r.id, r.entry));
   const show = (steps: ReturnType<typeof merge.finished>) => {
     for (const s of steps) {
-      emit({ kind: 'request', slot: s.slot, replace: s.kind === 'replace', fromBacklog: s.fromBacklog, request: { entry: s.item.entry, body: lazyBody(s.item.getContent) } });
+      emit({
+        kind: 'request',
+        slot: s.slot,
+        replace: s.kind === 'replace',
+        fromBacklog: s.fromBacklog,
+        request: { entry: s.item.entry, body: lazyBody(s.item.getContent) },
+      });
     }
   };
 

@@ -4,7 +4,7 @@ import { RULE_NAV_TAB, RULE_NAV_TYPED } from '../../../src/core/rules';
 import { API, EXT_ID, KEY_A, fakeBrowser, installFakeBrowser, profile, seed, settings, uninstallFakeBrowser, type Env } from './fake-env';
 
 let env: Env;
-let handlers: typeof import('../../../src/background/handlers')['handlers'];
+let handlers: (typeof import('../../../src/background/handlers'))['handlers'];
 
 beforeEach(async () => {
   env = installFakeBrowser();
@@ -20,7 +20,9 @@ describe('openApiTab', () => {
       order.push(`create ${p.url}`);
       return { id: 41 } as unknown as Awaited<ReturnType<typeof fakeBrowser.tabs.create>>;
     });
-    vi.spyOn(fakeBrowser.tabs, 'get').mockImplementation(async (id) => ({ id }) as unknown as Awaited<ReturnType<typeof fakeBrowser.tabs.get>>);
+    vi.spyOn(fakeBrowser.tabs, 'get').mockImplementation(
+      async (id) => ({ id }) as unknown as Awaited<ReturnType<typeof fakeBrowser.tabs.get>>,
+    );
     const update = vi.spyOn(fakeBrowser.tabs, 'update').mockImplementation((async (id: number, p: { url: string }) => {
       // By the time the navigation starts, the tab's rule is installed.
       const rule = env.dnr.session.list().find((r) => r.id === 500_000 + RULE_NAV_TAB);
@@ -37,7 +39,10 @@ describe('openApiTab', () => {
   it('refuses other hosts and opens nothing', async () => {
     await seed(env, settings({ profiles: [profile('a', KEY_A)], active: { [API]: 'a' } }));
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
-    expect(await handlers.openApiTab({ url: 'https://api.maiagent.ai.evil.test/', origin: API })).toEqual({ ok: false, problem: 'urlNotApi' });
+    expect(await handlers.openApiTab({ url: 'https://api.maiagent.ai.evil.test/', origin: API })).toEqual({
+      ok: false,
+      problem: 'urlNotApi',
+    });
     expect(await handlers.openApiTab({ url: 'javascript:alert(1)', origin: API })).toEqual({ ok: false, problem: 'urlInvalid' });
     expect(create).not.toHaveBeenCalled();
     expect(env.dnr.session.list()).toEqual([]);
@@ -55,8 +60,12 @@ describe('openApiTab without host access', () => {
 
   it('closes the blank tab when the navigation cannot be started', async () => {
     await seed(env, settings({ profiles: [profile('a', KEY_A)], active: { [API]: 'a' } }));
-    vi.spyOn(fakeBrowser.tabs, 'create').mockImplementation(async () => ({ id: 42 }) as unknown as Awaited<ReturnType<typeof fakeBrowser.tabs.create>>);
-    vi.spyOn(fakeBrowser.tabs, 'get').mockImplementation(async (id) => ({ id }) as unknown as Awaited<ReturnType<typeof fakeBrowser.tabs.get>>);
+    vi.spyOn(fakeBrowser.tabs, 'create').mockImplementation(
+      async () => ({ id: 42 }) as unknown as Awaited<ReturnType<typeof fakeBrowser.tabs.create>>,
+    );
+    vi.spyOn(fakeBrowser.tabs, 'get').mockImplementation(
+      async (id) => ({ id }) as unknown as Awaited<ReturnType<typeof fakeBrowser.tabs.get>>,
+    );
     vi.spyOn(fakeBrowser.tabs, 'update').mockImplementation((async () => {
       throw new Error('No tab with id: 42.');
     }) as unknown as typeof fakeBrowser.tabs.update);
@@ -72,7 +81,11 @@ describe('setTypedNavigation', () => {
     expect((await handlers.getState({})).typedNavigation).toBe(false);
     expect(env.dnr.dynamic.list().find((r) => r.id === RULE_NAV_TYPED)).toBeUndefined();
     expect((await handlers.setTypedNavigation({ on: true })).typedNavigation).toBe(true);
-    expect(env.dnr.dynamic.list().find((r) => r.id === RULE_NAV_TYPED)?.condition).toEqual({ urlFilter: `|${API}/`, resourceTypes: ['main_frame'], requestMethods: ['get'] });
+    expect(env.dnr.dynamic.list().find((r) => r.id === RULE_NAV_TYPED)?.condition).toEqual({
+      urlFilter: `|${API}/`,
+      resourceTypes: ['main_frame'],
+      requestMethods: ['get'],
+    });
     expect((await handlers.setTypedNavigation({ on: false })).typedNavigation).toBe(false);
     expect(env.dnr.dynamic.list().find((r) => r.id === RULE_NAV_TYPED)).toBeUndefined();
   });

@@ -6,8 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { API, DOCS, KEY_A, headerValues, installFakeBrowser, profile, seed, settings, uninstallFakeBrowser, type Env } from './fake-env';
 
 let env: Env;
-let handlers: typeof import('../../../src/background/handlers')['handlers'];
-let reconcile: typeof import('../../../src/background/reconcile')['reconcile'];
+let handlers: (typeof import('../../../src/background/handlers'))['handlers'];
+let reconcile: (typeof import('../../../src/background/reconcile'))['reconcile'];
 
 beforeEach(async () => {
   env = installFakeBrowser();
@@ -73,7 +73,14 @@ describe('built-in hosts withheld', () => {
 
   it('import accepts profiles for a withheld built-in host (the pages offer to grant it)', async () => {
     await env.permissions.withhold(API);
-    const file = JSON.stringify({ format: 'maiagent-devtools-profiles', version: 1, exportedAt: new Date().toISOString(), includesKeys: true, profiles: [{ name: 'Imported', origins: [API], persist: 'local', key: 'Qq1Ww2Ee.importedSecret3' }], sites: [DOCS] });
+    const file = JSON.stringify({
+      format: 'maiagent-devtools-profiles',
+      version: 1,
+      exportedAt: new Date().toISOString(),
+      includesKeys: true,
+      profiles: [{ name: 'Imported', origins: [API], persist: 'local', key: 'Qq1Ww2Ee.importedSecret3' }],
+      sites: [DOCS],
+    });
     const r = await handlers.importProfiles({ json: file });
     expect(r.ok, JSON.stringify(r)).toBe(true);
   });

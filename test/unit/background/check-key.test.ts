@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { API, KEY_A, KEY_B, installFakeBrowser, profile, seed, settings, uninstallFakeBrowser, type Env } from './fake-env';
 
 let env: Env;
-let handlers: typeof import('../../../src/background/handlers')['handlers'];
+let handlers: (typeof import('../../../src/background/handlers'))['handlers'];
 
 const ONPREM = 'https://onprem.example.com';
 const URL_CURRENT = `${API}/api/users/current/`;
@@ -22,7 +22,11 @@ beforeEach(async () => {
 afterEach(uninstallFakeBrowser);
 
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, statusText: status === 200 ? 'OK' : 'Unauthorized', headers: { 'content-type': 'application/json', ...headers } });
+  new Response(JSON.stringify(body), {
+    status,
+    statusText: status === 200 ? 'OK' : 'Unauthorized',
+    headers: { 'content-type': 'application/json', ...headers },
+  });
 
 describe('checkKey', () => {
   it('answers noAccess for an origin without host access, without a request', async () => {
@@ -38,7 +42,10 @@ describe('checkKey', () => {
 
   it('answers ok with the user on 200, having sent the key itself, no cookies, no redirects', async () => {
     env.network.mockResolvedValueOnce(json({ id: 7, name: 'Ada', email: 'ada@example.com', company: { name: 'Acme' } }));
-    expect(await handlers.checkKey({ profileId: 'a' })).toEqual({ kind: 'ok', user: { name: 'Ada', email: 'ada@example.com', company: 'Acme' } });
+    expect(await handlers.checkKey({ profileId: 'a' })).toEqual({
+      kind: 'ok',
+      user: { name: 'Ada', email: 'ada@example.com', company: 'Acme' },
+    });
     expect(env.network).toHaveBeenCalledTimes(1);
     const [url, init] = env.network.mock.calls[0]!;
     expect(url).toBe(URL_CURRENT);
@@ -54,7 +61,10 @@ describe('checkKey', () => {
   it('checks a granted on-premises profile at its own origin', async () => {
     env.permissions.grant(ONPREM);
     env.network.mockResolvedValueOnce(json({ name: 'Bo', email: 'bo@example.com', company: 'Onprem Ltd' }));
-    expect(await handlers.checkKey({ profileId: 'b' })).toEqual({ kind: 'ok', user: { name: 'Bo', email: 'bo@example.com', company: 'Onprem Ltd' } });
+    expect(await handlers.checkKey({ profileId: 'b' })).toEqual({
+      kind: 'ok',
+      user: { name: 'Bo', email: 'bo@example.com', company: 'Onprem Ltd' },
+    });
     expect(env.network.mock.calls[0]![0]).toBe(`${ONPREM}/api/users/current/`);
   });
 
@@ -131,7 +141,9 @@ describe('checkKey', () => {
     const ok = await handlers.checkKey({ profileId: 'a' });
     expect(JSON.stringify(ok)).not.toContain(KEY_A);
     expect(ok).toEqual({ kind: 'ok', user: { name: `Ada ${masked}`, email: 'ada@example.com', company: masked } });
-    env.network.mockResolvedValueOnce(json({ detail: `Invalid key ${KEY_A}.` }, 401, { 'x-echo': `Api-Key ${KEY_A}`, 'x-echo-url': encodeURIComponent(KEY_A) }));
+    env.network.mockResolvedValueOnce(
+      json({ detail: `Invalid key ${KEY_A}.` }, 401, { 'x-echo': `Api-Key ${KEY_A}`, 'x-echo-url': encodeURIComponent(KEY_A) }),
+    );
     const bad = await handlers.checkKey({ profileId: 'a' });
     expect(JSON.stringify(bad)).not.toContain(KEY_A);
     if (bad.kind !== 'http') throw new Error(bad.kind);

@@ -25,7 +25,10 @@ describe('FakeRuleSet', () => {
     got[0]!.priority = 9;
     expect((await dynamic.get())[0]!.priority).toBe(1);
     await dynamic.update({ removeRuleIds: [1, 77], addRules: [rule(1, { urlFilter: '|https://y/' })] });
-    expect((await dynamic.get()).map((r) => [r.id, r.condition.urlFilter])).toEqual([[1, '|https://y/'], [2, '|https://x/']]);
+    expect((await dynamic.get()).map((r) => [r.id, r.condition.urlFilter])).toEqual([
+      [1, '|https://y/'],
+      [2, '|https://x/'],
+    ]);
   });
 
   it('rejects duplicate and invalid ids, and empty lists, changing nothing', async () => {

@@ -17,14 +17,14 @@ export const EXT_ORIGIN = `chrome-extension://${EXT_ID}/`;
 export const API = 'https://api.maiagent.ai';
 export const DOCS = 'https://docs.maiagent.ai';
 /** The manifest's host_permissions: always granted, cannot be removed. */
-export const REQUIRED_HOSTS = [`${API}/*`, `${DOCS}/*`];
+const REQUIRED_HOSTS = [`${API}/*`, `${DOCS}/*`];
 
 // ---------------------------------------------------------------------------------------------
 // Events
 
 type Listener<A extends unknown[]> = (...args: A) => unknown;
 
-export interface FakeEvent<A extends unknown[]> {
+interface FakeEvent<A extends unknown[]> {
   addListener(l: Listener<A>): void;
   removeListener(l: Listener<A>): void;
   hasListener(l: Listener<A>): boolean;
@@ -32,7 +32,7 @@ export interface FakeEvent<A extends unknown[]> {
   trigger(...args: A): Promise<unknown[]>;
 }
 
-export function fakeEvent<A extends unknown[]>(): FakeEvent<A> {
+function fakeEvent<A extends unknown[]>(): FakeEvent<A> {
   const listeners: Listener<A>[] = [];
   return {
     addListener: (l) => void listeners.push(l),
@@ -48,7 +48,7 @@ export function fakeEvent<A extends unknown[]>(): FakeEvent<A> {
 // ---------------------------------------------------------------------------------------------
 // declarativeNetRequest
 
-export interface UpdateRuleOptions {
+interface UpdateRuleOptions {
   removeRuleIds?: number[];
   addRules?: DnrRule[];
 }
@@ -62,7 +62,7 @@ const MAX_RULES = 5000;
  * additions; on any error nothing changes), ids must be positive integers and unique, and what
  * `get` returns is a copy. `failNextUpdate()` makes the next update reject without a change.
  */
-export class FakeRuleSet {
+class FakeRuleSet {
   private rules = new Map<number, DnrRule>();
   private failure: Error | null = null;
   /** Every update call as it was made (copies), failed ones included. */
@@ -116,7 +116,7 @@ function checkRule(rule: DnrRule): void {
   if (c.resourceTypes && c.resourceTypes.length === 0) fail('resourceTypes must be non-empty');
 }
 
-export class FakeDnr {
+class FakeDnr {
   readonly dynamic = new FakeRuleSet('dynamic');
   readonly session = new FakeRuleSet('session');
   readonly actionOptions: { displayActionCountAsBadgeText: boolean }[] = [];
@@ -155,7 +155,7 @@ export class FakeDnr {
  * outside the extension (withdraw fires onRemoved like the browser does). `withhold`/`restore` do
  * the same for a required host, as Firefox's about:addons (or Chrome's site access setting) can.
  */
-export class FakePermissions {
+class FakePermissions {
   readonly granted = new Set<string>();
   /** Required hosts the user has taken away. */
   readonly withheld = new Set<string>();
@@ -163,7 +163,9 @@ export class FakePermissions {
   readonly onRemoved = fakeEvent<[{ origins?: string[] }]>();
 
   readonly api = {
-    contains: vi.fn(async ({ origins = [] }: { origins?: string[] }) => origins.every((o) => (REQUIRED_HOSTS.includes(o) && !this.withheld.has(o)) || this.granted.has(o))),
+    contains: vi.fn(async ({ origins = [] }: { origins?: string[] }) =>
+      origins.every((o) => (REQUIRED_HOSTS.includes(o) && !this.withheld.has(o)) || this.granted.has(o)),
+    ),
     remove: vi.fn(async ({ origins = [] }: { origins?: string[] }) => {
       if (origins.some((o) => REQUIRED_HOSTS.includes(o))) throw new Error('You cannot remove required permissions.');
       const gone = origins.filter((o) => this.granted.delete(o));
@@ -205,7 +207,10 @@ interface CatalogueEntry {
   message: string;
   placeholders?: Record<string, { content: string }>;
 }
-const catalogue = JSON.parse(readFileSync(new URL('../../../public/_locales/en/messages.json', import.meta.url), 'utf8')) as Record<string, CatalogueEntry>;
+const catalogue = JSON.parse(readFileSync(new URL('../../../public/_locales/en/messages.json', import.meta.url), 'utf8')) as Record<
+  string,
+  CatalogueEntry
+>;
 
 /** chrome.i18n.getMessage: '' for an unknown name; $NAME$ → its placeholder's content; $1…$9 → substitutions; $$ → $. */
 export function getMessage(name: string, subs?: string | string[]): string {
@@ -223,7 +228,7 @@ export function getMessage(name: string, subs?: string | string[]): string {
 // ---------------------------------------------------------------------------------------------
 // fetch: the extension's own files are not served; anything else comes from `network`
 
-export type NetworkHandler = (url: string, init: RequestInit | undefined) => Promise<Response>;
+type NetworkHandler = (url: string, init: RequestInit | undefined) => Promise<Response>;
 
 export interface Env {
   storage: typeof fakeBrowser.storage;

@@ -1,11 +1,24 @@
 // The service worker's entry (src/background/index.ts): the message gate and the events that
 // trigger reconciliation.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { API, EXT_ID, EXT_ORIGIN, KEY_A, KEY_B, headerValues, installFakeBrowser, profile, seed, settings, uninstallFakeBrowser, type Env } from './fake-env';
+import {
+  API,
+  EXT_ID,
+  EXT_ORIGIN,
+  KEY_A,
+  KEY_B,
+  headerValues,
+  installFakeBrowser,
+  profile,
+  seed,
+  settings,
+  uninstallFakeBrowser,
+  type Env,
+} from './fake-env';
 
 let env: Env;
-let reconcile: typeof import('../../../src/background/reconcile')['reconcile'];
-let handlers: typeof import('../../../src/background/handlers')['handlers'];
+let reconcile: (typeof import('../../../src/background/reconcile'))['reconcile'];
+let handlers: (typeof import('../../../src/background/handlers'))['handlers'];
 
 const POPUP = { id: EXT_ID, url: `${EXT_ORIGIN}src/popup/popup.html` };
 

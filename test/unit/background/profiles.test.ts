@@ -1,10 +1,24 @@
 // Key and profile handlers (src/background/profiles.ts), called through the message map.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Result } from '../../../src/shared/protocol';
-import { API, DOCS, KEY_A, KEY_B, KEY_C, dump, headerValues, installFakeBrowser, profile, seed, settings, uninstallFakeBrowser, type Env } from './fake-env';
+import {
+  API,
+  DOCS,
+  KEY_A,
+  KEY_B,
+  KEY_C,
+  dump,
+  headerValues,
+  installFakeBrowser,
+  profile,
+  seed,
+  settings,
+  uninstallFakeBrowser,
+  type Env,
+} from './fake-env';
 
 let env: Env;
-let handlers: typeof import('../../../src/background/handlers')['handlers'];
+let handlers: (typeof import('../../../src/background/handlers'))['handlers'];
 let store: typeof import('../../../src/shared/store');
 
 beforeEach(async () => {
@@ -41,7 +55,8 @@ describe('saveKey', () => {
     expect(rules.map((r) => r.id)).toEqual([1, 2]);
     expect(headerValues(rules)).toEqual([`Authorization: Api-Key ${KEY_A}`, `Authorization: Api-Key ${KEY_A}`]);
     for (const r of rules) {
-      if (r.action.type === 'modifyHeaders') expect(r.action.requestHeaders).toEqual([{ header: 'Authorization', operation: 'set', value: `Api-Key ${KEY_A}` }]);
+      if (r.action.type === 'modifyHeaders')
+        expect(r.action.requestHeaders).toEqual([{ header: 'Authorization', operation: 'set', value: `Api-Key ${KEY_A}` }]);
       expect(r.condition.urlFilter).toBe(`|${API}/`);
     }
     // The fetch rule: only from the docs site.
@@ -135,7 +150,12 @@ describe('setEnabled', () => {
     expect((await store.readSettings()).profiles.map((p) => p.key)).toEqual([KEY_A, KEY_B]);
 
     await handlers.setEnabled({ enabled: true });
-    expect(headerValues(env.dnr.all()).sort()).toEqual([`Authorization: Api-Key ${KEY_A}`, `Authorization: Api-Key ${KEY_A}`, `Authorization: Api-Key ${KEY_B}`, `Authorization: Api-Key ${KEY_B}`]);
+    expect(headerValues(env.dnr.all()).sort()).toEqual([
+      `Authorization: Api-Key ${KEY_A}`,
+      `Authorization: Api-Key ${KEY_A}`,
+      `Authorization: Api-Key ${KEY_B}`,
+      `Authorization: Api-Key ${KEY_B}`,
+    ]);
     expect(await env.action.getBadgeText({})).toBe('');
   });
 });
@@ -210,7 +230,11 @@ describe('moveProfile', () => {
   });
 
   it('does nothing past either end or for an unknown id', async () => {
-    for (const [id, by] of [['a', -1], ['c', 1], ['zzz', 1]] as const) {
+    for (const [id, by] of [
+      ['a', -1],
+      ['c', 1],
+      ['zzz', 1],
+    ] as const) {
       expect(ok(await handlers.moveProfile({ id, by })).profiles.map((p) => p.id)).toEqual(['a', 'b', 'c']);
     }
   });
@@ -220,8 +244,14 @@ describe('addProfile / updateProfile / setActive', () => {
   it('refuses an origin without host access, saving nothing', async () => {
     ok(await handlers.saveKey({ key: KEY_A }));
     const before = await dump(env);
-    expect(await handlers.addProfile({ key: KEY_B, origins: ['https://onprem.example.com'] })).toEqual({ ok: false, problem: 'permissionMissing' });
-    expect(await handlers.addProfile({ key: KEY_B, origins: ['http://onprem.example.com'] })).toEqual({ ok: false, problem: 'originInsecure' });
+    expect(await handlers.addProfile({ key: KEY_B, origins: ['https://onprem.example.com'] })).toEqual({
+      ok: false,
+      problem: 'permissionMissing',
+    });
+    expect(await handlers.addProfile({ key: KEY_B, origins: ['http://onprem.example.com'] })).toEqual({
+      ok: false,
+      problem: 'originInsecure',
+    });
     expect(await dump(env)).toEqual(before);
   });
 

@@ -1,10 +1,24 @@
 // Rule reconciliation (src/background/reconcile.ts): storage in, DNR rules out.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { compileRules, RULE_FETCH, RULE_NAV_TAB } from '../../../src/core/rules';
-import { API, DOCS, EXT_ID, KEY_A, fakeBrowser, KEY_B, headerValues, installFakeBrowser, profile, seed, settings, uninstallFakeBrowser, type Env } from './fake-env';
+import {
+  API,
+  DOCS,
+  EXT_ID,
+  KEY_A,
+  fakeBrowser,
+  KEY_B,
+  headerValues,
+  installFakeBrowser,
+  profile,
+  seed,
+  settings,
+  uninstallFakeBrowser,
+  type Env,
+} from './fake-env';
 
 let env: Env;
-let reconcile: typeof import('../../../src/background/reconcile')['reconcile'];
+let reconcile: (typeof import('../../../src/background/reconcile'))['reconcile'];
 
 const APP = 'https://app.example.com';
 const ONPREM = 'https://onprem.example.com';
@@ -37,7 +51,10 @@ describe('reconcile', () => {
     env.permissions.grant(APP);
     env.permissions.grant(ONPREM);
     expect(await reconcile()).toEqual({ changed: true });
-    expect(env.dnr.dynamic.list().find((r) => r.id === RULE_FETCH)!.condition.initiatorDomains).toEqual(['app.example.com', 'docs.maiagent.ai']);
+    expect(env.dnr.dynamic.list().find((r) => r.id === RULE_FETCH)!.condition.initiatorDomains).toEqual([
+      'app.example.com',
+      'docs.maiagent.ai',
+    ]);
     expect(headerValues(env.dnr.session.list())).toEqual([`Authorization: Api-Key ${KEY_B}`, `Authorization: Api-Key ${KEY_B}`]);
     expect(env.dnr.session.list().every((r) => r.condition.urlFilter === `|${ONPREM}/`)).toBe(true);
   });
@@ -53,7 +70,13 @@ describe('reconcile', () => {
     expect(env.dnr.dynamic.list()).toEqual([...wanted.dynamic].sort((a, b) => a.id - b.id));
     expect(env.dnr.session.list()).toEqual([...wanted.session].sort((a, b) => a.id - b.id));
     const tabRule = env.dnr.session.list().find((r) => r.id === 500_000 + RULE_NAV_TAB)!;
-    expect(tabRule.condition).toEqual({ urlFilter: `|${API}/`, resourceTypes: ['main_frame'], requestMethods: ['get'], initiatorDomains: [EXT_ID], tabIds: [tab.id] });
+    expect(tabRule.condition).toEqual({
+      urlFilter: `|${API}/`,
+      resourceTypes: ['main_frame'],
+      requestMethods: ['get'],
+      initiatorDomains: [EXT_ID],
+      tabIds: [tab.id],
+    });
     // No rule anywhere lists who may not start a request: every initiator condition is a positive list.
     expect(JSON.stringify(env.dnr.all())).not.toMatch(/excluded/i);
   });
@@ -84,7 +107,9 @@ describe('reconcile', () => {
     expect(env.dnr.dynamic.list()).toHaveLength(2);
     const session = env.storage.session as unknown as { get: (keys: unknown) => Promise<Record<string, unknown>> };
     const get = session.get.bind(session);
-    const spy = vi.spyOn(session, 'get').mockImplementation((keys) => (JSON.stringify(keys).includes('apiTabs') ? Promise.reject(new Error('storage gone')) : get(keys)));
+    const spy = vi
+      .spyOn(session, 'get')
+      .mockImplementation((keys) => (JSON.stringify(keys).includes('apiTabs') ? Promise.reject(new Error('storage gone')) : get(keys)));
     await expect(reconcile()).rejects.toThrow('storage gone');
     expect(env.dnr.dynamic.list()).toEqual([]);
     expect(env.dnr.session.list()).toEqual([]);
@@ -111,7 +136,17 @@ describe('reconcile', () => {
     await seed(env, base());
     await reconcile();
     const wanted = env.dnr.dynamic.list();
-    await env.dnr.dynamic.update({ removeRuleIds: [1], addRules: [{ id: 99, priority: 1, action: { type: 'modifyHeaders', requestHeaders: [{ header: 'X-Stale', operation: 'set', value: '1' }] }, condition: { urlFilter: '|https://x/', resourceTypes: ['main_frame'] } }] });
+    await env.dnr.dynamic.update({
+      removeRuleIds: [1],
+      addRules: [
+        {
+          id: 99,
+          priority: 1,
+          action: { type: 'modifyHeaders', requestHeaders: [{ header: 'X-Stale', operation: 'set', value: '1' }] },
+          condition: { urlFilter: '|https://x/', resourceTypes: ['main_frame'] },
+        },
+      ],
+    });
     expect(await reconcile()).toEqual({ changed: true });
     expect(env.dnr.dynamic.list()).toEqual(wanted);
     expect(env.dnr.dynamic.updates.at(-1)).toMatchObject({ removeRuleIds: [2, 99] });
@@ -127,7 +162,11 @@ describe('reconcile', () => {
 
     // A new key for both profiles; the dynamic update fails (after the session update went in).
     const KEY_C2 = 'k1ErNGo6.NewwSecret0009Zz';
-    await seed(env, { ...base(), profiles: [profile('a', KEY_C2), profile('b', '', { origins: [ONPREM], persist: 'session' })] }, { b: KEY_C2 });
+    await seed(
+      env,
+      { ...base(), profiles: [profile('a', KEY_C2), profile('b', '', { origins: [ONPREM], persist: 'session' })] },
+      { b: KEY_C2 },
+    );
     const failure = new Error('Internal error');
     env.dnr.dynamic.failNextUpdate(failure);
     await expect(reconcile()).rejects.toBe(failure);
@@ -139,7 +178,10 @@ describe('reconcile', () => {
       [sessionIds, Array(2).fill(`Authorization: Api-Key ${KEY_C2}`)],
       [sessionIds, []],
     ]);
-    expect(env.dnr.dynamic.updates.slice(1).map((u) => u.removeRuleIds)).toEqual([[1, 2], [1, 2]]);
+    expect(env.dnr.dynamic.updates.slice(1).map((u) => u.removeRuleIds)).toEqual([
+      [1, 2],
+      [1, 2],
+    ]);
     // The failure is reported without rule contents.
     expect(error).toHaveBeenCalledWith('MaiAgent DevTools: rule update failed:', 'Internal error');
     expect(JSON.stringify(error.mock.calls)).not.toMatch(new RegExp(`${KEY_A}|${KEY_B}|${KEY_C2}`));

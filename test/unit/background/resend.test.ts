@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { API, KEY_A, KEY_B, installFakeBrowser, profile, seed, settings, uninstallFakeBrowser, type Env } from './fake-env';
 
 let env: Env;
-let handlers: typeof import('../../../src/background/handlers')['handlers'];
+let handlers: (typeof import('../../../src/background/handlers'))['handlers'];
 
 const ONPREM = 'https://onprem.example.com';
 const URL_BOTS = `${API}/api/v1/chatbots/`;
@@ -21,7 +21,8 @@ beforeEach(async () => {
 });
 afterEach(uninstallFakeBrowser);
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 const req = (over: Partial<Parameters<typeof handlers.resend>[0]> = {}) => ({
   method: 'POST',
   url: URL_BOTS,
@@ -53,7 +54,16 @@ describe('resend', () => {
 
   it('never lets the page choose the key or cookies: its Authorization and Cookie headers are dropped', async () => {
     env.network.mockResolvedValueOnce(json({}));
-    await handlers.resend(req({ headers: [{ name: 'Authorization', value: 'Api-Key stolen.one' }, { name: 'Cookie', value: 'sid=1' }, { name: 'X-Trace', value: 't1' }], profileId: null }));
+    await handlers.resend(
+      req({
+        headers: [
+          { name: 'Authorization', value: 'Api-Key stolen.one' },
+          { name: 'Cookie', value: 'sid=1' },
+          { name: 'X-Trace', value: 't1' },
+        ],
+        profileId: null,
+      }),
+    );
     const sent = new Headers(env.network.mock.calls[0]![1]!.headers);
     expect(sent.get('authorization')).toBeNull();
     expect(sent.get('cookie')).toBeNull();
@@ -61,7 +71,13 @@ describe('resend', () => {
   });
 
   it('refuses anything but a configured API origin, before any request', async () => {
-    for (const url of ['https://evil.test/api/v1/chatbots/', 'http://api.maiagent.ai/api/v1/chatbots/', 'https://api.maiagent.ai.evil.test/x', 'https://api.maiagent.ai:8443/x', 'https://user:pw@api.maiagent.ai/x']) {
+    for (const url of [
+      'https://evil.test/api/v1/chatbots/',
+      'http://api.maiagent.ai/api/v1/chatbots/',
+      'https://api.maiagent.ai.evil.test/x',
+      'https://api.maiagent.ai:8443/x',
+      'https://user:pw@api.maiagent.ai/x',
+    ]) {
       expect(await handlers.resend(req({ url }))).toMatchObject({ kind: 'refused', reason: 'resendNotApiOrigin' });
     }
     expect(await handlers.resend(req({ url: 'not a url' }))).toEqual({ kind: 'refused', reason: 'resendBadUrl' });
@@ -69,11 +85,15 @@ describe('resend', () => {
     expect(env.network).not.toHaveBeenCalled();
   });
 
-  it("refuses a profile whose origins do not include the URL (its key must not go elsewhere), one without a key, and an origin without access", async () => {
+  it('refuses a profile whose origins do not include the URL (its key must not go elsewhere), one without a key, and an origin without access', async () => {
     expect(await handlers.resend(req({ profileId: 'b' }))).toMatchObject({ kind: 'refused', reason: 'resendProfileOrigin' });
     expect(await handlers.resend(req({ profileId: 'zzz' }))).toMatchObject({ kind: 'refused', reason: 'resendProfileOrigin' });
     expect(await handlers.resend(req({ profileId: 's' }))).toEqual({ kind: 'refused', reason: 'resendNoKey' });
-    expect(await handlers.resend(req({ url: `${ONPREM}/api/v1/chatbots/`, profileId: 'b' }))).toEqual({ kind: 'refused', reason: 'resendNoAccess', origin: ONPREM });
+    expect(await handlers.resend(req({ url: `${ONPREM}/api/v1/chatbots/`, profileId: 'b' }))).toEqual({
+      kind: 'refused',
+      reason: 'resendNoAccess',
+      origin: ONPREM,
+    });
     expect(env.network).not.toHaveBeenCalled();
   });
 

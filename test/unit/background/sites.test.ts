@@ -4,7 +4,7 @@ import type { Result } from '../../../src/shared/protocol';
 import { API, DOCS, KEY_A, KEY_B, dump, installFakeBrowser, profile, seed, settings, uninstallFakeBrowser, type Env } from './fake-env';
 
 let env: Env;
-let handlers: typeof import('../../../src/background/handlers')['handlers'];
+let handlers: (typeof import('../../../src/background/handlers'))['handlers'];
 
 const APP = 'https://app.example.com';
 
@@ -142,7 +142,10 @@ describe('tabStatus', () => {
 describe('the per-tab count of requests that got the key', () => {
   it('counts only matches of rules that add the header, in the rule set they came from', async () => {
     await handlers.getState({}); // reconciles: the rules are in place
-    const inject = env.dnr.dynamic.list().filter((r) => r.action.type === 'modifyHeaders').map((r) => r.id);
+    const inject = env.dnr.dynamic
+      .list()
+      .filter((r) => r.action.type === 'modifyHeaders')
+      .map((r) => r.id);
     expect(inject.length).toBeGreaterThan(0);
     env.dnr.matched.set(7, [
       { rule: { ruleId: inject[0]!, rulesetId: '_dynamic' } },

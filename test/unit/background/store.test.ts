@@ -16,10 +16,14 @@ describe('updateSettings', () => {
   it('serialises concurrent read-modify-writes: 20 updates fired at once, none lost, applied in call order', async () => {
     const sites = Array.from({ length: 20 }, (_, i) => `https://app${i}.example.com`);
     // Each change reads the current list and appends to it; any interleaving would lose entries.
-    const results = await Promise.all(sites.map((o) => store.updateSettings(async (s) => {
-      await Promise.resolve();
-      return { ...s, sites: [...s.sites, o] };
-    })));
+    const results = await Promise.all(
+      sites.map((o) =>
+        store.updateSettings(async (s) => {
+          await Promise.resolve();
+          return { ...s, sites: [...s.sites, o] };
+        }),
+      ),
+    );
     expect(results[19]!.sites).toEqual([DOCS, ...sites]);
     // Each answer is the state right after its own change.
     results.forEach((r, i) => expect(r.sites).toEqual([DOCS, ...sites.slice(0, i + 1)]));
@@ -44,7 +48,10 @@ describe('updateSettings', () => {
     expect(updated.profiles.map((p) => p.key)).toEqual([KEY_A, KEY_B]);
     const { local, session } = await dump(env);
     expect(JSON.stringify(local)).not.toContain(KEY_A);
-    expect((local.settings as { profiles: { id: string; key: string }[] }).profiles.map((p) => [p.id, p.key])).toEqual([['s', ''], ['l', KEY_B]]);
+    expect((local.settings as { profiles: { id: string; key: string }[] }).profiles.map((p) => [p.id, p.key])).toEqual([
+      ['s', ''],
+      ['l', KEY_B],
+    ]);
     expect(session).toEqual({ sessionKeys: { s: KEY_A } });
     expect(JSON.stringify(await env.storage.sync.get())).toBe('{}');
     // Read back, the key is filled in again.
@@ -73,7 +80,11 @@ describe('updateSettings', () => {
 
   it('passes on an error thrown by the change itself, writing nothing', async () => {
     const before = await dump(env);
-    await expect(store.updateSettings(() => { throw new Error('boom'); })).rejects.toThrow('boom');
+    await expect(
+      store.updateSettings(() => {
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
     expect(await dump(env)).toEqual(before);
   });
 });

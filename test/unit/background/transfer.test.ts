@@ -1,13 +1,35 @@
 // Import and export handlers (src/background/transfer.ts), called through the message map.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EXPORT_FORMAT } from '../../../src/core/transfer';
-import { API, DOCS, KEY_A, KEY_B, KEY_C, dump, headerValues, installFakeBrowser, profile, seed, settings, uninstallFakeBrowser, type Env } from './fake-env';
+import {
+  API,
+  DOCS,
+  KEY_A,
+  KEY_B,
+  KEY_C,
+  dump,
+  headerValues,
+  installFakeBrowser,
+  profile,
+  seed,
+  settings,
+  uninstallFakeBrowser,
+  type Env,
+} from './fake-env';
 
 let env: Env;
-let handlers: typeof import('../../../src/background/handlers')['handlers'];
+let handlers: (typeof import('../../../src/background/handlers'))['handlers'];
 
 const ONPREM = 'https://onprem.example.com';
-const file = (profiles: unknown[], sites?: string[]) => JSON.stringify({ format: EXPORT_FORMAT, version: 1, exportedAt: '2026-11-26T00:00:00.000Z', includesKeys: true, profiles, ...(sites ? { sites } : {}) });
+const file = (profiles: unknown[], sites?: string[]) =>
+  JSON.stringify({
+    format: EXPORT_FORMAT,
+    version: 1,
+    exportedAt: '2026-11-26T00:00:00.000Z',
+    includesKeys: true,
+    profiles,
+    ...(sites ? { sites } : {}),
+  });
 
 beforeEach(async () => {
   env = installFakeBrowser();
@@ -57,8 +79,14 @@ describe('importProfiles', () => {
 
   it('rejects what is not an export file', async () => {
     const before = await dump(env);
-    expect(await handlers.importProfiles({ json: '{nope' })).toEqual({ ok: false, rejected: [{ index: -1, name: '', reason: 'importNotJson' }] });
-    expect(await handlers.importProfiles({ json: '{"format":"other","profiles":[]}' })).toEqual({ ok: false, rejected: [{ index: -1, name: '', reason: 'importWrongFormat' }] });
+    expect(await handlers.importProfiles({ json: '{nope' })).toEqual({
+      ok: false,
+      rejected: [{ index: -1, name: '', reason: 'importNotJson' }],
+    });
+    expect(await handlers.importProfiles({ json: '{"format":"other","profiles":[]}' })).toEqual({
+      ok: false,
+      rejected: [{ index: -1, name: '', reason: 'importWrongFormat' }],
+    });
     expect(await dump(env)).toEqual(before);
   });
 
@@ -95,7 +123,12 @@ describe('importProfiles never replaces a key silently', () => {
     await seed(env, settings({ profiles: [profile('a', KEY_A, { name: 'Key 1' })], active: { [API]: 'a' } }));
     const before = await dump(env);
     const rules = env.dnr.all();
-    const r = await handlers.importProfiles({ json: file([{ name: 'Key 1', origins: [API], key: KEY_B }, { name: 'Key 1 (imported)', origins: [API], key: KEY_C }]) });
+    const r = await handlers.importProfiles({
+      json: file([
+        { name: 'Key 1', origins: [API], key: KEY_B },
+        { name: 'Key 1 (imported)', origins: [API], key: KEY_C },
+      ]),
+    });
     if (!r.ok) throw new Error(JSON.stringify(r.rejected));
     // The second entry's own name is now taken by the first one's rename: it gets the next free one.
     expect(r.state.profiles.map((p) => p.name)).toEqual(['Key 1', 'Key 1 (imported)', 'Key 1 (imported) (imported)']);
@@ -117,7 +150,16 @@ describe('importProfiles never replaces a key silently', () => {
 
   it('numbers further copies and keeps the name within 100 characters', async () => {
     const long = 'L'.repeat(100);
-    await seed(env, settings({ profiles: [profile('a', KEY_A, { name: long }), profile('b', KEY_B, { name: `${'L'.repeat(100 - ' (imported)'.length)} (imported)` })], active: { [API]: 'a' } }));
+    await seed(
+      env,
+      settings({
+        profiles: [
+          profile('a', KEY_A, { name: long }),
+          profile('b', KEY_B, { name: `${'L'.repeat(100 - ' (imported)'.length)} (imported)` }),
+        ],
+        active: { [API]: 'a' },
+      }),
+    );
     const r = await handlers.importProfiles({ json: file([{ name: long, origins: [API], key: KEY_C }]) });
     if (!r.ok) throw new Error(JSON.stringify(r.rejected));
     const name = r.state.profiles[2]!.name;

@@ -164,7 +164,12 @@ describe.each(FLAVOURS)('%s', (flavour) => {
     expect(m.devtools.inDevtools()).toBe(true);
     expect(await m.devtools.evalInInspected('location.origin')).toBe(INSPECTED);
     await m.devtools.createPanel('MaiAgent', '/icons/icon-32.png', '/src/panel/panel.html');
-    expect(m.env.devtools.panels.create).toHaveBeenCalledWith('MaiAgent', '/icons/icon-32.png', '/src/panel/panel.html', ...(flavour === 'firefox' ? [] : [expect.any(Function)]));
+    expect(m.env.devtools.panels.create).toHaveBeenCalledWith(
+      'MaiAgent',
+      '/icons/icon-32.png',
+      '/src/panel/panel.html',
+      ...(flavour === 'firefox' ? [] : [expect.any(Function)]),
+    );
     expect(m.devtools.devtoolsTheme()).toBe(flavour === 'firefox' ? 'light' : 'light');
   });
 });
@@ -185,12 +190,14 @@ describe('chrome-150: the fake is faithful to what issue #10 saw with the real w
     expect(await entries[0]!.getContent()).toEqual({ text: '{"x":1}', encoding: null });
   });
 
-  it('the polyfill wraps onRequestFinished so that a request\'s getContent is promise-only', async () => {
+  it("the polyfill wraps onRequestFinished so that a request's getContent is promise-only", async () => {
     const m = await load('chrome-150');
     const require = createRequire(import.meta.url);
     const path = require.resolve('webextension-polyfill');
     delete require.cache[path];
-    const polyfilled = require(path) as { devtools: { network: { onRequestFinished: { addListener(l: (r: { getContent(cb?: unknown): unknown }) => void): void } } } };
+    const polyfilled = require(path) as {
+      devtools: { network: { onRequestFinished: { addListener(l: (r: { getContent(cb?: unknown): unknown }) => void): void } } };
+    };
     const thrown = new Promise<string>((resolve) =>
       polyfilled.devtools.network.onRequestFinished.addListener((r) => {
         try {

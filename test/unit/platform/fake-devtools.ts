@@ -22,7 +22,7 @@ export const FLAVOURS: Flavour[] = ['chrome-150', 'chrome-152', 'chromium-156', 
 export const INSPECTED = 'https://docs.maiagent.ai';
 const BASE_TIME = Date.parse('2026-11-30T10:00:00.000Z');
 
-export interface FakeRequest {
+interface FakeRequest {
   seq: number;
   method: string;
   url: string;
@@ -43,7 +43,7 @@ interface HarLike {
 const tick = () => new Promise<void>((r) => setTimeout(r, 0));
 
 /** The DevTools side: the network log of the inspected tab. */
-export class FakeNetwork {
+class FakeNetwork {
   readonly log: FakeRequest[] = [];
   private listeners: ((r: FakeRequest) => void)[] = [];
   private held: FakeRequest[] = [];
@@ -127,7 +127,12 @@ export class FakeNetwork {
       startedDateTime: r.startedDateTime,
       time: r.finished ? 12.5 : -1,
       request: { method: r.method, url: r.url, headers: [{ name: 'Origin', value: INSPECTED }] },
-      response: { status: r.status, statusText: '', headers: [{ name: 'Content-Type', value: 'application/json' }], content: { size: r.body.length, mimeType: 'application/json' } },
+      response: {
+        status: r.status,
+        statusText: '',
+        headers: [{ name: 'Content-Type', value: 'application/json' }],
+        content: { size: r.body.length, mimeType: 'application/json' },
+      },
     };
   }
 }

@@ -25,7 +25,10 @@ export function accessRule(f: Facts): Finding | null {
     return finding('noPermission', msg('cause403'), [msg('fix403')], f.auth ? [...base, msg('evHeaderSent', f.auth.masked)] : base);
   }
   const server = headerValue(f.ex.responseHeaders, 'server') ?? '';
-  const edge = EDGE.test(server) || headerValue(f.ex.responseHeaders, 'cf-ray') !== undefined || headerValue(f.ex.responseHeaders, 'x-amzn-waf-action') !== undefined;
+  const edge =
+    EDGE.test(server) ||
+    headerValue(f.ex.responseHeaders, 'cf-ray') !== undefined ||
+    headerValue(f.ex.responseHeaders, 'x-amzn-waf-action') !== undefined;
   if (f.decoded.body.kind === 'html' || edge) {
     return finding('wafBlocked', msg('causeWafBlocked'), [msg('fixWafBlocked')], [msg('evGatewayPage', f.said || server || '—')]);
   }

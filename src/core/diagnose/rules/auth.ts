@@ -18,7 +18,8 @@ export function authRule(f: Facts): Finding | null {
   if (!AUTH_COMPLAINTS.has(f.complaint ?? '') && f.status === 403) return null;
   const base = said(f.said);
   if (f.auth === null) {
-    if (f.complaint === 'invalidFormat') return finding('invalidFormat', msg('causeInvalidFormatNone'), [msg('fixHeaderFormat')], [msg('evNoHeader'), ...base]);
+    if (f.complaint === 'invalidFormat')
+      return finding('invalidFormat', msg('causeInvalidFormatNone'), [msg('fixHeaderFormat')], [msg('evNoHeader'), ...base]);
     // Other words than "not provided" are not the answer to a missing header: do not guess why.
     if (f.complaint !== 'notProvided') return finding('authFailed', msg('cause401Other'), [msg('fixHeaderFormat')], base);
     return noHeader(f, [msg('evNoHeader'), ...base]);
@@ -29,13 +30,22 @@ export function authRule(f: Facts): Finding | null {
 function noHeader(f: Facts, ev: Msg[]): Finding {
   const s = f.snap;
   const format = msg('fixHeaderFormat');
-  if (s.source === 'file') return finding('noHeaderSent', msg('causeNoHeaderSent'), [format, msg('fixNoHeaderFile')], [...ev, msg('evFromFile')]);
-  if (s.enabled === false) return finding('noHeaderInjectionOff', msg('causeInjectionOff'), [msg('fixInjectionOff'), format], [...ev, msg('evInjectionOff')]);
-  if (s.keyedOrigins !== null && s.keyedOrigins.length === 0) return finding('noHeaderNoKey', msg('causeNoKey'), [msg('fixNoKey'), format], [...ev, msg('evNoKeyStored')]);
-  if (f.url && f.url.protocol === 'http:' && !LOOPBACK.has(f.url.hostname)) return finding('noHeaderPlainHttp', msg('causePlainHttp'), [msg('fixPlainHttp')], [...ev, msg('evPlainHttp')]);
+  if (s.source === 'file')
+    return finding('noHeaderSent', msg('causeNoHeaderSent'), [format, msg('fixNoHeaderFile')], [...ev, msg('evFromFile')]);
+  if (s.enabled === false)
+    return finding('noHeaderInjectionOff', msg('causeInjectionOff'), [msg('fixInjectionOff'), format], [...ev, msg('evInjectionOff')]);
+  if (s.keyedOrigins !== null && s.keyedOrigins.length === 0)
+    return finding('noHeaderNoKey', msg('causeNoKey'), [msg('fixNoKey'), format], [...ev, msg('evNoKeyStored')]);
+  if (f.url && f.url.protocol === 'http:' && !LOOPBACK.has(f.url.hostname))
+    return finding('noHeaderPlainHttp', msg('causePlainHttp'), [msg('fixPlainHttp')], [...ev, msg('evPlainHttp')]);
   const keyed = s.keyedOrigins ?? [];
   if (!keyed.includes(f.origin)) {
-    return finding('noHeaderOtherHost', msg('causeOtherHost', f.origin || '—', keyed.join(', ')), [msg('fixOtherHost'), format], [...ev, msg('evOtherOrigin', f.origin || '—', keyed.join(', '))]);
+    return finding(
+      'noHeaderOtherHost',
+      msg('causeOtherHost', f.origin || '—', keyed.join(', ')),
+      [msg('fixOtherHost'), format],
+      [...ev, msg('evOtherOrigin', f.origin || '—', keyed.join(', '))],
+    );
   }
   // Only a web page can be a site to allow; an opaque ("null") or extension page is not one.
   const page = s.pageOrigin && /^https?:\/\//i.test(s.pageOrigin) ? s.pageOrigin : null;
@@ -44,7 +54,13 @@ function noHeader(f: Facts, ev: Msg[]): Finding {
   if (page && siteOrigin !== f.origin && !(s.allowedSites ?? []).includes(siteOrigin!)) {
     // An insecure http site cannot be allowed, so it gets the explanation but no offer.
     const offer = site?.ok ? { kind: 'allowSite' as const, origin: site.origin } : undefined;
-    return finding('noHeaderSiteNotAllowed', msg('causeSiteNotAllowed', page), [msg('fixSiteNotAllowed'), format], [...ev, msg('evSiteNotAllowed', page)], offer);
+    return finding(
+      'noHeaderSiteNotAllowed',
+      msg('causeSiteNotAllowed', page),
+      [msg('fixSiteNotAllowed'), format],
+      [...ev, msg('evSiteNotAllowed', page)],
+      offer,
+    );
   }
   return finding('noHeaderUnknown', msg('causeNotSentUnknown'), [msg('fixNotSentUnknown'), format], ev);
 }
@@ -55,15 +71,31 @@ function sentHeader(f: Facts, a: SentAuth, ev: Msg[]): Finding {
   if (a.raw.trim() === '') return finding('invalidFormat', msg('causeInvalidFormat'), [format], ev);
   // simplejwt answered: a Bearer credential reached the console's login-token check.
   if (f.complaint === 'tokenNotValid') {
-    if (a.shape === 'jwt') return finding('jwtNotValid', msg('causeJwtNotValid'), [msg('fixUseApiKeyNotJwt'), format], [...ev, msg('evKeyJwt')]);
-    return finding('schemeBearer', msg('causeBearerIgnored'), [msg('fixUseApiKeyNotBearer'), format], [...ev, msg('evSchemeWord', schemeWord(a))]);
+    if (a.shape === 'jwt')
+      return finding('jwtNotValid', msg('causeJwtNotValid'), [msg('fixUseApiKeyNotJwt'), format], [...ev, msg('evKeyJwt')]);
+    return finding(
+      'schemeBearer',
+      msg('causeBearerIgnored'),
+      [msg('fixUseApiKeyNotBearer'), format],
+      [...ev, msg('evSchemeWord', schemeWord(a))],
+    );
   }
   if (f.complaint === 'invalidToken' || scheme === 'token') {
-    return finding('schemeToken', msg('causeSchemeToken'), [msg('fixUseApiKeyNotToken'), format], [...ev, msg('evSchemeWord', schemeWord(a))]);
+    return finding(
+      'schemeToken',
+      msg('causeSchemeToken'),
+      [msg('fixUseApiKeyNotToken'), format],
+      [...ev, msg('evSchemeWord', schemeWord(a))],
+    );
   }
   if (scheme === 'bearer') {
     const fixes = a.shape === 'jwt' ? [msg('fixUseApiKeyNotJwt'), format] : [msg('fixUseApiKeyNotBearer'), format];
-    return finding(a.shape === 'jwt' ? 'jwtNotValid' : 'schemeBearer', msg(a.shape === 'jwt' ? 'causeJwtNotValid' : 'causeBearerIgnored'), fixes, [...ev, msg('evSchemeWord', schemeWord(a))]);
+    return finding(
+      a.shape === 'jwt' ? 'jwtNotValid' : 'schemeBearer',
+      msg(a.shape === 'jwt' ? 'causeJwtNotValid' : 'causeBearerIgnored'),
+      fixes,
+      [...ev, msg('evSchemeWord', schemeWord(a))],
+    );
   }
   if (scheme !== 'api-key') {
     // A bare key, `ApiKey`, `Api-Key:` or Basic: the API-key parser finds no "Api-Key" word.
@@ -72,7 +104,8 @@ function sentHeader(f: Facts, a: SentAuth, ev: Msg[]): Finding {
     return finding('schemeOther', msg('causeSchemeOther', word), [msg('fixMissingPrefix'), format], [...ev, msg('evSchemeWord', word)]);
   }
   if (f.complaint === 'invalidFormat' || a.badSpacing || a.doubledPrefix) return invalidFormat(a, ev);
-  if (a.shape === 'placeholder') return finding('placeholderKey', msg('causePlaceholderKey'), [msg('fixPlaceholderKey')], [...ev, msg('evKeyPlaceholder')]);
+  if (a.shape === 'placeholder')
+    return finding('placeholderKey', msg('causePlaceholderKey'), [msg('fixPlaceholderKey')], [...ev, msg('evKeyPlaceholder')]);
   if (a.shape === 'jwt') return finding('jwtAsApiKey', msg('causeJwtAsApiKey'), [msg('fixUseApiKeyNotJwt')], [...ev, msg('evKeyJwt')]);
   return refusedKey(f, ev);
 }
@@ -82,24 +115,46 @@ function refusedKey(f: Facts, ev: Msg[]): Finding {
   const s = f.snap;
   const check = s.lastCheck;
   if (s.source === 'capture' && f.storedKeySent === false) {
-    return finding('pageKeyRefused', msg('causePageKeyRejected', f.sentFingerprint ?? '—', s.storedFingerprint ?? '—'), [msg('fixPageKeyRejected')], [
-      ...ev,
-      msg('evOtherKeySent', f.sentFingerprint ?? '—', s.storedFingerprint ?? '—'),
-    ]);
+    return finding(
+      'pageKeyRefused',
+      msg('causePageKeyRejected', f.sentFingerprint ?? '—', s.storedFingerprint ?? '—'),
+      [msg('fixPageKeyRejected')],
+      [...ev, msg('evOtherKeySent', f.sentFingerprint ?? '—', s.storedFingerprint ?? '—')],
+    );
   }
   if (s.source === 'capture' && f.storedKeySent === true) {
     const stored = msg('evStoredKeySent', s.profileName ?? '—', s.storedFingerprint ?? '—');
     if (check && check.outcome === 'refused') {
-      return finding('keyRevoked', msg('causeKeyRevoked', s.profileName ?? '—'), [msg('fixKeyRevoked'), msg('fixWrongEnvironment')], [...ev, stored, msg('evCheckRefused', when(check.at), check.origin)]);
+      return finding(
+        'keyRevoked',
+        msg('causeKeyRevoked', s.profileName ?? '—'),
+        [msg('fixKeyRevoked'), msg('fixWrongEnvironment')],
+        [...ev, stored, msg('evCheckRefused', when(check.at), check.origin)],
+      );
     }
     if (check && check.outcome === 'ok' && check.origin === f.origin && f.complaint === 'notProvided') {
       // The same key passed Check key on this origin: the server knew it. Only then is a header
       // lost on the way (a proxy, a rewrite) the likely reading.
-      return finding('headerLost', msg('causeHeaderStripped'), [msg('fixHeaderStripped'), msg('fixCheckKeyAgain')], [...ev, stored, msg('evCheckOk', when(check.at))]);
+      return finding(
+        'headerLost',
+        msg('causeHeaderStripped'),
+        [msg('fixHeaderStripped'), msg('fixCheckKeyAgain')],
+        [...ev, stored, msg('evCheckOk', when(check.at))],
+      );
     }
-    return finding('keyRefused', msg('causeKeyRefused'), [msg('fixCheckKey'), msg('fixKeyRevoked'), msg('fixWrongEnvironment')], [...ev, stored]);
+    return finding(
+      'keyRefused',
+      msg('causeKeyRefused'),
+      [msg('fixCheckKey'), msg('fixKeyRevoked'), msg('fixWrongEnvironment')],
+      [...ev, stored],
+    );
   }
-  return finding('keyRefused', msg('causeKeyRefused'), [msg('fixCheckKey'), msg('fixKeyRevoked'), msg('fixWrongEnvironment')], s.source === 'file' ? [...ev, msg('evFromFile')] : ev);
+  return finding(
+    'keyRefused',
+    msg('causeKeyRefused'),
+    [msg('fixCheckKey'), msg('fixKeyRevoked'), msg('fixWrongEnvironment')],
+    s.source === 'file' ? [...ev, msg('evFromFile')] : ev,
+  );
 }
 
 /** Key problems the API's format check trips over (length is checked later, as an unknown key). */

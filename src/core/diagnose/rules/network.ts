@@ -5,7 +5,32 @@ import type { Facts } from '../facts';
 import { finding } from '../finding';
 import type { Finding } from '../types';
 
-const REASONS: [RegExp, Finding['id'], 'causeNetBlocked' | 'causeNetOffline' | 'causeNetDns' | 'causeNetRefused' | 'causeNetTimeout' | 'causeNetCert' | 'causeNetReset' | 'causeNetCancelled' | 'causeNetCors', 'fixNetBlocked' | 'fixNetOffline' | 'fixNetDns' | 'fixNetRefused' | 'fixNetTimeout' | 'fixNetCert' | 'fixNetReset' | 'fixNetCancelled' | 'fixNetCors'][] = [
+const REASONS: [
+  RegExp,
+  Finding['id'],
+  (
+    | 'causeNetBlocked'
+    | 'causeNetOffline'
+    | 'causeNetDns'
+    | 'causeNetRefused'
+    | 'causeNetTimeout'
+    | 'causeNetCert'
+    | 'causeNetReset'
+    | 'causeNetCancelled'
+    | 'causeNetCors'
+  ),
+  (
+    | 'fixNetBlocked'
+    | 'fixNetOffline'
+    | 'fixNetDns'
+    | 'fixNetRefused'
+    | 'fixNetTimeout'
+    | 'fixNetCert'
+    | 'fixNetReset'
+    | 'fixNetCancelled'
+    | 'fixNetCors'
+  ),
+][] = [
   [/BLOCKED_BY_(CLIENT|ADMINISTRATOR|EXTENSION)/, 'netBlocked', 'causeNetBlocked', 'fixNetBlocked'],
   [/CORS|BLOCKED_BY_RESPONSE|NS_ERROR_DOM_BAD_URI/, 'netCors', 'causeNetCors', 'fixNetCors'],
   [/CERT_|SSL_|_TLS_|SEC_ERROR|MOZILLA_PKIX|BAD_SSL/, 'netCert', 'causeNetCert', 'fixNetCert'],
@@ -13,7 +38,12 @@ const REASONS: [RegExp, Finding['id'], 'causeNetBlocked' | 'causeNetOffline' | '
   [/CONNECTION_REFUSED|NS_ERROR_CONNECTION_REFUSED/, 'netRefused', 'causeNetRefused', 'fixNetRefused'],
   [/TIMED_OUT|NS_ERROR_NET_TIMEOUT/, 'netTimeout', 'causeNetTimeout', 'fixNetTimeout'],
   [/INTERNET_DISCONNECTED|NETWORK_CHANGED|ADDRESS_UNREACHABLE|NS_ERROR_OFFLINE/, 'netOffline', 'causeNetOffline', 'fixNetOffline'],
-  [/CONNECTION_(RESET|CLOSED|ABORTED)|EMPTY_RESPONSE|NS_ERROR_NET_RESET|NS_ERROR_NET_INTERRUPT|HTTP2_PROTOCOL_ERROR|QUIC_PROTOCOL_ERROR/, 'netReset', 'causeNetReset', 'fixNetReset'],
+  [
+    /CONNECTION_(RESET|CLOSED|ABORTED)|EMPTY_RESPONSE|NS_ERROR_NET_RESET|NS_ERROR_NET_INTERRUPT|HTTP2_PROTOCOL_ERROR|QUIC_PROTOCOL_ERROR/,
+    'netReset',
+    'causeNetReset',
+    'fixNetReset',
+  ],
   [/ABORTED|CANCELED|CANCELLED|NS_BINDING_ABORTED/, 'netCancelled', 'causeNetCancelled', 'fixNetCancelled'],
 ];
 

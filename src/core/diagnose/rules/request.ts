@@ -17,9 +17,16 @@ export function requestRule(f: Facts): Finding | null {
     return finding('unsupportedMedia', msg('cause415', type || '—'), [msg('fix415')], said(f.said));
   }
   if (s === 429) return throttled(f);
-  if (s === 413) return finding('payloadTooLarge', msg('causePayloadTooLarge'), [msg('fixPayloadTooLarge')], f.decoded.body.kind === 'html' ? [msg('evGatewayPage', f.said || '413')] : said(f.said));
+  if (s === 413)
+    return finding(
+      'payloadTooLarge',
+      msg('causePayloadTooLarge'),
+      [msg('fixPayloadTooLarge')],
+      f.decoded.body.kind === 'html' ? [msg('evGatewayPage', f.said || '413')] : said(f.said),
+    );
   if (fields) return fieldErrors(f, fields);
-  if (/^(json parse error|malformed request)/i.test(f.said)) return finding('malformedJson', msg('causeMalformedJson'), [msg('fixMalformedJson')], said(f.said));
+  if (/^(json parse error|malformed request)/i.test(f.said))
+    return finding('malformedJson', msg('causeMalformedJson'), [msg('fixMalformedJson')], said(f.said));
   if (s === 400) return finding('badRequest', msg('cause400'), [msg('fix400')], said(f.said));
   return finding('clientError', msg('cause4xx'), [msg('fix4xx')], said(f.said));
 }

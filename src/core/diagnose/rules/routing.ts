@@ -21,18 +21,38 @@ export function routingRule(f: Facts): Finding | null {
   if (f.status === 405) {
     const allow = headerValue(f.ex.responseHeaders, 'allow');
     if (r && changed) {
-      return finding('methodAfterRedirect', msg('causeMethodAfterRedirect', r.method.toUpperCase(), String(r.status), f.method), [msg('fixRedirectSlash', f.ex.url)], [redirectEvidence(r), ...said(f.said)]);
+      return finding(
+        'methodAfterRedirect',
+        msg('causeMethodAfterRedirect', r.method.toUpperCase(), String(r.status), f.method),
+        [msg('fixRedirectSlash', f.ex.url)],
+        [redirectEvidence(r), ...said(f.said)],
+      );
     }
-    return finding('methodNotAllowed', msg('cause405', f.method), [allow ? msg('fix405Allow', allow) : msg('fix405')], allow ? [...said(f.said), msg('evAllow', allow)] : said(f.said));
+    return finding(
+      'methodNotAllowed',
+      msg('cause405', f.method),
+      [allow ? msg('fix405Allow', allow) : msg('fix405')],
+      allow ? [...said(f.said), msg('evAllow', allow)] : said(f.said),
+    );
   }
   if (f.status === 404) return notFound(f);
   if ([301, 302, 303, 307, 308].includes(f.status)) return redirect(f);
   // A 2xx that only exists because a POST became GET on the way: the write never happened.
   if (r && changed && f.status >= 200 && f.status < 300) {
-    return finding('redirectBodyLost', msg('causeRedirectBodyLost', r.method.toUpperCase()), [msg('fixRedirectSlash', f.ex.url)], [redirectEvidence(r)]);
+    return finding(
+      'redirectBodyLost',
+      msg('causeRedirectBodyLost', r.method.toUpperCase()),
+      [msg('fixRedirectSlash', f.ex.url)],
+      [redirectEvidence(r)],
+    );
   }
   if (f.status === 500 && /APPEND_SLASH/.test(f.text)) {
-    return finding('appendSlashDebug', msg('causeAppendSlashDebug', f.method), [msg('fixRedirectSlash', slashed(f))], [msg('evAppendSlash')]);
+    return finding(
+      'appendSlashDebug',
+      msg('causeAppendSlashDebug', f.method),
+      [msg('fixRedirectSlash', slashed(f))],
+      [msg('evAppendSlash')],
+    );
   }
   return null;
 }
@@ -50,7 +70,12 @@ function notFound(f: Facts): Finding {
     return finding('idNotFound', msg('causeIdNotFound'), [msg('fixIdNotFound')], [...said(f.said), msg('evJsonNotFound')]);
   }
   // Django's own page (or an empty body): no URL pattern matched this path.
-  return finding('noRoute', msg('causeNoRoute', f.path || '—'), [msg('fixNoRoute')], d.kind === 'html' ? [msg('evHtmlNotFound')] : said(f.said));
+  return finding(
+    'noRoute',
+    msg('causeNoRoute', f.path || '—'),
+    [msg('fixNoRoute')],
+    d.kind === 'html' ? [msg('evHtmlNotFound')] : said(f.said),
+  );
 }
 
 function redirect(f: Facts): Finding | null {
@@ -66,11 +91,13 @@ function redirect(f: Facts): Finding | null {
   if (f.url.protocol === 'http:' && target.protocol === 'https:' && target.host === f.url.host) {
     return finding('redirectToHttps', msg('causePlainHttp'), [msg('fixPlainHttp')], ev);
   }
-  if (target.origin !== f.url.origin) return finding('redirectOtherHost', msg('causeRedirectOtherHost', target.origin), [msg('fixRedirectOtherHost')], ev);
+  if (target.origin !== f.url.origin)
+    return finding('redirectOtherHost', msg('causeRedirectOtherHost', target.origin), [msg('fixRedirectOtherHost')], ev);
   if (becomesGet(f.method, f.status)) {
     return finding('redirectBodyLost', msg('causeRedirectBodyLost', f.method), [msg('fixRedirectSlash', target.href)], ev);
   }
   // PUT/PATCH/DELETE (and 307/308) keep method and body: a detour, not a failure.
-  if (f.method !== 'GET' && f.method !== 'HEAD') return finding('redirectSlash', msg('causeRedirectSlash', f.method), [msg('fixRedirectSlash', target.href)], ev);
+  if (f.method !== 'GET' && f.method !== 'HEAD')
+    return finding('redirectSlash', msg('causeRedirectSlash', f.method), [msg('fixRedirectSlash', target.href)], ev);
   return null;
 }

@@ -15,12 +15,19 @@ export function streamRule(f: Facts): Finding | null {
       if (b.error) return finding('streamError', msg('causeStreamError'), [msg('fixStreamError')], [msg('evStreamEvent', b.error)]);
       const cut = f.ex.error ? [msg('evStreamCut', f.ex.error)] : [];
       // Only a stream whose chunks carry `done` can be known unfinished; a truncated copy proves nothing.
-      if (b.done === false && !f.ex.responseTruncated) return finding('streamBroken', msg('causeStreamBroken'), [msg('fixStreamBroken')], [...cut, msg('evStreamNoDone', String(b.events))]);
+      if (b.done === false && !f.ex.responseTruncated)
+        return finding(
+          'streamBroken',
+          msg('causeStreamBroken'),
+          [msg('fixStreamBroken')],
+          [...cut, msg('evStreamNoDone', String(b.events))],
+        );
       if (f.ex.error && b.done !== true) return finding('streamBroken', msg('causeStreamBroken'), [msg('fixStreamBroken')], cut);
       return null;
     }
     // The connection broke after the 200; DevTools keeps no body of a failed load.
-    if (f.completion && f.ex.error) return finding('streamBroken', msg('causeStreamBroken'), [msg('fixStreamBroken')], [msg('evStreamCut', f.ex.error)]);
+    if (f.completion && f.ex.error)
+      return finding('streamBroken', msg('causeStreamBroken'), [msg('fixStreamBroken')], [msg('evStreamCut', f.ex.error)]);
     return null;
   }
   if (f.completion && (f.status === 504 || f.status === 502 || f.status === 524) && f.streaming !== true) {

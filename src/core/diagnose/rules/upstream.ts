@@ -7,14 +7,25 @@ import { finding, said } from '../finding';
 import type { Finding } from '../types';
 
 /** Headers gateways and frameworks use to name one request in their logs. */
-const REQUEST_ID_HEADERS = ['x-request-id', 'x-correlation-id', 'request-id', 'x-trace-id', 'x-amzn-requestid', 'x-amz-request-id', 'x-amz-cf-id', 'cf-ray', 'x-cloud-trace-context'];
+const REQUEST_ID_HEADERS = [
+  'x-request-id',
+  'x-correlation-id',
+  'request-id',
+  'x-trace-id',
+  'x-amzn-requestid',
+  'x-amz-request-id',
+  'x-amz-cf-id',
+  'cf-ray',
+  'x-cloud-trace-context',
+];
 
 export function s3Rule(f: Facts): Finding | null {
   const b = f.decoded.body;
   if (!f.s3 || b.kind !== 'xmlError') return null;
   const ev = [msg('evS3', b.code, b.requestId ?? headerValue(f.ex.responseHeaders, 'x-amz-request-id') ?? '—'), ...said(b.message)];
   if (/policy expired/i.test(b.message)) return finding('s3PolicyExpired', msg('causeS3PolicyExpired'), [msg('fixS3PolicyExpired')], ev);
-  if (b.code === 'EntityTooLarge' || /exceeds the maximum allowed size/i.test(b.message)) return finding('s3TooLarge', msg('causeS3TooLarge'), [msg('fixS3TooLarge')], ev);
+  if (b.code === 'EntityTooLarge' || /exceeds the maximum allowed size/i.test(b.message))
+    return finding('s3TooLarge', msg('causeS3TooLarge'), [msg('fixS3TooLarge')], ev);
   return finding('s3Rejected', msg('causeS3Rejected', b.code), [msg('fixS3Rejected')], ev);
 }
 
