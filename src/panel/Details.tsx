@@ -12,6 +12,7 @@ import type { MessageKey } from '../core/messages';
 import { t, tm } from '../shared/i18n';
 import { send, type PublicState } from '../shared/protocol';
 import { extensionInfo } from './about';
+import { copyToClipboard } from './clipboard';
 import { EndpointSection } from './EndpointSection';
 import { StreamSection } from './StreamSection';
 import { ResendActions } from './ResendActions';
@@ -110,26 +111,6 @@ function queryParams(url: string): [string, string][] {
   }
 }
 
-async function copyText(text: string): Promise<boolean> {
-  try {
-    // Without focus the clipboard call can stay pending; do not wait for it forever.
-    await Promise.race([
-      navigator.clipboard.writeText(text),
-      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 1000)),
-    ]);
-    return true;
-  } catch {
-    // DevTools panels may not get clipboard access; fall back to a selected textarea.
-    const area = document.createElement('textarea');
-    area.value = text;
-    document.body.append(area);
-    area.select();
-    const ok = document.execCommand('copy');
-    area.remove();
-    return ok;
-  }
-}
-
 function maskedExchange(ex: Exchange, mask: (s: string) => string): Exchange {
   const headers = (hs: Exchange['requestHeaders']) => hs.map((h) => ({ ...h, value: mask(h.value) }));
   return {
@@ -217,7 +198,7 @@ export function Details({
     // The user may have moved to another row while the key was fetched.
     if (shownRowRef.current !== row.id) return;
     setSnippet({ rowId: row.id, kind, text, copied: null });
-    const copied = await copyText(text);
+    const copied = await copyToClipboard(text);
     setSnippet((cur) => (cur?.text === text ? { ...cur, copied } : cur));
   };
 
@@ -258,7 +239,7 @@ export function Details({
             <button
               type="button"
               onClick={() =>
-                void copyText((d.offer as { url: string }).url).then(() => setOfferDone({ rowId: row.id, text: t('urlCopied') }))
+                void copyToClipboard((d.offer as { url: string }).url).then(() => setOfferDone({ rowId: row.id, text: t('urlCopied') }))
               }
             >
               {t('copyCorrectedUrl')}
