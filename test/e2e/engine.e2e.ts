@@ -280,7 +280,8 @@ describe('turning off and forgetting', () => {
     await popup.getByRole('button', { name: 'Forget this key' }).click();
     const ask = popup.getByRole('alertdialog', { name: 'Forget this key' });
     await ask.getByText(/Forget the key of ".+"\? Requests will no longer carry it\./).waitFor();
-    // Cancel (Escape) keeps everything.
+    // Cancel (Escape) keeps everything. The dialog takes the focus once it is drawn; Escape goes there.
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.textContent)).toBe('Forget');
     await popup.keyboard.press('Escape');
     await ask.waitFor({ state: 'detached' });
     expect((await (await b.sw()).evaluate(() => chrome.declarativeNetRequest.getDynamicRules())).length).toBeGreaterThan(0);
