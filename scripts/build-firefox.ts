@@ -2,14 +2,14 @@
 //
 // Firefox runs the same code as Chrome; only the manifest differs. So this builds dist/ for
 // Chrome (`npm run build`), copies it to dist-firefox/ and writes the manifest through the pure
-// transform in src/core/firefox-manifest.ts. The crxjs output file names (hashed, deterministic)
+// transform in scripts/firefox-manifest.ts. The crxjs output file names (hashed, deterministic)
 // are taken from the built manifest, so nothing here guesses them.
 //
 //   tsx scripts/build-firefox.ts                      build dist/ first, then dist-firefox/
 //   tsx scripts/build-firefox.ts --skip-chrome-build  derive from the dist/ that is already there
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { referencedFiles, toFirefoxManifest, type ManifestLike } from '../src/core/firefox-manifest';
+import { referencedFiles, toFirefoxManifest, type ManifestLike } from './firefox-manifest';
 import { DIST, DIST_FIREFOX, ROOT } from './lib/paths';
 import { buildChrome, isMain } from './lib/run';
 

@@ -205,7 +205,7 @@ export function buildListing(
   };
   if (store === 'firefox') {
     // AMO asks one question: does the add-on collect or transmit data? The manifest answers "none"
-    // (src/core/firefox-manifest.ts); the explanation goes with the privacy policy.
+    // (scripts/firefox-manifest.ts); the explanation goes with the privacy policy.
     return {
       ...base,
       summary: src.firefoxSummary,

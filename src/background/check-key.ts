@@ -5,7 +5,7 @@ import { keyFingerprint, maskKey, maskKeyIn } from '../core/keys';
 import { ext as browser } from '../platform/ext';
 import { KEY_CHECKS } from '../shared/storage-keys';
 import type { CheckResult } from '../shared/protocol';
-import { readSettings } from '../shared/store';
+import { readSettings } from './store';
 import { hasAccess } from './access';
 import type { Handler } from './profiles';
 

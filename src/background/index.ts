@@ -3,7 +3,7 @@
 import type { Runtime } from 'webextension-polyfill';
 import { ext as browser } from '../platform/ext';
 import type { MessageType, Reply, Request } from '../shared/protocol';
-import { isSettingsChange, purgeExpiredUndo, updateSettings } from '../shared/store';
+import { isSettingsChange, purgeExpiredUndo, updateSettings } from './store';
 import { handlers, isOwnPage } from './handlers';
 import { reconcile } from './reconcile';
 import { addExpectedSite } from './sites';

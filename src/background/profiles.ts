@@ -4,7 +4,7 @@ import { normalizeOrigin } from '../core/origins';
 import { DEFAULT_API_ORIGIN, fixReferences, type Profile, type Settings } from '../core/settings';
 import type { Problem, Protocol, PublicState, Result } from '../shared/protocol';
 import { t } from '../shared/i18n';
-import { clearNotice, InvalidSettings, purgeExpiredUndo, putUndo, readSettings, takeUndo, UNDO_MS, updateSettings } from '../shared/store';
+import { clearNotice, InvalidSettings, purgeExpiredUndo, putUndo, readSettings, takeUndo, UNDO_MS, updateSettings } from './store';
 import { BUILT_IN, hasAccess } from './access';
 import { settled } from './reconcile';
 import { publicState } from './state';

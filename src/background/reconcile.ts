@@ -4,7 +4,7 @@ import type { DeclarativeNetRequest } from 'webextension-polyfill';
 import { ext as browser } from '../platform/ext';
 import { compileRules, sameRules, type DnrRule } from '../core/rules';
 import { defaultSettings, type Settings } from '../core/settings';
-import { readSettings } from '../shared/store';
+import { readSettings } from './store';
 import { hasAccess } from './access';
 import { liveApiTabs } from './api-tab-list';
 import { toolbarKey, updateToolbar } from './toolbar';

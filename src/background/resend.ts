@@ -6,7 +6,7 @@ import type { Header } from '../core/exchange';
 import { maskKey } from '../core/keys';
 import { RESEND_METHODS, resendTarget } from '../core/resend';
 import type { ResendResult } from '../shared/protocol';
-import { readSettings } from '../shared/store';
+import { readSettings } from './store';
 import { hasAccess } from './access';
 import { CHECK_TIMEOUT_MS } from './check-key';
 import type { Handler } from './profiles';

@@ -2,7 +2,7 @@
 import { normalizeOrigin } from '../core/origins';
 import { activeKeys } from '../core/settings';
 import type { TabStatus } from '../shared/protocol';
-import { readSettings } from '../shared/store';
+import { readSettings } from './store';
 import { ext as browser } from '../platform/ext';
 import { hasAccess, revokeAccess } from './access';
 import { injectedInTab } from './tab-count';

@@ -3,7 +3,7 @@ import { distinctName, exportProfiles as toFile, parseImport, type Rejection } f
 import { t } from '../shared/i18n';
 import { BUILT_IN, hasAccess } from './access';
 import type { Profile } from '../core/settings';
-import { readSettings } from '../shared/store';
+import { readSettings } from './store';
 import { change, removeProfile, type Handler } from './profiles';
 
 export const exportProfiles: Handler<'exportProfiles'> = async ({ includeKeys }) => ({

@@ -4,7 +4,7 @@ import type { MessageKey } from '../core/messages';
 import { t } from '../shared/i18n';
 import { send, type Persist, type PublicProfile, type PublicState, type Result } from '../shared/protocol';
 import { useKeyCheck } from '../ui/useKeyCheck';
-import { KeyForm } from '../popup/KeyForm';
+import { KeyForm } from '../ui/KeyForm';
 import type { Run } from '../ui/useAppState';
 import { requestAccess } from './permission';
 

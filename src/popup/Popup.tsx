@@ -7,7 +7,7 @@ import { FirstRunTip } from '../ui/FirstRunTip';
 import { RepairNotice } from '../ui/RepairNotice';
 import { useAppState } from '../ui/useAppState';
 import { AccessNotice, missingAccess } from './AccessNotice';
-import { KeyForm } from './KeyForm';
+import { KeyForm } from '../ui/KeyForm';
 import { ProfileCard } from './ProfileCard';
 import { TabStatus } from './TabStatus';
 

@@ -5,7 +5,7 @@ import type { Run } from '../ui/useAppState';
 import { send, type PublicState } from '../shared/protocol';
 import { useKeyCheck } from '../ui/useKeyCheck';
 import { missingAccess } from './AccessNotice';
-import { KeyForm } from './KeyForm';
+import { KeyForm } from '../ui/KeyForm';
 import { OpenApiTab } from './OpenApiTab';
 import { canOpenKeyedTabs } from '../platform/engine';
 

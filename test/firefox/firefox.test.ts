@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { referencedFiles, type ManifestLike } from '../../src/core/firefox-manifest';
+import { referencedFiles, type ManifestLike } from '../../scripts/firefox-manifest';
 import { listFiles } from '../../scripts/lib/zip';
 import { expectOk, ROOT, runBin } from './run-script';
 

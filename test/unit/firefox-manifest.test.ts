@@ -7,7 +7,7 @@ import {
   referencedFiles,
   toFirefoxManifest,
   type ManifestLike,
-} from '../../src/core/firefox-manifest';
+} from '../../scripts/firefox-manifest';
 import { isFirefox } from '../../src/platform/engine';
 
 /** What crxjs writes to dist/manifest.json: the source manifest with the loader as the worker. */

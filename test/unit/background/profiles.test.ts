@@ -19,12 +19,12 @@ import {
 
 let env: Env;
 let handlers: (typeof import('../../../src/background/handlers'))['handlers'];
-let store: typeof import('../../../src/shared/store');
+let store: typeof import('../../../src/background/store');
 
 beforeEach(async () => {
   env = installFakeBrowser();
   ({ handlers } = await import('../../../src/background/handlers'));
-  store = await import('../../../src/shared/store');
+  store = await import('../../../src/background/store');
 });
 afterEach(uninstallFakeBrowser);
 

@@ -65,7 +65,7 @@ describe('reconcile', () => {
     const tab = await fakeBrowser.tabs.create({ url: 'about:blank' });
     await env.storage.session.set({ apiTabs: [tab.id] });
     await reconcile();
-    const { readSettings } = await import('../../../src/shared/store');
+    const { readSettings } = await import('../../../src/background/store');
     const wanted = compileRules(await readSettings(), { extensionHost: EXT_ID, apiTabs: [tab.id!], granted: (o) => o !== APP });
     expect(env.dnr.dynamic.list()).toEqual([...wanted.dynamic].sort((a, b) => a.id - b.id));
     expect(env.dnr.session.list()).toEqual([...wanted.session].sort((a, b) => a.id - b.id));

@@ -1,14 +1,14 @@
-// src/shared/store.ts against the fake browser's storage.
+// src/background/store.ts against the fake browser's storage.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Settings } from '../../../src/core/settings';
 import { API, DOCS, KEY_A, KEY_B, dump, installFakeBrowser, profile, seed, settings, uninstallFakeBrowser, type Env } from './fake-env';
 
 let env: Env;
-let store: typeof import('../../../src/shared/store');
+let store: typeof import('../../../src/background/store');
 
 beforeEach(async () => {
   env = installFakeBrowser();
-  store = await import('../../../src/shared/store');
+  store = await import('../../../src/background/store');
 });
 afterEach(uninstallFakeBrowser);
 

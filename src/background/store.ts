@@ -12,7 +12,7 @@ import {
   type Settings,
 } from '../core/settings';
 
-import { NOTICE, SESSION_KEYS, SETTINGS } from './storage-keys';
+import { NOTICE, SESSION_KEYS, SETTINGS } from '../shared/storage-keys';
 import { UNDO_MS } from '../core/constants';
 export { UNDO_MS };
 
@@ -105,4 +105,4 @@ export async function purgeExpiredUndo(): Promise<void> {
   if (u && !(typeof u.until === 'number' && u.until > Date.now())) await browser.storage.session.remove(UNDO);
 }
 
-export { isSettingsChange } from './storage-keys';
+export { isSettingsChange } from '../shared/storage-keys';
