@@ -98,6 +98,19 @@ function entrySize(entry: string, roots: string[]): EntrySize {
   };
 }
 
+/** What an entry's dynamic imports add beyond its static graph (files it already loads are not counted again). */
+function deferredSize(of: EntrySize): EntrySize {
+  const loaded = new Set(of.files.map((f) => f.file));
+  const files = of.dynamicImports.flatMap((d) => entrySize(d, [d]).files).filter((f) => !loaded.has(f.file) && (loaded.add(f.file), true));
+  return {
+    entry: `${of.entry} (deferred)`,
+    gzipBytes: files.reduce((n, f) => n + f.gzip, 0),
+    rawBytes: files.reduce((n, f) => n + f.bytes, 0),
+    files,
+    dynamicImports: [],
+  };
+}
+
 /** Files and directories under `dir` (directories get their own zip entries, as `zip -r` makes). */
 function walk(dir: string): { abs: string; isDir: boolean }[] {
   return readdirSync(dir).flatMap((name) => {
@@ -137,6 +150,9 @@ export const size: Measurement = {
     { id: 'size.popup', name: 'Size: popup JS (gzip)', unit: 'kB', target: { op: '<=', value: 20 }, digits: 2 },
     { id: 'size.panel', name: 'Size: panel JS (gzip)', unit: 'kB', target: { op: '<=', value: 40 }, digits: 2 },
     { id: 'size.background', name: 'Size: background JS (gzip)', unit: 'kB', target: { op: '<=', value: 10 }, digits: 2 },
+    // Not a budget: code the panel loads after it has opened (the endpoint catalogue), shown so a
+    // move from the static graph to a lazy chunk is visible rather than hidden.
+    { id: 'size.panelDeferred', name: 'Size: panel JS loaded after opening (gzip)', unit: 'kB', target: null, digits: 2 },
     { id: 'size.zip', name: 'Size: packed extension (zip)', unit: 'kB', target: null, digits: 2 },
   ],
   async run(): Promise<Outcome> {
@@ -149,6 +165,7 @@ export const size: Measurement = {
     const popup = entrySize(popupHtml, scriptsOfHtml(popupHtml));
     const panelEntry = entrySize(panelHtml, scriptsOfHtml(panelHtml));
     const background = entrySize(sw, [posix.normalize(sw)]);
+    const panelDeferred = deferredSize(panelEntry);
     const zip = zipSize(DIST);
     // Sizes do not vary between runs: one sample each.
     return {
@@ -156,12 +173,13 @@ export const size: Measurement = {
         'size.popup': [popup.gzipBytes / KB],
         'size.panel': [panelEntry.gzipBytes / KB],
         'size.background': [background.gzipBytes / KB],
+        'size.panelDeferred': [panelDeferred.gzipBytes / KB],
         'size.zip': [zip.bytes / KB],
       },
       details: {
         dist: relative(resolve(dirname(DIST)), DIST) || DIST,
         method: 'gzip level 9 per file, summed over the static import graph of each entry; 1 kB = 1000 bytes, as Vite reports',
-        entries: { popup, panel: panelEntry, background },
+        entries: { popup, panel: panelEntry, panelDeferred, background },
         zip: { ...zip, method: 'deflate level 9 per file, zip headers included' },
       },
     };

@@ -13,7 +13,7 @@ import { t, tm } from '../shared/i18n';
 import { send, type PublicState } from '../shared/protocol';
 import { extensionInfo } from './about';
 import { copyToClipboard } from './clipboard';
-import { EndpointSection } from './EndpointSection';
+import { LazyEndpointSection } from './LazyEndpointSection';
 import { StreamSection } from './StreamSection';
 import { ResendActions } from './ResendActions';
 import { DetailNav } from './DetailNav';
@@ -249,7 +249,7 @@ export function Details({
           <Evidence row={row} mask={mask} />
         </section>
       )}
-      <EndpointSection row={row} mask={mask} />
+      <LazyEndpointSection row={row} mask={mask} />
       {d.decoded.body.kind === 'fields' && (
         <dl class="fields">
           {d.decoded.body.fields.map((f) => (

@@ -3,6 +3,7 @@ import '../ui/theme.css';
 import './panel.css';
 import { inDevtools } from '../platform/devtools';
 import { startCapture } from './capture/session';
+import { preloadEndpointSection } from './LazyEndpointSection';
 import { Panel } from './Panel';
 
 // Capture starts before the first render, so no request finishing while the panel draws is lost.
@@ -10,3 +11,7 @@ const capture = inDevtools() ? startCapture() : null;
 
 document.documentElement.lang = navigator.language;
 render(<Panel capture={capture} />, document.getElementById('app')!);
+// The endpoint catalogue is not needed to open the panel; fetch it once the panel is idle.
+const whenIdle = (fn: () => void) =>
+  typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 200);
+whenIdle(() => void preloadEndpointSection().catch(() => undefined));
