@@ -55,6 +55,14 @@ describe('Firefox build', () => {
     expect(unreachableFiles(DIST)).toEqual([]);
   });
 
+  it('is the production build even when built from the tests (vitest sets NODE_ENV=test)', () => {
+    expect(process.env.NODE_ENV).toBe('test');
+    const withDevHooks = listFiles(DIST).filter(
+      (f) => f.endsWith('.js') && readFileSync(join(DIST, f), 'utf8').includes('__PREACT_DEVTOOLS__'),
+    );
+    expect(withDevHooks).toEqual([]);
+  });
+
   it('has the Firefox manifest and the same files as the Chrome build', () => {
     const m = JSON.parse(readFileSync(join(FIREFOX, 'manifest.json'), 'utf8')) as ManifestLike;
     const gecko = (m.browser_specific_settings as { gecko: Record<string, unknown> }).gecko;
