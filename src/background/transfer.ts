@@ -1,5 +1,5 @@
 // Export and import of profiles (see core/transfer.ts for the format and its checks).
-import { distinctName, exportProfiles as toFile, parseImport, type Rejection } from '../core/transfer';
+import { buildExportFile as toFile, distinctName, parseImport, type Rejection } from '../core/transfer';
 import { t } from '../shared/i18n';
 import { BUILT_IN, hasAccess } from './access';
 import type { Profile } from '../core/settings';

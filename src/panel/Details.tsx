@@ -1,7 +1,7 @@
 // The detail view: diagnosis on top, then request and response. Everything is rendered as text.
 import { ext as browser } from '../platform/ext';
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Body } from '../core/decode';
+import type { DecodedBody } from '../core/decode';
 import type { Check } from '../core/diagnose';
 import { canonicalOrigin, canonicalUrl, toCurl, toFetch, toPython, urlNotCanonical } from '../core/export';
 import { originToMatchPattern } from '../core/origins';
@@ -40,7 +40,7 @@ const REPORT_LABELS: Record<ReportLabel, MessageKey> = {
   nothing: 'reportNothing',
 };
 
-function bodySummary(b: Body): string | null {
+function bodySummary(b: DecodedBody): string | null {
   switch (b.kind) {
     case 'empty':
       return t('bodyEmpty');

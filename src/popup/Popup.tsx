@@ -4,12 +4,12 @@ import { DEFAULT_API_ORIGIN, UNDO_MS } from '../core/constants';
 import { t } from '../shared/i18n';
 import { send } from '../shared/protocol';
 import { FirstRunTip } from '../ui/FirstRunTip';
-import { RepairNotice } from '../ui/RepairNotice';
+import { StorageNotice } from '../ui/StorageNotice';
 import { useAppState } from '../ui/useAppState';
 import { AccessNotice, missingAccess } from './AccessNotice';
 import { KeyForm } from '../ui/KeyForm';
 import { ProfileCard } from './ProfileCard';
-import { TabStatus } from './TabStatus';
+import { CurrentTab } from './CurrentTab';
 
 /** The button is already on the toolbar (Chrome 91+, Firefox 118+); where the browser cannot tell, it is not. */
 async function pinned(): Promise<boolean> {
@@ -48,7 +48,7 @@ export function Popup() {
     <main>
       <h1>{t('popupTitle')}</h1>
       <FirstRunTip id="pin-extension" text="tipPinExtension" needless={pinned} />
-      <RepairNotice state={state} run={run} />
+      <StorageNotice state={state} run={run} />
       <AccessNotice state={state} />
       {error && (
         <p class="error" role="alert">
@@ -129,7 +129,7 @@ export function Popup() {
         {t('injectionLabel')}
       </label>
       {!state.enabled && <p class="hint error">{t('injectionOffNote')}</p>}
-      <TabStatus state={state} run={run} onStatus={setStatus} />
+      <CurrentTab state={state} run={run} onStatus={setStatus} />
       <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
         {t('manage')}
       </button>

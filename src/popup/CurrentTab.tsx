@@ -5,9 +5,9 @@ import type { MessageKey } from '../core/messages';
 import { originToMatchPattern } from '../core/origins';
 import { t } from '../shared/i18n';
 import type { Run } from '../ui/useAppState';
-import { send, type PublicState, type TabStatus as Status } from '../shared/protocol';
+import { send, type PublicState, type TabStatus } from '../shared/protocol';
 
-const TEXT: Record<Status['verdict'], MessageKey> = {
+const TEXT: Record<TabStatus['verdict'], MessageKey> = {
   allowed: 'tabAllowed',
   apiOrigin: 'tabApiOrigin',
   notAllowed: 'tabNotAllowed',
@@ -22,22 +22,22 @@ const TEXT: Record<Status['verdict'], MessageKey> = {
  * The tab this popup describes: the active tab (its URL is readable thanks to activeTab), or the
  * tab named by `?tabId=` when the popup page is opened in a tab of its own.
  */
-async function currentTab(): Promise<{ url?: string; id?: number } | undefined> {
+async function describedTab(): Promise<{ url?: string; id?: number } | undefined> {
   const named = Number(new URLSearchParams(location.search).get('tabId'));
   if (Number.isInteger(named) && named > 0) return browser.tabs.get(named);
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
   return tab;
 }
 
-export function TabStatus({ state, run, onStatus }: { state: PublicState; run: Run; onStatus: (s: string) => void }) {
-  const [status, setStatus] = useState<Status | null | 'unknown'>(null);
+export function CurrentTab({ state, run, onStatus }: { state: PublicState; run: Run; onStatus: (s: string) => void }) {
+  const [status, setStatus] = useState<TabStatus | null | 'unknown'>(null);
   // The count is asked once per popup: the browser allows only 20 such questions in 10 minutes.
   const [injected, setInjected] = useState<number | null>(null);
   const countedRef = useRef(false);
 
   useEffect(() => {
     void (async () => {
-      const tab = await currentTab().catch(() => undefined);
+      const tab = await describedTab().catch(() => undefined);
       if (!tab?.url) return setStatus('unknown');
       const count = !countedRef.current && tab.id !== undefined;
       countedRef.current = true;
