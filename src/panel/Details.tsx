@@ -24,6 +24,12 @@ import type { Row } from './model';
 
 type SnippetKind = 'curl' | 'fetch' | 'python' | 'report';
 
+/** The full key, asked of the background only for a snippet the user asked to include it in. */
+async function revealedKey(profileId: string): Promise<string | undefined> {
+  const r = await send('revealKey', { profileId });
+  return (r.ok && r.value.key) || undefined;
+}
+
 const REPORT_LABELS: Record<ReportLabel, MessageKey> = {
   title: 'reportTitle',
   request: 'reportRequest',
@@ -191,7 +197,7 @@ export function Details({
 
   const makeSnippet = async (kind: SnippetKind) => {
     // The key goes into a snippet only when the user ticked the box, and comes from the background then.
-    const key = kind !== 'report' && includeKey && profileId ? (await send('revealKey', { profileId })).key || undefined : undefined;
+    const key = kind !== 'report' && includeKey && profileId ? await revealedKey(profileId) : undefined;
     const opts = { key, secrets, apiOrigins };
     const text =
       kind === 'curl' ? toCurl(ex, opts) : kind === 'fetch' ? toFetch(ex, opts) : kind === 'python' ? toPython(ex, opts) : report();

@@ -147,9 +147,10 @@ export function Panel({ capture }: { capture: CaptureSession | null }) {
 
   const refreshState = useCallback(async () => {
     try {
-      const s = await send('getState', {});
-      stateRef.current = s;
-      setState(s);
+      const r = await send('getState', {});
+      if (!r.ok) throw new Error(t(r.problem));
+      stateRef.current = r.value;
+      setState(r.value);
       setProblems(({ stateFailed: _, ...rest }) => rest);
     } catch (e) {
       // The panel still decodes without settings, but the diagnosis knows less: say so.

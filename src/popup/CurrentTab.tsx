@@ -42,8 +42,8 @@ export function CurrentTab({ state, run, onStatus }: { state: PublicState; run: 
       const count = !countedRef.current && tab.id !== undefined;
       countedRef.current = true;
       const s = await run(send('tabStatus', { url: tab.url, ...(count ? { tabId: tab.id } : {}) }));
-      setStatus(s ?? 'unknown');
-      if (count && s) setInjected(s.injected);
+      setStatus(s.ok ? s.value : 'unknown');
+      if (count && s.ok) setInjected(s.value.injected);
     })();
   }, [state, run]);
 
@@ -54,11 +54,11 @@ export function CurrentTab({ state, run, onStatus }: { state: PublicState; run: 
     // Asked from the click itself, as the browser requires. The prompt may close the popup before
     // the answer arrives, so the background is told first and adds the site when access comes.
     const asking = browser.permissions.request({ origins: [originToMatchPattern(origin)] });
-    void send('expectSite', { origin }).catch(() => undefined);
+    void send('expectSite', { origin });
     const granted = await asking.catch(() => false);
     if (!granted) return;
     const r = await run(send('addSite', { origin }));
-    if (r?.ok) onStatus(t('siteAdded', origin));
+    if (r.ok) onStatus(t('siteAdded', origin));
   };
   return (
     <section class="tab-status" aria-label={t('tabHeading')}>

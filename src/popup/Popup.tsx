@@ -60,9 +60,8 @@ export function Popup() {
           <KeyForm
             onSave={async (key, persist) => {
               const r = await run(send('saveKey', { key, persist }));
-              if (!r) return null;
               if (!r.ok) return r.problem;
-              setStatus(missingAccess(r.state).length ? t('savedNoAccess') : t('saved', DEFAULT_API_ORIGIN));
+              setStatus(missingAccess(r.value).length ? t('savedNoAccess') : t('saved', DEFAULT_API_ORIGIN));
               return null;
             }}
           />
@@ -88,7 +87,7 @@ export function Popup() {
             onClick={async () => {
               const r = await run(send('undoDelete', { id: forgotten.id }));
               setForgotten(null);
-              if (r && !r.ok) setStatus(t(r.problem));
+              if (!r.ok) setStatus(t(r.problem));
             }}
           >
             {t('undo')}
@@ -102,15 +101,14 @@ export function Popup() {
             onCancel={() => setAdding(false)}
             onSave={async (key, persist, name) => {
               const r = await run(send('addProfile', { key, persist, name }));
-              if (!r) return null;
               if (!r.ok) return r.problem;
-              const created = r.state.profiles.at(-1);
+              const created = r.value.profiles.at(-1);
               if (created) {
                 const a = await run(send('setActive', { origin: DEFAULT_API_ORIGIN, profileId: created.id }));
-                if (a && !a.ok) return a.problem;
+                if (!a.ok) return a.problem;
               }
               setAdding(false);
-              setStatus(missingAccess(r.state).length ? t('savedNoAccess') : t('saved', DEFAULT_API_ORIGIN));
+              setStatus(missingAccess(r.value).length ? t('savedNoAccess') : t('saved', DEFAULT_API_ORIGIN));
               return null;
             }}
           />
