@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ADA, useExtension, type Env } from './setup';
+import { saveKeyInPopup } from './user';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const KEY = 'A11y0000.accessibilityTestSecret';
@@ -64,11 +65,7 @@ describe.each([
     });
 
     it('popup, with a key and a check result', async () => {
-      const popup = await env.b.openPopup();
-      await popup.getByLabel(t('keyLabel')).fill(KEY);
-      await popup.getByRole('button', { name: t('save'), exact: true }).click();
-      await popup.getByTestId('masked-key').waitFor({ timeout: 10_000 });
-      await popup.close();
+      await (await saveKeyInPopup(env.b, KEY, { key: t('keyLabel'), save: t('save') })).close();
       const page = await openIn(env, `chrome-extension://${env.b.extId}/src/popup/popup.html`, scheme);
       await page.getByRole('button', { name: t('checkKey') }).click();
       await page.getByText(t('checkOk').split('$ARG1$')[0]!.trim()).waitFor();

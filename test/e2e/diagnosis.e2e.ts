@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { selectRow } from './devtools';
 import { usePanel } from './setup';
-import { pageFetch, saveKeyInPopup } from './user';
+import { addKeyInPopup, pageFetch, saveKeyInPopup } from './user';
 
 const REVOKED = 'Rv7Yq2Lm.revokedDiagnosisKey01234';
 const GOOD = 'Gd3Kp8Wz.workingDiagnosisKey56789';
@@ -48,14 +48,7 @@ describe('the panel names the real cause', () => {
 
   it('keeps that explanation after the user switches to a working key; the new call succeeds', async () => {
     const popup = await env.b.openPopup();
-    await popup.getByRole('button', { name: 'Add another key' }).click();
-    await popup.getByLabel('Name').fill('Working key');
-    await popup.getByLabel('API key').fill(GOOD);
-    await popup.getByRole('button', { name: 'Save' }).click();
-    await popup
-      .getByTestId('masked-key')
-      .filter({ hasText: `${GOOD.slice(0, 6)}...${GOOD.slice(-2)}` })
-      .waitFor();
+    await addKeyInPopup(popup, 'Working key', GOOD);
     await popup.close();
     await pageFetch(env.docs, 'https://api.maiagent.ai/api/users/current/');
     await select('/api/users/current/', '200');

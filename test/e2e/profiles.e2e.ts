@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launch } from './browser';
-import { pageFetch, saveKeyInPopup } from './user';
+import { addKeyInPopup, pageFetch, saveKeyInPopup } from './user';
 import { ADA, useExtension } from './setup';
 import { HANGING_KEY } from '../server/maiagent-server';
 
@@ -103,14 +103,7 @@ describe('Check key', () => {
 describe('profiles', () => {
   it('adding a second key and switching profiles changes the injected header', async () => {
     const popup = await env.b.openPopup();
-    await popup.getByRole('button', { name: 'Add another key' }).click();
-    await popup.getByLabel('Name').fill('Teammate org');
-    await popup.getByLabel('API key').fill(KEY_B);
-    await popup.getByRole('button', { name: 'Save' }).click();
-    await popup
-      .getByTestId('masked-key')
-      .filter({ hasText: mask(KEY_B) })
-      .waitFor();
+    await addKeyInPopup(popup, 'Teammate org', KEY_B);
     await callFromDocs();
     expect(lastAuth()).toBe(`Api-Key ${KEY_B}`);
     // A revealed key belongs to its profile: switching hides it.

@@ -13,6 +13,7 @@ import { IMAGES, LANGS, LISTING_DIR, loadMessages, loadSource, STORES } from '..
 import type { Launched } from './browser';
 import { popupFor, recordHar } from './pictures';
 import { ADA, useBrowser, useServer } from './setup';
+import { saveKeyInPopup } from './user';
 
 const KEY = 'g5BnKDab.storeListingDemoKey00Xs';
 
@@ -96,11 +97,7 @@ describe.each(LANGS.map((l) => [l.lang, l.locale] as const))('store images in %s
   const env = useBrowser(srv, { lang });
 
   it('popup: a saved and checked key, for a docs tab (1280×800)', async () => {
-    const first = await env.b.openPopup();
-    await first.getByLabel(m('keyLabel')).fill(KEY);
-    await first.getByRole('button', { name: m('save'), exact: true }).click();
-    await first.getByTestId('masked-key').waitFor({ timeout: 10_000 });
-    await first.close();
+    await (await saveKeyInPopup(env.b, KEY, { key: m('keyLabel'), save: m('save') })).close();
 
     const docs = await env.b.ctx.newPage();
     await docs.goto('https://docs.maiagent.ai/');

@@ -3,12 +3,30 @@
 import type { Page } from 'playwright-core';
 import type { Launched } from './browser';
 
-export async function saveKeyInPopup(b: Launched, key: string): Promise<Page> {
+/** The popup's words for the key field and its button: English unless the browser runs in another language. */
+interface KeyFormLabels {
+  key: string;
+  save: string;
+}
+
+export async function saveKeyInPopup(b: Launched, key: string, labels: KeyFormLabels = { key: 'API key', save: 'Save' }): Promise<Page> {
   const popup = await b.openPopup();
-  await popup.getByLabel('API key').fill(key);
-  await popup.getByRole('button', { name: 'Save' }).click();
+  await popup.getByLabel(labels.key).fill(key);
+  await popup.getByRole('button', { name: labels.save, exact: true }).click();
   await popup.getByTestId('masked-key').waitFor({ timeout: 10_000 });
   return popup;
+}
+
+/** In an open popup: "Add another key", a name and the key, "Save"; waits until the popup shows that key (masked). */
+export async function addKeyInPopup(popup: Page, name: string, key: string): Promise<void> {
+  await popup.getByRole('button', { name: 'Add another key' }).click();
+  await popup.getByLabel('Name').fill(name);
+  await popup.getByLabel('API key').fill(key);
+  await popup.getByRole('button', { name: 'Save' }).click();
+  await popup
+    .getByTestId('masked-key')
+    .filter({ hasText: `${key.slice(0, 6)}...${key.slice(-2)}` })
+    .waitFor();
 }
 
 /** Fetch from inside a page and return what the echo endpoint saw (or the error). */
