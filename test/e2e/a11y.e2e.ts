@@ -4,10 +4,10 @@
 // violations is the bar.
 import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
-import { readFileSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { harEntry, harFile } from './har';
 import { ADA, useExtension, type Env } from './setup';
 import { saveKeyInPopup } from './user';
 
@@ -82,23 +82,12 @@ describe.each([
     });
 
     it('panel with entries and a selected request', async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'maiagent-a11y-'));
-      const file = join(dir, 'a.har');
-      const e = (path: string, status: number, body: unknown) => ({
-        startedDateTime: '2026-11-20T10:00:00.000Z',
-        time: 20,
-        request: {
+      const e = (path: string, status: number, body: unknown) =>
+        harEntry(path, status, body, {
           method: 'POST',
-          url: `https://api.maiagent.ai${path}`,
-          headers: [{ name: 'Authorization', value: 'Api-Key abcdef123456.zz' }],
-          postData: { mimeType: 'application/json', text: '{"a":1}' },
-        },
-        response: {
-          status,
-          headers: [{ name: 'Content-Type', value: 'application/json' }],
-          content: { mimeType: 'application/json', text: JSON.stringify(body) },
-        },
-      });
+          requestHeaders: [{ name: 'Authorization', value: 'Api-Key abcdef123456.zz' }],
+          requestBody: '{"a":1}',
+        });
       const stream = {
         ...e('/api/v1/test-stream/', 200, null),
         response: {
@@ -110,19 +99,12 @@ describe.each([
           },
         },
       };
-      writeFileSync(
-        file,
-        JSON.stringify({
-          log: {
-            entries: [
-              e('/api/v1/chatbots/', 400, { name: ['This field is required.'] }),
-              e('/api/users/current/', 401, { detail: 'Invalid API key format.' }),
-              e('/api/v1/x/', 200, { ok: true }),
-              stream,
-            ],
-          },
-        }),
-      );
+      const { file, done } = harFile('a.har', [
+        e('/api/v1/chatbots/', 400, { name: ['This field is required.'] }),
+        e('/api/users/current/', 401, { detail: 'Invalid API key format.' }),
+        e('/api/v1/x/', 200, { ok: true }),
+        stream,
+      ]);
       try {
         const page = await openIn(env, `chrome-extension://${env.b.extId}/src/panel/panel.html`, scheme);
         await page.getByLabel(t('importHar')).setInputFiles(file);
@@ -141,7 +123,7 @@ describe.each([
         expect(await violations(page)).toEqual([]);
         await page.close();
       } finally {
-        rmSync(dir, { recursive: true, force: true });
+        done();
       }
     });
   });

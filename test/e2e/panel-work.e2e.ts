@@ -4,11 +4,9 @@
 // dragged), and again in the real DevTools, docked and undocked into a window of 360, 560 and
 // 1,200 px. The rest runs in the real DevTools.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { devtoolsOf, poll, selectRow, type Cdp } from './devtools';
+import { harEntry, harFile } from './har';
 import { usePanel } from './setup';
 import { pageFetch } from './user';
 
@@ -82,39 +80,26 @@ const measure = (run: (js: string) => Promise<Layout>) =>
   })()`);
 
 /** A HAR a colleague might send: long paths and summaries, an error to explain. */
-function harFile(): { file: string; done: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), 'maiagent-layout-'));
-  const file = join(dir, 'layout.har');
-  const e = (path: string, status: number, body: unknown, method = 'GET') => ({
-    startedDateTime: '2026-11-20T10:00:00.000Z',
-    time: 20,
-    request: {
+function layoutHar(): { file: string; done: () => void } {
+  const e = (path: string, status: number, body: unknown, method = 'GET') =>
+    harEntry(path, status, body, {
       method,
-      url: `https://api.maiagent.ai${path}`,
-      headers: [{ name: 'Content-Type', value: 'application/json' }],
-      postData: { mimeType: 'application/json', text: '{"description":"no name"}' },
-    },
-    response: {
-      status,
-      headers: [{ name: 'Content-Type', value: 'application/json' }],
-      content: { mimeType: 'application/json', text: JSON.stringify(body) },
-    },
-  });
-  const entries = [
+      requestHeaders: [{ name: 'Content-Type', value: 'application/json' }],
+      requestBody: '{"description":"no name"}',
+    });
+  return harFile('layout.har', [
     e('/api/v1/chatbots/', 400, { name: ['This field is required.'], rag: ['This field is required.'] }, 'POST'),
     e('/api/v1/chatbots/a-very-long-chatbot-identifier-0123456789/knowledge-bases/?page=2&page_size=50', 404, { detail: 'Not found.' }),
     e('/api/users/current/', 401, { detail: 'Invalid API key format.' }),
     e('/api/v1/conversations/', 200, { count: 1, next: null, previous: null, results: [{ id: 'c1' }] }),
-  ];
-  writeFileSync(file, JSON.stringify({ log: { version: '1.2', entries } }));
-  return { file, done: () => rmSync(dir, { recursive: true, force: true }) };
+  ]);
 }
 
 describe('every width works', () => {
   let page: Page;
-  let har: ReturnType<typeof harFile>;
+  let har: ReturnType<typeof layoutHar>;
   beforeAll(async () => {
-    har = harFile();
+    har = layoutHar();
     page = await env.b.ctx.newPage();
     await page.setViewportSize({ width: 1200, height: 700 });
     await page.goto(`chrome-extension://${env.b.extId}/src/panel/panel.html`);

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIST } from './browser';
 import { poll, selectRow } from './devtools';
+import { harEntry, harFile } from './har';
 import { usePanel } from './setup';
 import { pageFetch } from './user';
 
@@ -199,38 +200,20 @@ describe('DevTools panel', () => {
   });
 
   it('imports a HAR file and explains its entries the same way', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'maiagent-har-'));
-    const file = join(dir, 'ticket.har');
-    const entry = (path: string, status: number, body: unknown, requestHeaders: { name: string; value: string }[] = []) => ({
-      startedDateTime: '2026-11-20T10:00:00.000Z',
-      time: 42,
-      request: { method: 'GET', url: `https://api.maiagent.ai${path}`, headers: requestHeaders },
-      response: {
-        status,
-        headers: [{ name: 'Content-Type', value: 'application/json' }],
-        content: { mimeType: 'application/json', text: JSON.stringify(body) },
-      },
-    });
-    writeFileSync(
-      file,
-      JSON.stringify({
-        log: {
-          version: '1.2',
-          entries: [
-            entry('/api/v1/imported-a/', 401, { detail: 'Authentication credentials were not provided.' }),
-            entry('/api/v1/imported-b/', 401, { detail: 'Invalid API key format.' }, [
-              { name: 'Authorization', value: 'Bearer abcdef123456.zz' },
-            ]),
-            entry('/api/v1/imported-c/', 200, {
-              count: 45,
-              next: 'https://api.maiagent.ai/api/v1/imported-c/?page=2',
-              previous: null,
-              results: [{}, {}],
-            }),
-          ],
-        },
+    const entry = (path: string, status: number, body: unknown, requestHeaders: { name: string; value: string }[] = []) =>
+      harEntry(path, status, body, { time: 42, requestHeaders });
+    const { file, done } = harFile('ticket.har', [
+      entry('/api/v1/imported-a/', 401, { detail: 'Authentication credentials were not provided.' }),
+      entry('/api/v1/imported-b/', 401, { detail: 'Invalid API key format.' }, [
+        { name: 'Authorization', value: 'Bearer abcdef123456.zz' },
+      ]),
+      entry('/api/v1/imported-c/', 200, {
+        count: 45,
+        next: 'https://api.maiagent.ai/api/v1/imported-c/?page=2',
+        previous: null,
+        results: [{}, {}],
       }),
-    );
+    ]);
     try {
       const { root } = await env.panel.send<{ root: { nodeId: number } }>('DOM.getDocument', {});
       const { nodeId } = await env.panel.send<{ nodeId: number }>('DOM.querySelector', {
@@ -250,7 +233,7 @@ describe('DevTools panel', () => {
       // An imported entry brings its body: nothing is left to read.
       expect(c).not.toContain('Reading the body');
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      done();
     }
   });
 
