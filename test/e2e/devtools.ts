@@ -161,3 +161,10 @@ export async function selectRow(panel: Cdp, path: string, status: string, opts: 
     })()`),
   );
 }
+
+/** Choose `file` in the panel's "Import HAR" field, through the DOM (CDP clients get no file chooser). */
+export async function importHarFile(panel: Cdp, file: string): Promise<void> {
+  const { root } = await panel.send<{ root: { nodeId: number } }>('DOM.getDocument', {});
+  const { nodeId } = await panel.send<{ nodeId: number }>('DOM.querySelector', { nodeId: root.nodeId, selector: 'input[type=file]' });
+  await panel.send('DOM.setFileInputFiles', { nodeId, files: [file] });
+}

@@ -3,10 +3,10 @@
 // Chrome picks the extension's catalogue from --lang (launch() passes it, plus Playwright's locale
 // for navigator.language); Chrome's zh-TW is the folder zh_TW.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { harFile } from './har';
 import { useBrowser, useServer } from './setup';
 
 type Catalogue = Record<string, { message: string }>;
@@ -146,27 +146,18 @@ describe.each([
   });
 
   it('the panel is in that language, explanations included', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'maiagent-i18n-'));
-    const file = join(dir, 'one.har');
-    writeFileSync(
-      file,
-      JSON.stringify({
-        log: {
-          entries: [
-            {
-              startedDateTime: '2026-11-20T10:00:00.000Z',
-              time: 12,
-              request: { method: 'GET', url: 'https://api.maiagent.ai/api/users/current/', headers: [] },
-              response: {
-                status: 401,
-                headers: [],
-                content: { mimeType: 'application/json', text: '{"detail":"Authentication credentials were not provided."}' },
-              },
-            },
-          ],
+    const { file, done } = harFile('one.har', [
+      {
+        startedDateTime: '2026-11-20T10:00:00.000Z',
+        time: 12,
+        request: { method: 'GET', url: 'https://api.maiagent.ai/api/users/current/', headers: [] },
+        response: {
+          status: 401,
+          headers: [],
+          content: { mimeType: 'application/json', text: '{"detail":"Authentication credentials were not provided."}' },
         },
-      }),
-    );
+      },
+    ]);
     try {
       const page = await env.b.ctx.newPage();
       await page.goto(`chrome-extension://${env.b.extId}/src/panel/panel.html`);
@@ -184,7 +175,7 @@ describe.each([
       expect(docs).toBe(`https://docs.maiagent.ai/api/${folder === 'ja' ? 'api-doc-ja/' : ''}api-reference/zu-zhi-he-cheng-yuan`);
       await page.close();
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      done();
     }
   });
 });

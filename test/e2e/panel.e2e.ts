@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, truncateSync, writeFileSync, rmSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIST } from './browser';
-import { poll, selectRow } from './devtools';
+import { importHarFile, poll, selectRow } from './devtools';
 import { harEntry, harFile } from './har';
 import { usePanel } from './setup';
 import { pageFetch } from './user';
@@ -215,12 +215,7 @@ describe('DevTools panel', () => {
       }),
     ]);
     try {
-      const { root } = await env.panel.send<{ root: { nodeId: number } }>('DOM.getDocument', {});
-      const { nodeId } = await env.panel.send<{ nodeId: number }>('DOM.querySelector', {
-        nodeId: root.nodeId,
-        selector: 'input[type=file]',
-      });
-      await env.panel.send('DOM.setFileInputFiles', { nodeId, files: [file] });
+      await importHarFile(env.panel, file);
       await poll('the imported rows', async () => (await rows()).some((r) => r.path === '/api/v1/imported-c/'));
       const list = await rows();
       expect(list.map((r) => r.path)).toEqual(['/api/v1/imported-a/', '/api/v1/imported-b/', '/api/v1/imported-c/']);
@@ -290,60 +285,45 @@ describe('DevTools panel', () => {
 
     // Imported: a URL written to mislead, cookies both ways, the key echoed, and a body over the cap.
     const COOKIE = 'sess-e2e-7f3a9c1e2b4d';
-    const dir = mkdtempSync(join(tmpdir(), 'maiagent-har-'));
-    const file = join(dir, 'attack.har');
-    writeFileSync(
-      file,
-      JSON.stringify({
-        log: {
-          version: '1.2',
-          entries: [
-            {
-              startedDateTime: '2026-11-20T10:00:00.000Z',
-              time: 42,
-              request: {
-                method: 'POST',
-                url: 'https://api.maiagent.ai\\@evil.test/api/v1/attack/',
-                headers: [
-                  { name: 'Authorization', value: `Api-Key ${KEY}` },
-                  { name: 'Cookie', value: `sessionid=${COOKIE}` },
-                  { name: 'Content-Type', value: 'application/json' },
-                ],
-                cookies: [{ name: 'sessionid', value: COOKIE }],
-                postData: { mimeType: 'application/json', text: JSON.stringify({ key: KEY, cookie: COOKIE }) },
-              },
-              response: {
-                status: 401,
-                headers: [
-                  { name: 'Content-Type', value: 'application/json' },
-                  { name: 'Set-Cookie', value: `sessionid=${COOKIE}; Path=/` },
-                  { name: 'x-amz-request-id', value: 'AMZ-REQ-1' },
-                ],
-                cookies: [{ name: 'sessionid', value: COOKIE }],
-                content: { mimeType: 'application/json', text: JSON.stringify({ detail: `Invalid key ${KEY} for session ${COOKIE}` }) },
-              },
-            },
-            {
-              startedDateTime: '2026-11-20T10:00:01.000Z',
-              time: 1,
-              request: { method: 'GET', url: 'https://api.maiagent.ai/api/v1/huge/', headers: [] },
-              response: {
-                status: 200,
-                headers: [{ name: 'Content-Type', value: 'text/plain' }],
-                content: { mimeType: 'text/plain', text: 'x'.repeat(3_000_000) },
-              },
-            },
+    const { file, done } = harFile('attack.har', [
+      {
+        startedDateTime: '2026-11-20T10:00:00.000Z',
+        time: 42,
+        request: {
+          method: 'POST',
+          url: 'https://api.maiagent.ai\\@evil.test/api/v1/attack/',
+          headers: [
+            { name: 'Authorization', value: `Api-Key ${KEY}` },
+            { name: 'Cookie', value: `sessionid=${COOKIE}` },
+            { name: 'Content-Type', value: 'application/json' },
           ],
+          cookies: [{ name: 'sessionid', value: COOKIE }],
+          postData: { mimeType: 'application/json', text: JSON.stringify({ key: KEY, cookie: COOKIE }) },
         },
-      }),
-    );
+        response: {
+          status: 401,
+          headers: [
+            { name: 'Content-Type', value: 'application/json' },
+            { name: 'Set-Cookie', value: `sessionid=${COOKIE}; Path=/` },
+            { name: 'x-amz-request-id', value: 'AMZ-REQ-1' },
+          ],
+          cookies: [{ name: 'sessionid', value: COOKIE }],
+          content: { mimeType: 'application/json', text: JSON.stringify({ detail: `Invalid key ${KEY} for session ${COOKIE}` }) },
+        },
+      },
+      {
+        startedDateTime: '2026-11-20T10:00:01.000Z',
+        time: 1,
+        request: { method: 'GET', url: 'https://api.maiagent.ai/api/v1/huge/', headers: [] },
+        response: {
+          status: 200,
+          headers: [{ name: 'Content-Type', value: 'text/plain' }],
+          content: { mimeType: 'text/plain', text: 'x'.repeat(3_000_000) },
+        },
+      },
+    ]);
     try {
-      const { root } = await env.panel.send<{ root: { nodeId: number } }>('DOM.getDocument', {});
-      const { nodeId } = await env.panel.send<{ nodeId: number }>('DOM.querySelector', {
-        nodeId: root.nodeId,
-        selector: 'input[type=file]',
-      });
-      await env.panel.send('DOM.setFileInputFiles', { nodeId, files: [file] });
+      await importHarFile(env.panel, file);
       await poll('the imported rows', async () => (await rows()).some((r) => r.path === '/api/v1/huge/'));
       const huge = await select('/api/v1/huge/', '200');
       expect(huge).toContain('Only the first 1 MB of this body was kept.');
@@ -374,21 +354,14 @@ describe('DevTools panel', () => {
       expect(curl).not.toContain(COOKIE);
       expect(await env.panel.eval<string>('document.documentElement.outerHTML')).not.toContain(KEY);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      done();
     }
   });
 
   it('refuses a HAR file over 100 MB before reading it, and imports a 90 MB body without freezing', async () => {
     const notice = () =>
       env.panel.eval<string>(`[...document.querySelectorAll('.hint[role=status] span')].map((s) => s.textContent).join('|')`);
-    const setFile = async (file: string) => {
-      const { root } = await env.panel.send<{ root: { nodeId: number } }>('DOM.getDocument', {});
-      const { nodeId } = await env.panel.send<{ nodeId: number }>('DOM.querySelector', {
-        nodeId: root.nodeId,
-        selector: 'input[type=file]',
-      });
-      await env.panel.send('DOM.setFileInputFiles', { nodeId, files: [file] });
-    };
+    const setFile = (file: string) => importHarFile(env.panel, file);
     const dir = mkdtempSync(join(tmpdir(), 'maiagent-har-'));
     try {
       // Sparse: 101 MB on paper, nothing on disk; only its size is ever looked at.
