@@ -1,32 +1,10 @@
-// What the picture tests share (README screenshots, store images): the popup opened for a tab as
-// a toolbar click opens it, and real API traffic from the docs site recorded as a HAR file.
+// What the picture tests share (README screenshots, store images): real API traffic from the docs
+// site, recorded as a HAR file for the panel to show.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import type { TestServer } from '../server/maiagent-server';
 import type { Launched } from './browser';
 import { pageFetch } from './user';
-
-/**
- * Click the toolbar button on a tab (grants activeTab), then open the popup page for that tab, so
- * that it describes the tab and not itself ("This tab is not a web page."). `viewport` is set first.
- */
-export async function popupFor(b: Launched, tab: Page, viewport?: { width: number; height: number }): Promise<Page> {
-  const cdp = await b.ctx.browser()!.newBrowserCDPSession();
-  const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as {
-    targetInfos: { targetId: string; url: string }[];
-  };
-  const target = targetInfos.find((t) => t.url === tab.url());
-  if (!target) throw new Error(`no browser tab has the URL ${tab.url()}`);
-  await cdp.send('Extensions.triggerAction' as never, { id: b.extId, targetId: target.targetId } as never);
-  await cdp.detach();
-  const tabId = await (await b.sw()).evaluate(async (url) => (await chrome.tabs.query({ url })).at(0)?.id ?? 0, tab.url());
-  if (!(tabId > 0)) throw new Error(`the extension finds no tab with the URL ${tab.url()}`);
-  const popup = await b.ctx.newPage();
-  if (viewport) await popup.setViewportSize(viewport);
-  await popup.goto(`chrome-extension://${b.extId}/src/popup/popup.html?tabId=${tabId}`);
-  return popup;
-}
 
 /** Real API traffic from the docs site (a 200, a 400, a 429, a 500 page…), written to `dir` as a HAR file. */
 export async function recordHar(b: Launched, server: TestServer, dir: string): Promise<string> {

@@ -3,9 +3,9 @@ import { expect, it } from 'vitest';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { popupFor, recordHar } from './pictures';
+import { recordHar } from './pictures';
 import { ADA, useExtension } from './setup';
-import { saveKeyInPopup } from './user';
+import { popupFor, saveKeyInPopup } from './user';
 
 const OUT = resolve(import.meta.dirname, '../../docs/screenshots');
 const KEY = 'g5BnKDab.screenshotDemoKey0000Xs';

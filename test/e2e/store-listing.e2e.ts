@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IMAGES, LANGS, LISTING_DIR, loadMessages, loadSource, STORES } from '../../scripts/listing';
 import type { Launched } from './browser';
-import { popupFor, recordHar } from './pictures';
+import { recordHar } from './pictures';
 import { ADA, useBrowser, useServer } from './setup';
-import { saveKeyInPopup } from './user';
+import { popupFor, saveKeyInPopup } from './user';
 
 const KEY = 'g5BnKDab.storeListingDemoKey00Xs';
 

@@ -43,3 +43,24 @@ export async function pageFetch(page: Page, url: string, init: { method?: string
     { url, init },
   );
 }
+
+/**
+ * Click the toolbar button on a tab (grants activeTab), then open the popup page for that tab, so
+ * that it describes the tab and not itself ("This tab is not a web page."). `viewport` is set first.
+ */
+export async function popupFor(b: Launched, tab: Page, viewport?: { width: number; height: number }): Promise<Page> {
+  const cdp = await b.ctx.browser()!.newBrowserCDPSession();
+  const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as {
+    targetInfos: { targetId: string; url: string }[];
+  };
+  const target = targetInfos.find((t) => t.url === tab.url());
+  if (!target) throw new Error(`no browser tab has the URL ${tab.url()}`);
+  await cdp.send('Extensions.triggerAction' as never, { id: b.extId, targetId: target.targetId } as never);
+  await cdp.detach();
+  const tabId = await (await b.sw()).evaluate(async (url) => (await chrome.tabs.query({ url })).at(0)?.id ?? 0, tab.url());
+  if (!(tabId > 0)) throw new Error(`the extension finds no tab with the URL ${tab.url()}`);
+  const popup = await b.ctx.newPage();
+  if (viewport) await popup.setViewportSize(viewport);
+  await popup.goto(`chrome-extension://${b.extId}/src/popup/popup.html?tabId=${tabId}`);
+  return popup;
+}
