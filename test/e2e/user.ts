@@ -57,7 +57,13 @@ export async function popupFor(b: Launched, tab: Page, viewport?: { width: numbe
   if (!target) throw new Error(`no browser tab has the URL ${tab.url()}`);
   await cdp.send('Extensions.triggerAction' as never, { id: b.extId, targetId: target.targetId } as never);
   await cdp.detach();
-  const tabId = await (await b.sw()).evaluate(async (url) => (await chrome.tabs.query({ url })).at(0)?.id ?? 0, tab.url());
+  // Run in the service worker; typed here by hand, since the benchmark (which imports this file) has no Chrome types.
+  const tabId = await (
+    await b.sw()
+  ).evaluate(async (url) => {
+    const { tabs } = (globalThis as unknown as { chrome: { tabs: { query(q: { url: string }): Promise<{ id?: number }[]> } } }).chrome;
+    return (await tabs.query({ url })).at(0)?.id ?? 0;
+  }, tab.url());
   if (!(tabId > 0)) throw new Error(`the extension finds no tab with the URL ${tab.url()}`);
   const popup = await b.ctx.newPage();
   if (viewport) await popup.setViewportSize(viewport);
