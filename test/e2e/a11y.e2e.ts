@@ -4,11 +4,12 @@
 // violations is the bar.
 import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
-import { readFileSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { harEntry, harFile } from './har';
 import { ADA, useExtension, type Env } from './setup';
+import { saveKeyInPopup } from './user';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const KEY = 'A11y0000.accessibilityTestSecret';
@@ -64,11 +65,7 @@ describe.each([
     });
 
     it('popup, with a key and a check result', async () => {
-      const popup = await env.b.openPopup();
-      await popup.getByLabel(t('keyLabel')).fill(KEY);
-      await popup.getByRole('button', { name: t('save'), exact: true }).click();
-      await popup.getByTestId('masked-key').waitFor({ timeout: 10_000 });
-      await popup.close();
+      await (await saveKeyInPopup(env.b, KEY, { key: t('keyLabel'), save: t('save') })).close();
       const page = await openIn(env, `chrome-extension://${env.b.extId}/src/popup/popup.html`, scheme);
       await page.getByRole('button', { name: t('checkKey') }).click();
       await page.getByText(t('checkOk').split('$ARG1$')[0]!.trim()).waitFor();
@@ -85,23 +82,12 @@ describe.each([
     });
 
     it('panel with entries and a selected request', async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'maiagent-a11y-'));
-      const file = join(dir, 'a.har');
-      const e = (path: string, status: number, body: unknown) => ({
-        startedDateTime: '2026-11-20T10:00:00.000Z',
-        time: 20,
-        request: {
+      const e = (path: string, status: number, body: unknown) =>
+        harEntry(path, status, body, {
           method: 'POST',
-          url: `https://api.maiagent.ai${path}`,
-          headers: [{ name: 'Authorization', value: 'Api-Key abcdef123456.zz' }],
-          postData: { mimeType: 'application/json', text: '{"a":1}' },
-        },
-        response: {
-          status,
-          headers: [{ name: 'Content-Type', value: 'application/json' }],
-          content: { mimeType: 'application/json', text: JSON.stringify(body) },
-        },
-      });
+          requestHeaders: [{ name: 'Authorization', value: 'Api-Key abcdef123456.zz' }],
+          requestBody: '{"a":1}',
+        });
       const stream = {
         ...e('/api/v1/test-stream/', 200, null),
         response: {
@@ -113,19 +99,12 @@ describe.each([
           },
         },
       };
-      writeFileSync(
-        file,
-        JSON.stringify({
-          log: {
-            entries: [
-              e('/api/v1/chatbots/', 400, { name: ['This field is required.'] }),
-              e('/api/users/current/', 401, { detail: 'Invalid API key format.' }),
-              e('/api/v1/x/', 200, { ok: true }),
-              stream,
-            ],
-          },
-        }),
-      );
+      const { file, done } = harFile('a.har', [
+        e('/api/v1/chatbots/', 400, { name: ['This field is required.'] }),
+        e('/api/users/current/', 401, { detail: 'Invalid API key format.' }),
+        e('/api/v1/x/', 200, { ok: true }),
+        stream,
+      ]);
       try {
         const page = await openIn(env, `chrome-extension://${env.b.extId}/src/panel/panel.html`, scheme);
         await page.getByLabel(t('importHar')).setInputFiles(file);
@@ -144,7 +123,7 @@ describe.each([
         expect(await violations(page)).toEqual([]);
         await page.close();
       } finally {
-        rmSync(dir, { recursive: true, force: true });
+        done();
       }
     });
   });

@@ -98,6 +98,40 @@ function inPage(page: Page, fn: (u: string) => void, arg: string): void {
   void page.evaluate(fn, arg).catch(() => undefined);
 }
 
+/** The page's script sends its own tab to `url`. */
+const scriptNavigates = (page: Page, url: string) => inPage(page, (u) => void (location.href = u), url);
+
+/** The page adds a frame showing `url`. */
+const addsFrame = (page: Page, url: string) =>
+  inPage(
+    page,
+    (u) => {
+      const f = document.createElement('iframe');
+      f.src = u;
+      document.body.append(f);
+    },
+    url,
+  );
+
+/** The page shows a link to `url` and the user clicks it. */
+async function clickLink(page: Page, url: string, text: string): Promise<void> {
+  await page.evaluate(
+    ({ url, text }) => {
+      const a = document.createElement('a');
+      a.id = 'attack-link';
+      a.href = url;
+      a.textContent = text;
+      document.body.append(a);
+    },
+    { url, text },
+  );
+  await page.click('#attack-link');
+}
+
+/** Wait until the page in `tab` (asked of the page itself) has `needle` in its URL. */
+const tabShows = (tab: Page, needle: string, what: string) =>
+  poll(what, async () => (await tab.evaluate(() => location.href).catch(() => '')).includes(needle), 10_000);
+
 async function withPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
   const page = await env.b.ctx.newPage();
   try {
@@ -113,28 +147,9 @@ async function attackFrom(site: string): Promise<void> {
     const { tag, url } = target(`${site}-${how}`);
     await withPage(async (page) => {
       await page.goto(site);
-      if (how === 'script') inPage(page, (u) => void (location.href = u), url);
-      if (how === 'frame') {
-        inPage(
-          page,
-          (u) => {
-            const f = document.createElement('iframe');
-            f.src = u;
-            document.body.append(f);
-          },
-          url,
-        );
-      }
-      if (how === 'click') {
-        await page.evaluate((u) => {
-          const a = document.createElement('a');
-          a.id = 'attack-link';
-          a.href = u;
-          a.textContent = 'go';
-          document.body.append(a);
-        }, url);
-        await page.click('#attack-link');
-      }
+      if (how === 'script') scriptNavigates(page, url);
+      if (how === 'frame') addsFrame(page, url);
+      if (how === 'click') await clickLink(page, url, 'go');
       await expectNoKey(tag, `${how} from ${site}`);
     });
   }
@@ -265,15 +280,7 @@ describe('attacks: no page other than an allowed site makes the browser send the
       const { tag, url } = target(`frame-${new URL(site).hostname}`);
       await withPage(async (page) => {
         await page.goto(site);
-        inPage(
-          page,
-          (u) => {
-            const f = document.createElement('iframe');
-            f.src = u;
-            document.body.append(f);
-          },
-          url,
-        );
+        addsFrame(page, url);
         await expectNoKey(tag, `a frame on ${site}`);
       });
     }
@@ -299,17 +306,8 @@ describe('where the key still goes', () => {
       const { tag, url } = target(`docs-link-${how}`);
       await withPage(async (page) => {
         await page.goto('https://docs.maiagent.ai/');
-        if (how === 'script') inPage(page, (u) => void (location.href = u), url);
-        else {
-          await page.evaluate((u) => {
-            const a = document.createElement('a');
-            a.id = 'docs-link';
-            a.href = u;
-            a.textContent = 'Try it in the browsable API';
-            document.body.append(a);
-          }, url);
-          await page.click('#docs-link');
-        }
+        if (how === 'script') scriptNavigates(page, url);
+        else await clickLink(page, url, 'Try it in the browsable API');
         await expectKey(tag, `a ${how} link on the docs site`);
       });
     }
@@ -328,7 +326,7 @@ describe('where the key still goes', () => {
       await poll('the reload', async () => hits(opened.tag).length > before, 10_000);
       expect(hits(opened.tag).map((r) => r.headers.authorization)).toEqual(hits(opened.tag).map(() => AUTH));
       const next = target('browsable-link');
-      inPage(tab, (u) => void (location.href = u), next.url);
+      scriptNavigates(tab, next.url);
       await expectKey(next.tag, 'a link inside the browsable API');
     } finally {
       await tab.close();
@@ -354,11 +352,7 @@ describe('where the key still goes', () => {
       await expectKey(opened.tag, '"Open in tab"');
       // Asked of the page itself: Playwright may not have seen the commit of a navigation that the
       // extension started in a tab it created (seen once on Chromium 150).
-      await poll(
-        'the opened page in the tab',
-        async () => (await tab.evaluate(() => location.href).catch(() => '')).includes('attack=opened-then-left'),
-        10_000,
-      );
+      await tabShows(tab, 'attack=opened-then-left', 'the opened page in the tab');
       await tab.goto('https://evil.test/');
       // Documented limit: the other site can send the tab back in history. The browser then loads
       // the page the user opened again (unless it keeps it in its back/forward cache), and a
@@ -366,11 +360,7 @@ describe('where the key still goes', () => {
       // It can choose nothing: no other URL gets the key this way.
       const before = env.server.requests.length;
       inPage(tab, () => history.back(), '');
-      await poll(
-        'the page again after history.back()',
-        async () => (await tab.evaluate(() => location.href).catch(() => '')).includes('attack=opened-then-left'),
-        10_000,
-      );
+      await tabShows(tab, 'attack=opened-then-left', 'the page again after history.back()');
       await new Promise((r) => setTimeout(r, 300));
       const replayed = env.server.requests.slice(before).filter((r) => r.host === 'api.maiagent.ai' && r.headers.authorization);
       const openedPath = new URL(opened.url).pathname + new URL(opened.url).search;
@@ -379,7 +369,7 @@ describe('where the key still goes', () => {
         console.log(`history.back() from another site: ${replayed.length} request(s) with the key, all to ${openedPath}`);
       await tab.goto('https://evil.test/');
       const hijack = target('hijack-opened-tab');
-      inPage(tab, (u) => void (location.href = u), hijack.url);
+      scriptNavigates(tab, hijack.url);
       await expectNoKey(hijack.tag, 'another site in the opened tab navigating it to the API');
     } finally {
       await tab.close();
@@ -417,15 +407,7 @@ describe('where the key still goes', () => {
       const frame = target('typed-on-frame');
       await withPage(async (page) => {
         await page.goto('https://evil.test/');
-        inPage(
-          page,
-          (u) => {
-            const f = document.createElement('iframe');
-            f.src = u;
-            document.body.append(f);
-          },
-          frame.url,
-        );
+        addsFrame(page, frame.url);
         await expectNoKey(frame.tag, 'a frame, switch on');
       });
     } finally {

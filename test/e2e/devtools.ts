@@ -80,11 +80,6 @@ async function poll<T>(what: string, fn: () => Promise<T | undefined | null | fa
   throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
 }
 
-/**
- * Show the MaiAgent panel in the DevTools window of the tab whose URL starts with `tabUrl`,
- * and return a CDP session on the panel page. `beforeShow` runs once that DevTools window is
- * found (attached to the tab), before the panel is shown.
- */
 /** The DevTools window of the tab whose URL starts with `tabUrl`: a CDP session on it, and its target id. */
 export async function devtoolsOf(profileDir: string, tabUrl: string): Promise<{ dt: Cdp; targetId: string }> {
   const port = devtoolsPort(profileDir);
@@ -107,6 +102,11 @@ export async function devtoolsOf(profileDir: string, tabUrl: string): Promise<{ 
   });
 }
 
+/**
+ * Show the MaiAgent panel in the DevTools window of the tab whose URL starts with `tabUrl`,
+ * and return a CDP session on the panel page. `beforeShow` runs once that DevTools window is
+ * found (attached to the tab), before the panel is shown.
+ */
 export async function openPanel(profileDir: string, extId: string, tabUrl: string, beforeShow?: () => Promise<void>): Promise<Cdp> {
   const port = devtoolsPort(profileDir);
   const { dt } = await devtoolsOf(profileDir, tabUrl);
@@ -133,3 +133,38 @@ export async function openPanel(profileDir: string, extId: string, tabUrl: strin
 }
 
 export { poll };
+
+/**
+ * Click the newest row with this path and status in the panel, as a user would, wait until the
+ * details show that row (not the one selected before) and return their text. `openChecks` opens
+ * "What we checked" first, so that its lines are in the text.
+ */
+export async function selectRow(panel: Cdp, path: string, status: string, opts: { openChecks?: boolean } = {}): Promise<string> {
+  const id = await poll(`a ${status} row for ${path}`, () =>
+    panel.eval<string | false>(`(() => {
+      const r = [...document.querySelectorAll('[role=option]')].reverse().find((r) => r.querySelector('.path').textContent === ${JSON.stringify(path)} && r.querySelector('.status').textContent === ${JSON.stringify(status)});
+      if (!r) return false;
+      r.click();
+      return r.dataset.rowId;
+    })()`),
+  );
+  const openChecks = opts.openChecks
+    ? `const checks = document.querySelector('[data-testid=checks]'); if (checks) checks.open = true;`
+    : '';
+  return poll('the detail view', () =>
+    panel.eval<string>(`(() => {
+      const sel = document.querySelector('[role=option][aria-selected=true]');
+      const h2 = document.querySelector('.details .detail h2');
+      if (sel?.dataset.rowId !== ${JSON.stringify(id)} || !h2?.textContent.startsWith(${JSON.stringify(status)})) return '';
+      ${openChecks}
+      return document.querySelector('.details .detail').innerText;
+    })()`),
+  );
+}
+
+/** Choose `file` in the panel's "Import HAR" field, through the DOM (CDP clients get no file chooser). */
+export async function importHarFile(panel: Cdp, file: string): Promise<void> {
+  const { root } = await panel.send<{ root: { nodeId: number } }>('DOM.getDocument', {});
+  const { nodeId } = await panel.send<{ nodeId: number }>('DOM.querySelector', { nodeId: root.nodeId, selector: 'input[type=file]' });
+  await panel.send('DOM.setFileInputFiles', { nodeId, files: [file] });
+}

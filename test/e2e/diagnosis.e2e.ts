@@ -1,72 +1,40 @@
 // The real DevTools panel names the real cause: a revoked key (cross-checked with Check key), an
 // id not found under /api/, a CSRF refusal from a session cookie, a completion stream that broke
 // after its 200, and an explanation that stays the same after the user switches profile.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { launch, type Launched } from './browser';
-import { openPanel, poll, type Cdp } from './devtools';
-import { pageFetch, saveKeyInPopup } from './user';
-import { startServer, type TestServer } from '../server/maiagent-server';
+import { describe, expect, it } from 'vitest';
+import { selectRow } from './devtools';
+import { usePanel } from './setup';
+import { addKeyInPopup, pageFetch, saveKeyInPopup } from './user';
 
 const REVOKED = 'Rv7Yq2Lm.revokedDiagnosisKey01234';
 const GOOD = 'Gd3Kp8Wz.workingDiagnosisKey56789';
 
-let server: TestServer;
-let b: Launched;
-let docs: Page;
-let panel: Cdp;
+const env = usePanel(
+  { [GOOD]: { id: 'u1', name: 'Ada', email: 'ada@example.com', company: 'Example Co' } },
+  {
+    // The user saves a key that was deleted in the console since, and presses Check key.
+    prepare: async ({ server, b }) => {
+      server.revoked.add(REVOKED);
+      const popup = await saveKeyInPopup(b, REVOKED);
+      await popup.getByRole('button', { name: 'Check key' }).click();
+      await popup.getByRole('alert').filter({ hasText: '401' }).waitFor();
+      await popup.close();
+    },
+  },
+);
 
 /** Click the newest row with this path and status, and return the detail view's text (checks opened). */
-async function select(path: string, status: string): Promise<string> {
-  const id = await poll(`a ${status} row for ${path}`, () =>
-    panel.eval<string | false>(`(() => {
-      const r = [...document.querySelectorAll('[role=option]')].reverse().find((r) => r.querySelector('.path').textContent === ${JSON.stringify(path)} && r.querySelector('.status').textContent === ${JSON.stringify(status)});
-      if (!r) return false;
-      r.click();
-      return r.dataset.rowId;
-    })()`),
-  );
-  return poll('the detail view', () =>
-    panel.eval<string>(`(() => {
-      const sel = document.querySelector('[role=option][aria-selected=true]');
-      const h2 = document.querySelector('.details .detail h2');
-      if (sel?.dataset.rowId !== ${JSON.stringify(id)} || !h2?.textContent.startsWith(${JSON.stringify(status)})) return '';
-      const checks = document.querySelector('[data-testid=checks]');
-      if (checks) checks.open = true;
-      return document.querySelector('.details .detail').innerText;
-    })()`),
-  );
-}
+const select = (path: string, status: string) => selectRow(env.panel, path, status, { openChecks: true });
 
 /** The state shown for one line of "What we checked". */
 const checkState = (label: string) =>
-  panel.eval<string | null>(
+  env.panel.eval<string | null>(
     `[...document.querySelectorAll('[data-testid=checks] li')].find((li) => li.textContent.includes(${JSON.stringify(label)}))?.dataset.state ?? null`,
   );
 
-beforeAll(async () => {
-  server = await startServer();
-  server.keys.set(GOOD, { id: 'u1', name: 'Ada', email: 'ada@example.com', company: 'Example Co' });
-  server.revoked.add(REVOKED);
-  b = await launch({ server, devtools: true });
-  // The user saves a key that was deleted in the console since, and presses Check key.
-  const popup = await saveKeyInPopup(b, REVOKED);
-  await popup.getByRole('button', { name: 'Check key' }).click();
-  await popup.getByRole('alert').filter({ hasText: '401' }).waitFor();
-  await popup.close();
-  docs = await b.ctx.newPage();
-  await docs.goto('https://docs.maiagent.ai/');
-  panel = await openPanel(b.profileDir, b.extId, 'https://docs.maiagent.ai/');
-});
-afterAll(async () => {
-  panel?.close();
-  await b?.close();
-  await server?.close();
-});
-
 describe('the panel names the real cause', () => {
   it('a revoked key: the stored key was sent and Check key refused it; not "a proxy removed the header"', async () => {
-    await pageFetch(docs, 'https://api.maiagent.ai/api/users/current/');
+    await pageFetch(env.docs, 'https://api.maiagent.ai/api/users/current/');
     const d = await select('/api/users/current/', '401');
     expect(d).toContain('Check key was refused for the same key: the key is no longer valid');
     expect(d).toContain('The key sent is the stored key of profile');
@@ -79,17 +47,10 @@ describe('the panel names the real cause', () => {
   });
 
   it('keeps that explanation after the user switches to a working key; the new call succeeds', async () => {
-    const popup = await b.openPopup();
-    await popup.getByRole('button', { name: 'Add another key' }).click();
-    await popup.getByLabel('Name').fill('Working key');
-    await popup.getByLabel('API key').fill(GOOD);
-    await popup.getByRole('button', { name: 'Save' }).click();
-    await popup
-      .getByTestId('masked-key')
-      .filter({ hasText: `${GOOD.slice(0, 6)}...${GOOD.slice(-2)}` })
-      .waitFor();
+    const popup = await env.b.openPopup();
+    await addKeyInPopup(popup, 'Working key', GOOD);
     await popup.close();
-    await pageFetch(docs, 'https://api.maiagent.ai/api/users/current/');
+    await pageFetch(env.docs, 'https://api.maiagent.ai/api/users/current/');
     await select('/api/users/current/', '200');
     // The earlier row is still explained with the key that was active when it was sent.
     const d = await select('/api/users/current/', '401');
@@ -98,14 +59,14 @@ describe('the panel names the real cause', () => {
   });
 
   it('a 404 under /api/ (without v1) with a wrong id: the object was not found, the prefix is not blamed', async () => {
-    await pageFetch(docs, 'https://api.maiagent.ai/api/chatbots/0b7e6c2a-4f1d-4e3b-9a8c-5d2f1e0a9b7c/');
+    await pageFetch(env.docs, 'https://api.maiagent.ai/api/chatbots/0b7e6c2a-4f1d-4e3b-9a8c-5d2f1e0a9b7c/');
     const d = await select('/api/chatbots/0b7e6c2a-4f1d-4e3b-9a8c-5d2f1e0a9b7c/', '404');
     expect(d).toContain('The endpoint exists, but the object asked for does not');
     expect(d).not.toContain('version prefix');
   });
 
   it("a CSRF 403 comes from the session cookie (credentials: 'include'), not from the key's permissions", async () => {
-    await b.ctx.addCookies([
+    await env.b.ctx.addCookies([
       {
         name: 'sessionid',
         value: 'console-session-4h7k2m',
@@ -117,7 +78,7 @@ describe('the panel names the real cause', () => {
       },
     ]);
     try {
-      await docs.evaluate(() =>
+      await env.docs.evaluate(() =>
         fetch('https://api.maiagent.ai/api/v1/chatbots/', {
           method: 'POST',
           credentials: 'include',
@@ -134,12 +95,12 @@ describe('the panel names the real cause', () => {
       expect(d).toContain("credentials: 'omit'");
       expect(d).not.toContain('may not access this resource');
     } finally {
-      await b.ctx.clearCookies();
+      await env.b.ctx.clearCookies();
     }
   });
 
   it('a completion stream that broke after its 200, before "done": true', async () => {
-    await docs.evaluate(() =>
+    await env.docs.evaluate(() =>
       fetch('https://api.maiagent.ai/api/v1/chatbots/broken-stream/completions/', {
         method: 'POST',
         credentials: 'omit',

@@ -1,38 +1,31 @@
 // The injection engine: exactly the right requests get the key, also when the worker is stopped,
 // without any JavaScript running per request.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, type Launched } from './browser';
+import { useExtension } from './setup';
 import { pageFetch, saveKeyInPopup } from './user';
 import { WorkerControl } from './worker';
-import { startServer, type TestServer } from '../server/maiagent-server';
 
 const KEY = 'Eng1ne00.engineTestSecret01234';
 const KEY_2 = 'Eng1ne22.engineTestSecret56789';
 const AUTH = `Api-Key ${KEY}`;
 
-let server: TestServer;
-let b: Launched;
+const env = useExtension({
+  [KEY]: { id: 'u1', name: 'Ada', email: 'ada@example.com', company: 'Example Co' },
+  [KEY_2]: { id: 'u2', name: 'Bo', email: 'bo@example.com', company: 'Other' },
+});
 let docs: Page;
 let worker: WorkerControl;
 
-const since = (n: number) => server.requests.slice(n);
+const since = (n: number) => env.server.requests.slice(n);
 
 beforeAll(async () => {
-  server = await startServer();
-  server.keys.set(KEY, { id: 'u1', name: 'Ada', email: 'ada@example.com', company: 'Example Co' });
-  server.keys.set(KEY_2, { id: 'u2', name: 'Bo', email: 'bo@example.com', company: 'Other' });
-  b = await launch({ server });
-  await (await saveKeyInPopup(b, KEY)).close();
-  docs = await b.ctx.newPage();
+  await (await saveKeyInPopup(env.b, KEY)).close();
+  docs = await env.b.ctx.newPage();
   await docs.goto('https://docs.maiagent.ai/');
-  const options = await b.ctx.newPage();
-  await options.goto(`chrome-extension://${b.extId}/src/options/options.html`);
-  worker = await WorkerControl.attach(b, options);
-});
-afterAll(async () => {
-  await b?.close();
-  await server?.close();
+  const options = await env.b.ctx.newPage();
+  await options.goto(`chrome-extension://${env.b.extId}/src/options/options.html`);
+  worker = await WorkerControl.attach(env.b, options);
 });
 
 describe('header present', () => {
@@ -44,7 +37,7 @@ describe('header present', () => {
         await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
       return reg.scope;
     });
-    const before = server.requests.length;
+    const before = env.server.requests.length;
     const r = await docs.evaluate(async () => (await fetch('/via-sw')).status);
     expect(r).toBe(200);
     const fromSw = since(before).filter((x) => x.host === 'api.maiagent.ai' && x.path.includes('from=sw'));
@@ -55,7 +48,7 @@ describe('header present', () => {
   it('after the extension worker is stopped, without waking it (no JavaScript per request)', async () => {
     await worker.stop();
     worker.starts = 0;
-    const before = server.requests.length;
+    const before = env.server.requests.length;
     for (let i = 0; i < 50; i++) await pageFetch(docs, `https://api.maiagent.ai/api/users/current/?n=${i}`);
     await new Promise((r) => setTimeout(r, 300));
     const starts = worker.starts;
@@ -67,20 +60,20 @@ describe('header present', () => {
   });
 
   it('after the worker is woken again (rules are reconciled, not duplicated)', async () => {
-    const popup = await b.openPopup();
+    const popup = await env.b.openPopup();
     await popup.getByTestId('masked-key').waitFor();
-    const rules = await (await b.sw()).evaluate(() => chrome.declarativeNetRequest.getDynamicRules());
+    const rules = await (await env.b.sw()).evaluate(() => chrome.declarativeNetRequest.getDynamicRules());
     expect(rules.filter((r) => r.action.type === 'modifyHeaders').length).toBe(2);
     expect(rules.length).toBe(2);
     await pageFetch(docs, 'https://api.maiagent.ai/api/users/current/');
-    expect(server.requests.at(-1)?.headers.authorization).toBe(AUTH);
+    expect(env.server.requests.at(-1)?.headers.authorization).toBe(AUTH);
     await popup.close();
   });
 });
 
 describe('header absent', () => {
   it('at the API host on another port', async () => {
-    const before = server.requests.length;
+    const before = env.server.requests.length;
     await pageFetch(docs, 'https://api.maiagent.ai:8443/__echo');
     const got = since(before).filter((x) => x.host === 'api.maiagent.ai' && x.port === 8443);
     expect(got.length).toBe(1);
@@ -131,7 +124,7 @@ describe('property: generated URLs and initiators', () => {
       'https://x.docs.maiagent.ai',
       'https://docs.maiagent.ai.evil.test',
       'https://app.local.test',
-      `http://127.0.0.1:${server.port}`,
+      `http://127.0.0.1:${env.server.port}`,
       'https://api.maiagent.ai',
       'https://x.api.maiagent.ai',
       'http://api.maiagent.ai',
@@ -164,9 +157,9 @@ describe('property: generated URLs and initiators', () => {
     cases.forEach((c, id) => {
       if (c.kind !== 'nav') byInitiator.set(c.initiator!, [...(byInitiator.get(c.initiator!) ?? []), { ...c, id }]);
     });
-    const before = server.requests.length;
+    const before = env.server.requests.length;
     for (const [origin, list] of byInitiator) {
-      const page = await b.ctx.newPage();
+      const page = await env.b.ctx.newPage();
       await page.goto(`${origin}/`);
       await page.evaluate(async (items) => {
         const tag = (url: string, id: number) => `${url}${url.includes('?') ? '&' : '?'}case=${id}`;
@@ -198,11 +191,11 @@ describe('property: generated URLs and initiators', () => {
     for (let i = 0; i < navs.length; i += 8) {
       await Promise.all(
         navs.slice(i, i + 8).map(async ([id, c]) => {
-          const page = await b.ctx.newPage();
+          const page = await env.b.ctx.newPage();
           await page.goto(`${c.initiator}/`);
           void page.evaluate((u) => void (location.href = u), tag(c.url, id)).catch(() => undefined);
           const end = Date.now() + 3000;
-          while (Date.now() < end && !server.requests.some((x) => x.path.includes(`case=${id}`)))
+          while (Date.now() < end && !env.server.requests.some((x) => x.path.includes(`case=${id}`)))
             await new Promise((res) => setTimeout(res, 20));
           // Closing a tab in the middle of a cross-site navigation sometimes never settles in
           // Playwright; the tab is left to the context's close then.
@@ -228,7 +221,7 @@ describe('property: generated URLs and initiators', () => {
 
 describe('settings change while the worker is stopped, 100 times', () => {
   it('never leaves a lost or stale rule', async () => {
-    const popup = await b.openPopup();
+    const popup = await env.b.openPopup();
     await popup.getByTestId('masked-key').waitFor();
     const profileId = await popup.evaluate(async () => {
       const r = (await chrome.runtime.sendMessage({ type: 'getState', payload: {} })) as { value: { profiles: { id: string }[] } };
@@ -247,7 +240,7 @@ describe('settings change while the worker is stopped, 100 times', () => {
         async () => (await chrome.runtime.sendMessage({ type: 'getState', payload: {} })) as { value: { profiles: { masked: string }[] } },
       );
       const storedMasked = state.value.profiles[0]!.masked;
-      const rules = await (await b.sw()).evaluate(() => chrome.declarativeNetRequest.getDynamicRules());
+      const rules = await (await env.b.sw()).evaluate(() => chrome.declarativeNetRequest.getDynamicRules());
       const values = new Set(rules.flatMap((x) => (x.action.requestHeaders ?? []).map((h) => h.value)));
       expect(values.size, `cycle ${i}`).toBe(1);
       const installed = [...values][0]!;
@@ -259,7 +252,7 @@ describe('settings change while the worker is stopped, 100 times', () => {
       async () => (await chrome.runtime.sendMessage({ type: 'getState', payload: {} })) as { value: { profiles: { masked: string }[] } },
     );
     await pageFetch(docs, 'https://api.maiagent.ai/api/users/current/');
-    const sent = server.requests.at(-1)?.headers.authorization ?? '';
+    const sent = env.server.requests.at(-1)?.headers.authorization ?? '';
     expect([`Api-Key ${KEY}`, `Api-Key ${KEY_2}`]).toContain(sent);
     expect(`${sent.slice(8, 14)}...${sent.slice(-2)}`).toBe(final.value.profiles[0]!.masked);
     await popup.close();
@@ -269,14 +262,14 @@ describe('settings change while the worker is stopped, 100 times', () => {
 describe('turning off and forgetting', () => {
   it('"Forget this key" asks first; then the key leaves storage and every rule at once, with Undo', async () => {
     const sentNow = async () => {
-      const n = server.requests.length;
+      const n = env.server.requests.length;
       await pageFetch(docs, 'https://api.maiagent.ai/api/users/current/');
       return since(n).find((x) => x.path === '/api/users/current/')?.headers.authorization;
     };
     // Earlier tests may have switched profiles: whatever is active now must come back with Undo.
     const active = await sentNow();
     expect([AUTH, `Api-Key ${KEY_2}`]).toContain(active);
-    const popup = await b.openPopup();
+    const popup = await env.b.openPopup();
     await popup.getByRole('button', { name: 'Forget this key' }).click();
     const ask = popup.getByRole('alertdialog', { name: 'Forget this key' });
     await ask.getByText(/Forget the key of ".+"\? Requests will no longer carry it\./).waitFor();
@@ -284,7 +277,7 @@ describe('turning off and forgetting', () => {
     await expect.poll(() => popup.evaluate(() => document.activeElement?.textContent)).toBe('Forget');
     await popup.keyboard.press('Escape');
     await ask.waitFor({ state: 'detached' });
-    expect((await (await b.sw()).evaluate(() => chrome.declarativeNetRequest.getDynamicRules())).length).toBeGreaterThan(0);
+    expect((await (await env.b.sw()).evaluate(() => chrome.declarativeNetRequest.getDynamicRules())).length).toBeGreaterThan(0);
     // The confirming button has the focus: Enter forgets.
     await popup.getByRole('button', { name: 'Forget this key' }).click();
     await expect.poll(() => popup.evaluate(() => document.activeElement?.textContent)).toBe('Forget');
@@ -298,10 +291,10 @@ describe('turning off and forgetting', () => {
     await popup.getByRole('button', { name: 'Forget this key' }).click();
     await popup.getByRole('button', { name: 'Forget', exact: true }).click();
     await popup.getByLabel('API key').waitFor();
-    const sw = await b.sw();
+    const sw = await env.b.sw();
     expect(JSON.stringify(await sw.evaluate(() => chrome.storage.local.get(null)))).not.toContain(KEY);
     expect(await sw.evaluate(() => chrome.declarativeNetRequest.getDynamicRules())).toEqual([]);
-    const before = server.requests.length;
+    const before = env.server.requests.length;
     await pageFetch(docs, 'https://api.maiagent.ai/api/users/current/');
     expect(since(before).find((x) => x.path === '/api/users/current/')?.headers.authorization).toBeUndefined();
     await popup.close();

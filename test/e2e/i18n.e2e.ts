@@ -2,13 +2,12 @@
 // Chinese (Taiwan), the popup, the options page and the panel show the texts of that catalogue and no English.
 // Chrome picks the extension's catalogue from --lang (launch() passes it, plus Playwright's locale
 // for navigator.language); Chrome's zh-TW is the folder zh_TW.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launch, type Launched } from './browser';
-import { startServer, type TestServer } from '../server/maiagent-server';
+import { harFile } from './har';
+import { useBrowser, useServer } from './setup';
 
 type Catalogue = Record<string, { message: string }>;
 const LOCALES = resolve(import.meta.dirname, '../../public/_locales');
@@ -62,13 +61,7 @@ function englishLeft(strings: string[], local: Catalogue): string[] {
   return strings.flatMap((s) => english.filter((m) => m.re.test(s)).map((m) => `${m.key}: ${JSON.stringify(s)}`));
 }
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const srv = useServer();
 
 describe.each([
   { lang: 'ja', folder: 'ja' },
@@ -80,23 +73,16 @@ describe.each([
     if (!v) throw new Error(`${folder}/messages.json has no "${key}"`);
     return v;
   };
-  let b: Launched;
-
-  beforeAll(async () => {
-    b = await launch({ server, lang });
-  });
-  afterAll(async () => {
-    await b?.close();
-  });
+  const env = useBrowser(srv, { lang });
 
   it(`the extension reads the ${folder} catalogue`, async () => {
-    const sw = await b.sw();
+    const sw = await env.b.sw();
     expect(await sw.evaluate(() => chrome.i18n.getMessage('save'))).toBe(text('save'));
     expect(await sw.evaluate(() => chrome.i18n.getMessage('keyLabel'))).toBe(text('keyLabel'));
   });
 
   it('the popup is in that language, from first run to a saved key', async () => {
-    const popup = await b.openPopup();
+    const popup = await env.b.openPopup();
     const field = popup.getByLabel(text('keyLabel'), { exact: true });
     await field.waitFor({ timeout: 10_000 });
     await expect(field.getAttribute('placeholder')).resolves.toBe(text('keyPlaceholder'));
@@ -123,14 +109,14 @@ describe.each([
     expect(englishLeft(await visibleStrings(popup), m)).toEqual([]);
 
     // The toolbar button's tooltip comes from the same catalogue.
-    const sw = await b.sw();
+    const sw = await env.b.sw();
     await expect.poll(() => sw.evaluate(() => chrome.action.getTitle({}))).toBe(`${text('extName')} — ${text('toolbarOn')}`);
     await popup.close();
   });
 
   it('the options page is in that language', async () => {
-    const page = await b.ctx.newPage();
-    await page.goto(`chrome-extension://${b.extId}/src/options/options.html`);
+    const page = await env.b.ctx.newPage();
+    await page.goto(`chrome-extension://${env.b.extId}/src/options/options.html`);
     await page.getByRole('heading', { name: text('optionsTitle'), exact: true }).waitFor({ timeout: 10_000 });
     // The sections appear once the settings have loaded.
     await page.getByRole('heading', { name: text('transferHeading'), exact: true }).waitFor({ timeout: 10_000 });
@@ -160,30 +146,21 @@ describe.each([
   });
 
   it('the panel is in that language, explanations included', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'maiagent-i18n-'));
-    const file = join(dir, 'one.har');
-    writeFileSync(
-      file,
-      JSON.stringify({
-        log: {
-          entries: [
-            {
-              startedDateTime: '2026-11-20T10:00:00.000Z',
-              time: 12,
-              request: { method: 'GET', url: 'https://api.maiagent.ai/api/users/current/', headers: [] },
-              response: {
-                status: 401,
-                headers: [],
-                content: { mimeType: 'application/json', text: '{"detail":"Authentication credentials were not provided."}' },
-              },
-            },
-          ],
+    const { file, done } = harFile('one.har', [
+      {
+        startedDateTime: '2026-11-20T10:00:00.000Z',
+        time: 12,
+        request: { method: 'GET', url: 'https://api.maiagent.ai/api/users/current/', headers: [] },
+        response: {
+          status: 401,
+          headers: [],
+          content: { mimeType: 'application/json', text: '{"detail":"Authentication credentials were not provided."}' },
         },
-      }),
-    );
+      },
+    ]);
     try {
-      const page = await b.ctx.newPage();
-      await page.goto(`chrome-extension://${b.extId}/src/panel/panel.html`);
+      const page = await env.b.ctx.newPage();
+      await page.goto(`chrome-extension://${env.b.extId}/src/panel/panel.html`);
       await page.getByLabel(text('importHar'), { exact: true }).setInputFiles(file);
       await page.getByRole('listbox').getByRole('option').first().click();
       await page.getByRole('heading', { name: text('diagnosisHeading'), exact: true }).waitFor({ timeout: 10_000 });
@@ -198,7 +175,7 @@ describe.each([
       expect(docs).toBe(`https://docs.maiagent.ai/api/${folder === 'ja' ? 'api-doc-ja/' : ''}api-reference/zu-zhi-he-cheng-yuan`);
       await page.close();
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      done();
     }
   });
 });

@@ -4,58 +4,21 @@
 // dragged), and again in the real DevTools, docked and undocked into a window of 360, 560 and
 // 1,200 px. The rest runs in the real DevTools.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launch, type Launched } from './browser';
-import { devtoolsOf, openPanel, poll, type Cdp } from './devtools';
-import { pageFetch, saveKeyInPopup } from './user';
-import { startServer, type TestServer } from '../server/maiagent-server';
+import { devtoolsOf, poll, selectRow, type Cdp } from './devtools';
+import { harEntry, harFile } from './har';
+import { usePanel } from './setup';
+import { pageFetch } from './user';
 
 const KEY = 'Wk7Yq2Lm.panelWorkSecret0123456789';
 const DOCS = 'https://docs.maiagent.ai/';
 
-let server: TestServer;
-let b: Launched;
-let docs: Page;
-let panel: Cdp;
-
-beforeAll(async () => {
-  server = await startServer();
-  server.keys.set(KEY, { id: 'u1', name: 'Ada', email: 'ada@example.com', company: 'Example Co' });
-  b = await launch({ server, devtools: true });
-  await (await saveKeyInPopup(b, KEY)).close();
-  docs = await b.ctx.newPage();
-  await docs.goto(DOCS);
-  panel = await openPanel(b.profileDir, b.extId, DOCS);
-});
-afterAll(async () => {
-  panel?.close();
-  await b?.close();
-  await server?.close();
-});
+const env = usePanel({ [KEY]: { id: 'u1', name: 'Ada', email: 'ada@example.com', company: 'Example Co' } }, { key: KEY, url: DOCS });
 
 /** Click the newest row with this path and status and wait until the details show it. */
-async function select(path: string, status: string): Promise<string> {
-  const id = await poll(`a ${status} row for ${path}`, () =>
-    panel.eval<string | false>(`(() => {
-      const r = [...document.querySelectorAll('[role=option]')].reverse().find((r) => r.querySelector('.path').textContent === ${JSON.stringify(path)} && r.querySelector('.status').textContent === ${JSON.stringify(status)});
-      if (!r) return false;
-      r.click();
-      return r.dataset.rowId;
-    })()`),
-  );
-  return poll('the detail view', () =>
-    panel.eval<string>(`(() => {
-      const sel = document.querySelector('[role=option][aria-selected=true]');
-      const h2 = document.querySelector('.details .detail h2');
-      return sel?.dataset.rowId === ${JSON.stringify(id)} && h2?.textContent.startsWith(${JSON.stringify(status)}) ? document.querySelector('.details .detail').innerText : '';
-    })()`),
-  );
-}
+const select = (path: string, status: string) => selectRow(env.panel, path, status);
 
-async function key(k: string, code: number, target: Cdp = panel): Promise<void> {
+async function key(k: string, code: number, target: Cdp = env.panel): Promise<void> {
   await target.send('Input.dispatchKeyEvent', { type: 'keyDown', key: k, code: k, windowsVirtualKeyCode: code });
   await target.send('Input.dispatchKeyEvent', { type: 'keyUp', key: k, code: k, windowsVirtualKeyCode: code });
 }
@@ -117,42 +80,29 @@ const measure = (run: (js: string) => Promise<Layout>) =>
   })()`);
 
 /** A HAR a colleague might send: long paths and summaries, an error to explain. */
-function harFile(): { file: string; done: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), 'maiagent-layout-'));
-  const file = join(dir, 'layout.har');
-  const e = (path: string, status: number, body: unknown, method = 'GET') => ({
-    startedDateTime: '2026-11-20T10:00:00.000Z',
-    time: 20,
-    request: {
+function layoutHar(): { file: string; done: () => void } {
+  const e = (path: string, status: number, body: unknown, method = 'GET') =>
+    harEntry(path, status, body, {
       method,
-      url: `https://api.maiagent.ai${path}`,
-      headers: [{ name: 'Content-Type', value: 'application/json' }],
-      postData: { mimeType: 'application/json', text: '{"description":"no name"}' },
-    },
-    response: {
-      status,
-      headers: [{ name: 'Content-Type', value: 'application/json' }],
-      content: { mimeType: 'application/json', text: JSON.stringify(body) },
-    },
-  });
-  const entries = [
+      requestHeaders: [{ name: 'Content-Type', value: 'application/json' }],
+      requestBody: '{"description":"no name"}',
+    });
+  return harFile('layout.har', [
     e('/api/v1/chatbots/', 400, { name: ['This field is required.'], rag: ['This field is required.'] }, 'POST'),
     e('/api/v1/chatbots/a-very-long-chatbot-identifier-0123456789/knowledge-bases/?page=2&page_size=50', 404, { detail: 'Not found.' }),
     e('/api/users/current/', 401, { detail: 'Invalid API key format.' }),
     e('/api/v1/conversations/', 200, { count: 1, next: null, previous: null, results: [{ id: 'c1' }] }),
-  ];
-  writeFileSync(file, JSON.stringify({ log: { version: '1.2', entries } }));
-  return { file, done: () => rmSync(dir, { recursive: true, force: true }) };
+  ]);
 }
 
 describe('every width works', () => {
   let page: Page;
-  let har: ReturnType<typeof harFile>;
+  let har: ReturnType<typeof layoutHar>;
   beforeAll(async () => {
-    har = harFile();
-    page = await b.ctx.newPage();
+    har = layoutHar();
+    page = await env.b.ctx.newPage();
     await page.setViewportSize({ width: 1200, height: 700 });
-    await page.goto(`chrome-extension://${b.extId}/src/panel/panel.html`);
+    await page.goto(`chrome-extension://${env.b.extId}/src/panel/panel.html`);
     await page.getByLabel('Import HAR').setInputFiles(har.file);
     await page.getByRole('listbox').getByRole('option').first().click();
     await page.locator('.details h2').waitFor();
@@ -204,14 +154,14 @@ describe('every width works', () => {
 
 describe('the real DevTools, docked at its own width', () => {
   it('nothing overlaps and the explanation is readable', async () => {
-    await pageFetch(docs, 'https://api.maiagent.ai/api/v1/chatbots/', {
+    await pageFetch(env.docs, 'https://api.maiagent.ai/api/v1/chatbots/', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: '{"description":"x"}',
     });
     await select('/api/v1/chatbots/', '400');
-    const width = await panel.eval<number>('innerWidth');
-    const m = await measure((js) => panel.eval<Layout>(js));
+    const width = await env.panel.eval<number>('innerWidth');
+    const m = await measure((js) => env.panel.eval<Layout>(js));
     expect(m.overlaps, `at ${width} px`).toEqual([]);
     expect(m.overflow).toBeLessThanOrEqual(0);
     expect(m.truncatedWithoutTitle).toEqual([]);
@@ -222,14 +172,14 @@ describe('the real DevTools, docked at its own width', () => {
 
 describe('streams, in the real DevTools', () => {
   const streamOf = () =>
-    panel.eval<{ state: string; text: string; conversation: string; events: string } | null>(`(() => {
+    env.panel.eval<{ state: string; text: string; conversation: string; events: string } | null>(`(() => {
       const s = document.querySelector('[data-testid=stream]');
       return s && { state: s.querySelector('[data-testid=stream-state]').textContent, text: s.querySelector('[data-testid=stream-text]').textContent,
         conversation: s.querySelector('[data-testid=stream-conversation]').textContent, events: s.querySelector('summary').textContent };
     })()`);
 
   it('an event stream shows the assembled reply, the conversation, done, and the timings', async () => {
-    await pageFetch(docs, 'https://api.maiagent.ai/api/v1/test-stream/', {
+    await pageFetch(env.docs, 'https://api.maiagent.ai/api/v1/test-stream/', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: '{"isStreaming":true}',
@@ -245,7 +195,7 @@ describe('streams, in the real DevTools', () => {
   });
 
   it('JSON lines without the event-stream label, and a stream cut before done says so', async () => {
-    await pageFetch(docs, 'https://api.maiagent.ai/api/v1/test-stream/?format=jsonl&cut=1', {
+    await pageFetch(env.docs, 'https://api.maiagent.ai/api/v1/test-stream/?format=jsonl&cut=1', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: '{}',
@@ -260,11 +210,11 @@ describe('streams, in the real DevTools', () => {
 
 describe('Resend and Edit and resend, in the real DevTools', () => {
   const click = (text: string) =>
-    panel.eval<boolean>(
+    env.panel.eval<boolean>(
       `(() => { const b = [...document.querySelectorAll('.details button')].find((b) => b.textContent === ${JSON.stringify(text)}); if (!b) return false; b.click(); return true; })()`,
     );
   const fill = (label: string, value: string) =>
-    panel.eval<boolean>(`(() => {
+    env.panel.eval<boolean>(`(() => {
       const l = [...document.querySelectorAll('.resend-editor label')].find((l) => l.textContent.startsWith(${JSON.stringify(label)}));
       const f = l?.querySelector('input, textarea');
       if (!f) return false;
@@ -273,13 +223,13 @@ describe('Resend and Edit and resend, in the real DevTools', () => {
       return true;
     })()`);
   const sendButton = () =>
-    panel.eval<{ disabled: boolean } | null>(
+    env.panel.eval<{ disabled: boolean } | null>(
       `(() => { const b = [...document.querySelectorAll('.resend-editor button')].find((b) => b.textContent === 'Send'); return b ? { disabled: b.disabled } : null; })()`,
     );
   /** The selected row, once it is a resent one with this status. */
   const resentRow = (status: string) =>
     poll(`a resent ${status} row, selected`, () =>
-      panel.eval<{ summary: string; detail: string } | false>(`(() => {
+      env.panel.eval<{ summary: string; detail: string } | false>(`(() => {
         const r = document.querySelector('[role=option][aria-selected=true]');
         const h2 = document.querySelector('.details .detail h2');
         if (!r || !r.querySelector('.badge') || r.querySelector('.status').textContent !== ${JSON.stringify(status)} || !h2?.textContent.startsWith(${JSON.stringify(status)})) return false;
@@ -288,21 +238,21 @@ describe('Resend and Edit and resend, in the real DevTools', () => {
     );
 
   it('Resend sends the request again from the extension with the current key, as a new row marked resent', async () => {
-    await pageFetch(docs, 'https://api.maiagent.ai/api/users/current/?resend=1');
+    await pageFetch(env.docs, 'https://api.maiagent.ai/api/users/current/?resend=1');
     await select('/api/users/current/?resend=1', '200');
-    const before = server.requests.filter((r) => r.path === '/api/users/current/?resend=1').length;
+    const before = env.server.requests.filter((r) => r.path === '/api/users/current/?resend=1').length;
     expect(await click('Resend')).toBe(true);
     const row = await resentRow('200');
     expect(row.summary.startsWith('resent')).toBe(true);
-    const seen = server.requests.filter((r) => r.path === '/api/users/current/?resend=1');
+    const seen = env.server.requests.filter((r) => r.path === '/api/users/current/?resend=1');
     expect(seen).toHaveLength(before + 1);
     expect(seen.at(-1)!.headers.authorization).toBe(`Api-Key ${KEY}`);
     expect(seen.at(-1)!.headers.cookie).toBeUndefined();
-    expect(await panel.eval<string>('document.documentElement.outerHTML')).not.toContain(KEY);
+    expect(await env.panel.eval<string>('document.documentElement.outerHTML')).not.toContain(KEY);
   });
 
   it('Edit and resend: says where the JSON is invalid, refuses a URL that is not an API origin, and explains the new answer', async () => {
-    await pageFetch(docs, 'https://api.maiagent.ai/api/v1/chatbots/', {
+    await pageFetch(env.docs, 'https://api.maiagent.ai/api/v1/chatbots/', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ description: 'edit me' }),
@@ -310,84 +260,88 @@ describe('Resend and Edit and resend, in the real DevTools', () => {
     await select('/api/v1/chatbots/', '400');
     expect(await click('Edit and resend')).toBe(true);
     await poll('the editor', async () => (await sendButton()) !== null);
-    const editor = await panel.eval<string>(`document.querySelector('.resend-editor').innerText`);
+    const editor = await env.panel.eval<string>(`document.querySelector('.resend-editor').innerText`);
     expect(editor).toContain(`Api-Key of`);
-    expect(await panel.eval<string>(`document.querySelector('.resend-editor').outerHTML`)).not.toContain(KEY);
+    expect(await env.panel.eval<string>(`document.querySelector('.resend-editor').outerHTML`)).not.toContain(KEY);
     // Invalid JSON: where, and no sending.
     await fill('Body (JSON)', '{\n  "name": "Bot",\n  "rag": }');
     const problem = await poll('the JSON problem', () =>
-      panel.eval<string>(`document.querySelector('[data-testid=json-problem]')?.textContent ?? ''`),
+      env.panel.eval<string>(`document.querySelector('[data-testid=json-problem]')?.textContent ?? ''`),
     );
     expect(problem).toBe('The JSON is invalid at line 3, column 10.');
     expect(await sendButton()).toEqual({ disabled: true });
     // A URL outside the API origins: a clear message, no sending.
-    const before = server.requests.length;
+    const before = env.server.requests.length;
     await fill('Body (JSON)', '{"name": "Bot", "rag": {}}');
     await fill('URL', 'https://evil.test/api/v1/chatbots/');
-    const refused = await poll('the refusal', () => panel.eval<string>(`document.querySelector('#resend-url-problem')?.textContent ?? ''`));
+    const refused = await poll('the refusal', () =>
+      env.panel.eval<string>(`document.querySelector('#resend-url-problem')?.textContent ?? ''`),
+    );
     expect(refused).toContain('Not sent: the extension sends only to a configured API origin, and https://evil.test is not one');
     expect(await sendButton()).toEqual({ disabled: true });
     await fill('URL', 'https://api.maiagent.ai/api/v1/chatbots/');
     await poll('Send enabled', async () => (await sendButton())?.disabled === false);
     expect(
-      await panel.eval<boolean>(
+      await env.panel.eval<boolean>(
         `[...document.querySelectorAll('.resend-editor button')].find((b) => b.textContent === 'Send').click(), true`,
       ),
     ).toBe(true);
     const row = await resentRow('201');
     expect(row.detail).toContain('201');
-    const sent = server.requests.slice(before).filter((r) => r.path === '/api/v1/chatbots/' && r.method === 'POST');
+    const sent = env.server.requests.slice(before).filter((r) => r.path === '/api/v1/chatbots/' && r.method === 'POST');
     expect(sent).toHaveLength(1);
     expect(JSON.parse(sent[0]!.body)).toEqual({ name: 'Bot', rag: {} });
     expect(sent[0]!.headers.authorization).toBe(`Api-Key ${KEY}`);
-    expect(server.requests.slice(before).some((r) => r.host === 'evil.test')).toBe(false);
+    expect(env.server.requests.slice(before).some((r) => r.host === 'evil.test')).toBe(false);
   });
 });
 
 describe('the detail pane, in the real DevTools', () => {
   const setFilter = (v: string) =>
-    panel.eval(
+    env.panel.eval(
       `(() => { const i = document.querySelector('input[type=search]'); i.value = ${JSON.stringify(v)}; i.dispatchEvent(new Event('input', { bubbles: true })); return true; })()`,
     );
   const paths = () =>
-    panel.eval<string[]>(
+    env.panel.eval<string[]>(
       `[...document.querySelectorAll('[role=option]')].map((r) => r.querySelector('.method').textContent + ' ' + r.querySelector('.path').textContent)`,
     );
   const active = () =>
-    panel.eval<string>(`(() => { const a = document.activeElement; return a ? (a.id || a.getAttribute('type') || a.tagName) : ''; })()`);
+    env.panel.eval<string>(
+      `(() => { const a = document.activeElement; return a ? (a.id || a.getAttribute('type') || a.tagName) : ''; })()`,
+    );
 
   it('hides CORS preflight (OPTIONS) rows unless the switch is on', async () => {
     // A header the API allows but a simple request cannot carry: the browser asks first.
-    await pageFetch(docs, 'https://api.maiagent.ai/api/v1/chatbots/?preflight=1', {
+    await pageFetch(env.docs, 'https://api.maiagent.ai/api/v1/chatbots/?preflight=1', {
       headers: { 'X-Requested-With': 'panel-test', 'Content-Type': 'application/json' },
       method: 'PUT',
       body: '{}',
     });
     await poll('the PUT row', async () => (await paths()).includes('PUT /api/v1/chatbots/?preflight=1'));
     expect((await paths()).filter((p) => p.startsWith('OPTIONS'))).toEqual([]);
-    await panel.eval(
+    await env.panel.eval(
       `[...document.querySelectorAll('label')].find((l) => l.textContent === 'Preflight (OPTIONS)').querySelector('input').click(), true`,
     );
     await poll('the preflight row', async () => (await paths()).includes('OPTIONS /api/v1/chatbots/?preflight=1'));
-    await panel.eval(
+    await env.panel.eval(
       `[...document.querySelectorAll('label')].find((l) => l.textContent === 'Preflight (OPTIONS)').querySelector('input').click(), true`,
     );
     await poll('the preflight hidden again', async () => !(await paths()).some((p) => p.startsWith('OPTIONS')));
   });
 
   it('"/" and Ctrl+F focus the filter, which finds text inside bodies and marks it in the body view', async () => {
-    await panel.eval(`document.querySelector('[role=listbox]').focus(), true`);
+    await env.panel.eval(`document.querySelector('[role=listbox]').focus(), true`);
     await key('/', 191);
     await poll('the filter focused by /', async () => (await active()) === 'search');
     // The list the next steps (and tests) use is fetched first, so a slow key press cannot take it away.
-    await pageFetch(docs, 'https://api.maiagent.ai/api/v1/chatbots/');
+    await pageFetch(env.docs, 'https://api.maiagent.ai/api/v1/chatbots/');
     // Under load a key sent while the panel frame is still taking the focus can get lost on its
     // way through DevTools: the press is repeated, up to three times (never faked in the page).
     let focused = false;
     for (let i = 0; i < 3 && !focused; i++) {
-      await panel.eval(`document.querySelector('[role=listbox]').focus(), true`);
-      await panel.send('Input.dispatchKeyEvent', { type: 'keyDown', key: 'f', code: 'KeyF', windowsVirtualKeyCode: 70, modifiers: 2 });
-      await panel.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'f', code: 'KeyF', windowsVirtualKeyCode: 70, modifiers: 2 });
+      await env.panel.eval(`document.querySelector('[role=listbox]').focus(), true`);
+      await env.panel.send('Input.dispatchKeyEvent', { type: 'keyDown', key: 'f', code: 'KeyF', windowsVirtualKeyCode: 70, modifiers: 2 });
+      await env.panel.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'f', code: 'KeyF', windowsVirtualKeyCode: 70, modifiers: 2 });
       focused = await poll('the filter focused by Ctrl+F', async () => (await active()) === 'search', 5_000).then(
         () => true,
         () => false,
@@ -403,7 +357,7 @@ describe('the detail pane, in the real DevTools', () => {
     });
     await select('/api/v1/chatbots/', '200');
     const mark = await poll('the marked match in the body', () =>
-      panel.eval<{ text: string; visible: boolean } | null>(`(() => {
+      env.panel.eval<{ text: string; visible: boolean } | null>(`(() => {
         const m = document.querySelector('.details [data-testid=response-body] mark');
         if (!m) return null;
         const r = m.getBoundingClientRect(), d = document.querySelector('.details').getBoundingClientRect();
@@ -419,35 +373,35 @@ describe('the detail pane, in the real DevTools', () => {
   it('shows JSON as a tree whose keys give their path (results[0].id) to copy', async () => {
     await setFilter('');
     await select('/api/v1/chatbots/', '200');
-    await poll('the tree', () => panel.eval<boolean>(`!!document.querySelector('[data-testid=json-tree]')`));
+    await poll('the tree', () => env.panel.eval<boolean>(`!!document.querySelector('[data-testid=json-tree]')`));
     const pick = (key: string) =>
-      panel.eval<boolean>(
+      env.panel.eval<boolean>(
         `(() => { const b = [...document.querySelectorAll('.json-tree button.key')].find((b) => b.textContent === ${JSON.stringify(key)}); if (!b) return false; b.click(); return true; })()`,
       );
     // results is open, its items closed: open the first one.
-    await panel.eval(
+    await env.panel.eval(
       `(() => { const li = [...document.querySelectorAll('.json-tree li.branch')].find((l) => l.querySelector(':scope > button.key')?.textContent === '0'); li.querySelector(':scope > button.toggle').click(); return true; })()`,
     );
     await poll('the first item open', () => pick('"id"'));
-    expect(await panel.eval<string>(`document.querySelector('[data-testid=json-path]').textContent`)).toBe('results[0].id');
-    expect(await panel.eval<string>(`[...document.querySelectorAll('.json-tree button')].map((b) => b.textContent).join('|')`)).toContain(
-      'Copy path',
-    );
+    expect(await env.panel.eval<string>(`document.querySelector('[data-testid=json-path]').textContent`)).toBe('results[0].id');
+    expect(
+      await env.panel.eval<string>(`[...document.querySelectorAll('.json-tree button')].map((b) => b.textContent).join('|')`),
+    ).toContain('Copy path');
     await pick('"count"');
-    expect(await panel.eval<string>(`document.querySelector('[data-testid=json-path]').textContent`)).toBe('count');
+    expect(await env.panel.eval<string>(`document.querySelector('[data-testid=json-path]').textContent`)).toBe('count');
   });
 
   it('Alt+1…4 jump between Explanation, Request, Response and Timing; the details scroll by keyboard', async () => {
     await select('/api/v1/chatbots/', '200');
     const alt = async (n: number) => {
-      await panel.send('Input.dispatchKeyEvent', {
+      await env.panel.send('Input.dispatchKeyEvent', {
         type: 'keyDown',
         key: String(n),
         code: `Digit${n}`,
         windowsVirtualKeyCode: 48 + n,
         modifiers: 1,
       });
-      await panel.send('Input.dispatchKeyEvent', {
+      await env.panel.send('Input.dispatchKeyEvent', {
         type: 'keyUp',
         key: String(n),
         code: `Digit${n}`,
@@ -456,7 +410,7 @@ describe('the detail pane, in the real DevTools', () => {
       });
     };
     // The user is in the panel (keys go to the focused frame): here, on the request list.
-    await panel.eval(`document.querySelector('[role=listbox]').focus(), true`);
+    await env.panel.eval(`document.querySelector('[role=listbox]').focus(), true`);
     for (const [n, id] of [
       [2, 'sec-request'],
       [4, 'sec-timing'],
@@ -466,12 +420,12 @@ describe('the detail pane, in the real DevTools', () => {
       await alt(n);
       await poll(`Alt+${n} on ${id}`, async () => (await active()) === id);
     }
-    expect(await panel.eval<string>(`document.querySelector('#sec-timing').nextElementSibling.innerText`)).toMatch(/Total\s+\d/);
+    expect(await env.panel.eval<string>(`document.querySelector('#sec-timing').nextElementSibling.innerText`)).toMatch(/Total\s+\d/);
     // The details pane is a focusable region: Page Down scrolls it.
-    await panel.eval(`(() => { const d = document.querySelector('.details'); d.scrollTop = 0; d.focus(); return true; })()`);
-    expect(await panel.eval<string | null>(`document.querySelector('.details').getAttribute('tabindex')`)).toBe('0');
+    await env.panel.eval(`(() => { const d = document.querySelector('.details'); d.scrollTop = 0; d.focus(); return true; })()`);
+    expect(await env.panel.eval<string | null>(`document.querySelector('.details').getAttribute('tabindex')`)).toBe('0');
     await key('PageDown', 34);
-    await poll('the details scrolled', () => panel.eval<boolean>(`document.querySelector('.details').scrollTop > 0`));
+    await poll('the details scrolled', () => env.panel.eval<boolean>(`document.querySelector('.details').scrollTop > 0`));
   });
 });
 
@@ -485,16 +439,16 @@ describe('the real DevTools, undocked into its own window of 360, 560 and 1,200 
       return d.dockSide();
     })()`);
   beforeAll(async () => {
-    const { dt, targetId } = await devtoolsOf(b.profileDir, DOCS);
+    const { dt, targetId } = await devtoolsOf(env.b.profileDir, DOCS);
     win = { dt, targetId, windowId: 0 };
     // Undocked, the DevTools front-end is a browser window of its own and the panel fills its width.
     expect(await dock('undocked')).toBe('undocked');
     win.windowId = (await dt.send<{ windowId: number }>('Browser.getWindowForTarget', { targetId })).windowId;
     await pageFetch(
-      docs,
+      env.docs,
       'https://api.maiagent.ai/api/v1/chatbots/a-very-long-chatbot-identifier-0123456789/knowledge-bases/?page=2&page_size=50',
     );
-    await pageFetch(docs, 'https://api.maiagent.ai/api/v1/chatbots/', {
+    await pageFetch(env.docs, 'https://api.maiagent.ai/api/v1/chatbots/', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: '{"description":"no name"}',
@@ -507,17 +461,19 @@ describe('the real DevTools, undocked into its own window of 360, 560 and 1,200 
 
   it.each([360, 560, 1200])('at %i px: nothing overlaps, nothing runs off the side, the explanation is readable', async (width) => {
     await win.dt.send('Browser.setWindowBounds', { windowId: win.windowId, bounds: { width, height: 700 } });
-    await poll(`the panel ${width} px wide`, async () => (await panel.eval<number>('innerWidth')) === width);
+    await poll(`the panel ${width} px wide`, async () => (await env.panel.eval<number>('innerWidth')) === width);
     // Read from the top: the section links stay on top (sticky, opaque) of what scrolls under them.
-    await panel.eval(`document.querySelector('.details').scrollTop = 0, true`);
+    await env.panel.eval(`document.querySelector('.details').scrollTop = 0, true`);
     // The explanation of the 400 is what the user reads at every width.
-    expect(await panel.eval<string>(`document.querySelector('.details .detail').innerText`)).toContain('name');
-    const m = await measure((js) => panel.eval<Layout>(js));
+    expect(await env.panel.eval<string>(`document.querySelector('.details .detail').innerText`)).toContain('name');
+    const m = await measure((js) => env.panel.eval<Layout>(js));
     expect(m.overlaps, `at ${width} px`).toEqual([]);
     expect(m.overflow).toBeLessThanOrEqual(0);
     expect(m.truncatedWithoutTitle).toEqual([]);
     expect(m.titleVisible).toBe(true);
     expect(m.detailsVisible).toBeGreaterThanOrEqual(240);
-    expect(await panel.eval<boolean>(`getComputedStyle(document.querySelector('[role=separator]')).display === 'none'`)).toBe(width < 700);
+    expect(await env.panel.eval<boolean>(`getComputedStyle(document.querySelector('[role=separator]')).display === 'none'`)).toBe(
+      width < 700,
+    );
   });
 });

@@ -1,43 +1,38 @@
 // Keys and profiles as a user handles them: validation, storage modes, switching, checking,
 // sites, import/export, and the key staying out of the page unless revealed.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launch, type Launched } from './browser';
-import { pageFetch, saveKeyInPopup } from './user';
-import { HANGING_KEY, startServer, type TestServer } from '../server/maiagent-server';
+import { launch } from './browser';
+import { addKeyInPopup, pageFetch, saveKeyInPopup } from './user';
+import { ADA, useExtension } from './setup';
+import { HANGING_KEY } from '../server/maiagent-server';
 
 const KEY_A = 'AaAa1111.firstProfileSecret0001';
 const KEY_B = 'BbBb2222.secondProfileSecret002';
 const mask = (k: string) => `${k.slice(0, 6)}...${k.slice(-2)}`;
 
-let server: TestServer;
-let b: Launched;
+const env = useExtension({
+  [KEY_A]: ADA,
+  [KEY_B]: { id: 'u2', name: 'Bo Tester', email: 'bo@example.com', company: 'Other Org' },
+});
 let docs: Page;
 
-const lastAuth = () => server.requests.filter((r) => r.path === '/api/users/current/').at(-1)?.headers.authorization;
+const lastAuth = () => env.server.requests.filter((r) => r.path === '/api/users/current/').at(-1)?.headers.authorization;
 async function callFromDocs() {
   return pageFetch(docs, 'https://api.maiagent.ai/api/users/current/');
 }
 
 beforeAll(async () => {
-  server = await startServer();
-  server.keys.set(KEY_A, { id: 'u1', name: 'Ada Tester', email: 'ada@example.com', company: 'Example Co' });
-  server.keys.set(KEY_B, { id: 'u2', name: 'Bo Tester', email: 'bo@example.com', company: 'Other Org' });
-  b = await launch({ server });
-  docs = await b.ctx.newPage();
+  docs = await env.b.ctx.newPage();
   await docs.goto('https://docs.maiagent.ai/');
-});
-afterAll(async () => {
-  await b?.close();
-  await server?.close();
 });
 
 describe('validation as the user types', () => {
   it('explains each refusal under the field and stores nothing invalid', async () => {
-    const popup = await b.openPopup();
+    const popup = await env.b.openPopup();
     const field = popup.getByLabel('API key');
     const message = popup.locator('#key-message');
     await field.fill(`Bearer ${KEY_A}`);
@@ -54,7 +49,7 @@ describe('validation as the user types', () => {
     await expect(message.textContent()).resolves.toBe('Enter a key.');
     await field.fill(`Api-Key ${KEY_A}`);
     await expect(message.textContent()).resolves.toBe('Looks like a MaiAgent key.');
-    const sw = await b.sw();
+    const sw = await env.b.sw();
     expect(await sw.evaluate(() => chrome.storage.local.get(null))).not.toHaveProperty('settings.profiles.0');
     // Enter saves.
     await field.press('Enter');
@@ -67,7 +62,7 @@ describe('validation as the user types', () => {
 
 describe('the key stays out of the page', () => {
   it('is absent from the DOM until revealed, and gone again when hidden', async () => {
-    const popup = await b.openPopup();
+    const popup = await env.b.openPopup();
     await popup.getByTestId('masked-key').waitFor();
     expect(await popup.content()).not.toContain(KEY_A);
     await popup.getByRole('button', { name: 'Reveal' }).click();
@@ -81,7 +76,7 @@ describe('the key stays out of the page', () => {
 
 describe('Check key', () => {
   it('shows who the key belongs to', async () => {
-    const popup = await b.openPopup();
+    const popup = await env.b.openPopup();
     await popup.getByRole('button', { name: 'Check key' }).click();
     await expect(popup.getByText('The key works').textContent()).resolves.toBe(
       'The key works. It belongs to Ada Tester (ada@example.com), Example Co.',
@@ -91,31 +86,24 @@ describe('Check key', () => {
   });
 
   it('decodes a refused key with the panel decoder', async () => {
-    server.keys.delete(KEY_A);
+    env.server.keys.delete(KEY_A);
     try {
-      const popup = await b.openPopup();
+      const popup = await env.b.openPopup();
       await popup.getByRole('button', { name: 'Check key' }).click();
       const alert = popup.getByRole('alert').filter({ hasText: '401' });
       await expect(alert.textContent()).resolves.toContain('401 Not authenticated — Invalid API key.');
       await expect(alert.textContent()).resolves.toContain('The API did not recognise the key that was sent.');
       await popup.close();
     } finally {
-      server.keys.set(KEY_A, { id: 'u1', name: 'Ada Tester', email: 'ada@example.com', company: 'Example Co' });
+      env.server.keys.set(KEY_A, ADA);
     }
   });
 });
 
 describe('profiles', () => {
   it('adding a second key and switching profiles changes the injected header', async () => {
-    const popup = await b.openPopup();
-    await popup.getByRole('button', { name: 'Add another key' }).click();
-    await popup.getByLabel('Name').fill('Teammate org');
-    await popup.getByLabel('API key').fill(KEY_B);
-    await popup.getByRole('button', { name: 'Save' }).click();
-    await popup
-      .getByTestId('masked-key')
-      .filter({ hasText: mask(KEY_B) })
-      .waitFor();
+    const popup = await env.b.openPopup();
+    await addKeyInPopup(popup, 'Teammate org', KEY_B);
     await callFromDocs();
     expect(lastAuth()).toBe(`Api-Key ${KEY_B}`);
     // A revealed key belongs to its profile: switching hides it.
@@ -135,8 +123,8 @@ describe('profiles', () => {
   });
 
   it('the options page renames, reorders, deletes with undo', async () => {
-    const page = await b.ctx.newPage();
-    await page.goto(`chrome-extension://${b.extId}/src/options/options.html`);
+    const page = await env.b.ctx.newPage();
+    await page.goto(`chrome-extension://${env.b.extId}/src/options/options.html`);
     const first = page.getByRole('article', { name: 'Key 1' });
     await first.getByLabel('Name').fill('Production');
     await first.getByRole('button', { name: 'Save changes' }).click();
@@ -154,8 +142,8 @@ describe('profiles', () => {
   });
 
   it('export without keys leaves them out; export with keys and import restores everything', async () => {
-    const page = await b.ctx.newPage();
-    await page.goto(`chrome-extension://${b.extId}/src/options/options.html`);
+    const page = await env.b.ctx.newPage();
+    await page.goto(`chrome-extension://${env.b.extId}/src/options/options.html`);
     const [plain] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export profiles' }).click()]);
     const plainText = readFileSync((await plain.path())!, 'utf8');
     expect(plainText).not.toContain(KEY_A);
@@ -189,8 +177,8 @@ describe('profiles', () => {
   });
 
   it('an imported key under a taken name comes in beside it, not active, and Undo import takes it back', async () => {
-    const page = await b.ctx.newPage();
-    await page.goto(`chrome-extension://${b.extId}/src/options/options.html`);
+    const page = await env.b.ctx.newPage();
+    await page.goto(`chrome-extension://${env.b.extId}/src/options/options.html`);
     await page.getByRole('article', { name: 'Production' }).waitFor();
     await callFromDocs();
     const inEffect = lastAuth();
@@ -217,9 +205,9 @@ describe('profiles', () => {
   });
 
   it('import reports every rejected entry and saves nothing', async () => {
-    const page = await b.ctx.newPage();
-    await page.goto(`chrome-extension://${b.extId}/src/options/options.html`);
-    const before = await (await b.sw()).evaluate(() => chrome.storage.local.get('settings'));
+    const page = await env.b.ctx.newPage();
+    await page.goto(`chrome-extension://${env.b.extId}/src/options/options.html`);
+    const before = await (await env.b.sw()).evaluate(() => chrome.storage.local.get('settings'));
     const bad = JSON.stringify({
       format: 'maiagent-devtools-profiles',
       version: 1,
@@ -239,16 +227,16 @@ describe('profiles', () => {
     expect(text).toContain('Entry 3 (Bearer)');
     expect(text).toContain('Entry 4 (NoKey)');
     expect(text).not.toContain('Entry 1');
-    expect(await (await b.sw()).evaluate(() => chrome.storage.local.get('settings'))).toEqual(before);
+    expect(await (await env.b.sw()).evaluate(() => chrome.storage.local.get('settings'))).toEqual(before);
     await page.close();
   });
 });
 
 describe('concurrent edits', () => {
   it('two pages adding profiles at the same moment lose neither', async () => {
-    const popup = await b.openPopup();
-    const options = await b.ctx.newPage();
-    await options.goto(`chrome-extension://${b.extId}/src/options/options.html`);
+    const popup = await env.b.openPopup();
+    const options = await env.b.ctx.newPage();
+    await options.goto(`chrome-extension://${env.b.extId}/src/options/options.html`);
     const add = (page: Page, name: string, key: string) =>
       page.evaluate(
         ({ name, key }) => chrome.runtime.sendMessage({ type: 'addProfile', payload: { name, key, origins: ['https://api.maiagent.ai'] } }),
@@ -277,8 +265,8 @@ describe('concurrent edits', () => {
 
 describe('sites allowed to use the key', () => {
   it('removing the docs site stops injection there; adding it back restores it', async () => {
-    const page = await b.ctx.newPage();
-    await page.goto(`chrome-extension://${b.extId}/src/options/options.html`);
+    const page = await env.b.ctx.newPage();
+    await page.goto(`chrome-extension://${env.b.extId}/src/options/options.html`);
     await page.getByRole('button', { name: 'Remove https://docs.maiagent.ai' }).click();
     await page.getByRole('button', { name: 'Remove https://docs.maiagent.ai' }).waitFor({ state: 'detached' });
     await callFromDocs();
@@ -297,11 +285,11 @@ describe('sites allowed to use the key', () => {
 
 describe('damaged storage', () => {
   it('is repaired with a visible notice, never a crash', async () => {
-    const sw = await b.sw();
+    const sw = await env.b.sw();
     await sw.evaluate(() =>
       chrome.storage.local.set({ settings: { version: 2, enabled: 'yes', profiles: [{ id: 'x', key: 'Bearer nope' }], sites: 7 } }),
     );
-    const popup = await b.openPopup();
+    const popup = await env.b.openPopup();
     await popup.getByText('could not be read and were reset').waitFor();
     await popup.getByRole('button', { name: 'Dismiss' }).click();
     await popup.getByText('could not be read').waitFor({ state: 'detached' });
@@ -314,7 +302,7 @@ describe('storage modes across a restart', () => {
   it('a session-only key is forgotten when the browser closes; a remembered one is kept', async () => {
     const profileDir = mkdtempSync(join(tmpdir(), 'maiagent-session-'));
     try {
-      const first = await launch({ server, profileDir });
+      const first = await launch({ server: env.server, profileDir });
       const popup = await first.openPopup();
       await popup.getByLabel('API key').fill(KEY_A);
       await popup.getByLabel('Forget when the browser closes').check();
@@ -328,7 +316,7 @@ describe('storage modes across a restart', () => {
       expect(lastAuth()).toBe(`Api-Key ${KEY_A}`);
       await first.close();
 
-      const second = await launch({ server, profileDir });
+      const second = await launch({ server: env.server, profileDir });
       const popup2 = await second.openPopup();
       await popup2.getByText('kept only until the browser closed').waitFor();
       const p2 = await second.ctx.newPage();
@@ -344,7 +332,7 @@ describe('storage modes across a restart', () => {
 
 describe('Check key limits', () => {
   it('gives up after 10 s with a clear message', async () => {
-    const fresh = await launch({ server });
+    const fresh = await launch({ server: env.server });
     try {
       const popup = await saveKeyInPopup(fresh, HANGING_KEY);
       const t0 = Date.now();

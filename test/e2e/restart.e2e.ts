@@ -1,31 +1,27 @@
 // The saved key survives a browser restart, and the rules come back with it.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch } from './browser';
+import { useServer } from './setup';
 import { pageFetch, saveKeyInPopup } from './user';
-import { startServer, type TestServer } from '../server/maiagent-server';
 
 const KEY = 'Rs4tUv5w.restartSecret0123456789';
-let server: TestServer;
+// Two browsers one after the other on one profile: the server is shared, the launches are the test.
+const srv = useServer({ [KEY]: { id: 'u1', name: 'Ada', email: 'ada@example.com', company: 'Example Co' } });
 const profileDir = mkdtempSync(join(tmpdir(), 'maiagent-restart-'));
 
-beforeAll(async () => {
-  server = await startServer();
-  server.keys.set(KEY, { id: 'u1', name: 'Ada', email: 'ada@example.com', company: 'Example Co' });
-});
-afterAll(async () => {
-  await server?.close();
+afterAll(() => {
   rmSync(profileDir, { recursive: true, force: true });
 });
 
 it('keeps the key and injects it after the browser restarts', async () => {
-  const first = await launch({ server, profileDir });
+  const first = await launch({ server: srv.server, profileDir });
   await (await saveKeyInPopup(first, KEY)).close();
   await first.close();
 
-  const second = await launch({ server, profileDir });
+  const second = await launch({ server: srv.server, profileDir });
   try {
     const popup = await second.openPopup();
     await expect(popup.getByTestId('masked-key').textContent()).resolves.toBe(`${KEY.slice(0, 6)}...${KEY.slice(-2)}`);
@@ -34,7 +30,7 @@ it('keeps the key and injects it after the browser restarts', async () => {
     await page.goto('https://docs.maiagent.ai/');
     const r = await pageFetch(page, 'https://api.maiagent.ai/api/users/current/');
     expect(r.status).toBe(200);
-    expect(server.requests.filter((x) => x.path === '/api/users/current/').at(-1)?.headers.authorization).toBe(`Api-Key ${KEY}`);
+    expect(srv.server.requests.filter((x) => x.path === '/api/users/current/').at(-1)?.headers.authorization).toBe(`Api-Key ${KEY}`);
   } finally {
     await second.close();
   }

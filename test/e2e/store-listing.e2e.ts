@@ -8,13 +8,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IMAGES, LANGS, LISTING_DIR, loadMessages, loadSource, STORES } from '../../scripts/listing';
-import { startServer, type TestServer } from '../server/maiagent-server';
-import { launch, type Launched } from './browser';
-import { pageFetch } from './user';
-import { ADA } from './setup';
+import type { Launched } from './browser';
+import { recordHar } from './pictures';
+import { ADA, useBrowser, useServer } from './setup';
+import { popupFor, saveKeyInPopup } from './user';
 
 const KEY = 'g5BnKDab.storeListingDemoKey00Xs';
 
@@ -76,102 +75,34 @@ p{margin:0;font-size:19px;line-height:1.4;opacity:.95}
   return png;
 }
 
-/** Click the toolbar button on a tab (grants activeTab), then open the popup page for that tab. */
-async function popupFor(b: Launched, tab: Page): Promise<Page> {
-  const cdp = await b.ctx.browser()!.newBrowserCDPSession();
-  const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as {
-    targetInfos: { targetId: string; url: string }[];
-  };
-  const target = targetInfos.find((t) => t.url === tab.url());
-  await cdp.send('Extensions.triggerAction' as never, { id: b.extId, targetId: target!.targetId } as never);
-  await cdp.detach();
-  const tabId = await (await b.sw()).evaluate(async (url) => (await chrome.tabs.query({ url })).at(0)?.id ?? 0, tab.url());
-  expect(tabId).toBeGreaterThan(0);
-  const popup = await b.ctx.newPage();
-  await popup.goto(`chrome-extension://${b.extId}/src/popup/popup.html?tabId=${tabId}`);
-  return popup;
-}
-
-/** Real API traffic from the docs site, as a HAR file the panel imports. */
-async function recordHar(b: Launched, server: TestServer, dir: string): Promise<string> {
-  const docs = await b.ctx.newPage();
-  await docs.goto('https://docs.maiagent.ai/');
-  const calls: [string, { method?: string; body?: string; headers?: Record<string, string> }?][] = [
-    ['https://api.maiagent.ai/api/users/current/'],
-    ['https://api.maiagent.ai/api/v1/chatbots/'],
-    [
-      'https://api.maiagent.ai/api/v1/chatbots/',
-      { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"description":"demo"}' },
-    ],
-    ['https://api.maiagent.ai/api/v1/throttled/'],
-    ['https://api.maiagent.ai/api/v1/broken/'],
-  ];
-  const entries = [];
-  for (const [url, init] of calls) {
-    const t0 = Date.now();
-    const r = await pageFetch(docs, url, init ?? {});
-    const seen = server.requests.at(-1)!;
-    const type = r.text.startsWith('<') ? 'text/html' : 'application/json';
-    entries.push({
-      startedDateTime: new Date(t0).toISOString(),
-      time: Date.now() - t0,
-      request: {
-        method: seen.method,
-        url,
-        headers: Object.entries(seen.headers).map(([name, value]) => ({ name, value: String(value) })),
-        ...(seen.body ? { postData: { mimeType: 'application/json', text: seen.body } } : {}),
-      },
-      response: { status: r.status, headers: [{ name: 'Content-Type', value: type }], content: { text: r.text, mimeType: type } },
-    });
-  }
-  await docs.close();
-  const har = join(dir, 'demo.har');
-  writeFileSync(har, JSON.stringify({ log: { version: '1.2', entries } }));
-  return har;
-}
-
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-  server.keys.set(KEY, ADA);
-});
-afterAll(async () => {
-  await server?.close();
-});
+const srv = useServer({ [KEY]: ADA });
 
 describe.each(LANGS.map((l) => [l.lang, l.locale] as const))('store images in %s', (lang, locale) => {
   const msg = loadMessages(locale);
   const m = (k: string) => msg[k]!.message;
   const src = loadSource(lang);
-  let b: Launched;
   let tmp: string;
 
-  beforeAll(async () => {
+  beforeAll(() => {
     if (lang !== 'en' && !cjkFontInstalled(lang)) {
       throw new Error(
         `No font for ${lang} (fc-list :lang=${lang} finds none): the pictures would show empty boxes. Debian/Ubuntu: sudo apt-get install fonts-noto-cjk`,
       );
     }
     tmp = mkdtempSync(join(tmpdir(), 'maiagent-store-'));
-    b = await launch({ server, lang });
   });
-  afterAll(async () => {
-    await b?.close();
+  afterAll(() => {
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
+  const env = useBrowser(srv, { lang });
 
   it('popup: a saved and checked key, for a docs tab (1280×800)', async () => {
-    const first = await b.openPopup();
-    await first.getByLabel(m('keyLabel')).fill(KEY);
-    await first.getByRole('button', { name: m('save'), exact: true }).click();
-    await first.getByTestId('masked-key').waitFor({ timeout: 10_000 });
-    await first.close();
+    await (await saveKeyInPopup(env.b, KEY, { key: m('keyLabel'), save: m('save') })).close();
 
-    const docs = await b.ctx.newPage();
+    const docs = await env.b.ctx.newPage();
     await docs.goto('https://docs.maiagent.ai/');
-    const popup = await popupFor(b, docs);
     // Zoomed, so the popup is legible at store size; its width stays the popup's own.
-    await popup.setViewportSize({ width: 520, height: 900 });
+    const popup = await popupFor(env.b, docs, { width: 520, height: 900 });
     await popup.evaluate(() => (document.documentElement.style.zoom = '1.45'));
     // The first-run tip is for new users; a store picture shows the popup in use.
     const tip = popup.getByRole('button', { name: m('tipDismiss'), exact: true });
@@ -182,17 +113,17 @@ describe.each(LANGS.map((l) => [l.lang, l.locale] as const))('store images in %s
     await popup.getByText(m('tabAllowed').replace('$ARG1$', 'https://docs.maiagent.ai')).waitFor();
     expect(await popup.getByText(m('tabNotWeb')).count()).toBe(0);
     const shot = await popup.locator('body').screenshot();
-    save(lang, '1-popup.png', await framed(b, shot, src.screenshots.popup, lang));
+    save(lang, '1-popup.png', await framed(env.b, shot, src.screenshots.popup, lang));
     expect(await popup.content()).not.toContain(KEY);
     await popup.close();
     await docs.close();
   });
 
   it('panel: requests from the docs site, a 400 explained (1280×800), column headers not clipped', async () => {
-    const har = await recordHar(b, server, tmp);
-    const panel = await b.ctx.newPage();
+    const har = await recordHar(env.b, env.server, tmp);
+    const panel = await env.b.ctx.newPage();
     await panel.setViewportSize(IMAGES.screenshot);
-    await panel.goto(`chrome-extension://${b.extId}/src/panel/panel.html`);
+    await panel.goto(`chrome-extension://${env.b.extId}/src/panel/panel.html`);
     const tip = panel.getByRole('button', { name: m('tipDismiss'), exact: true });
     if (await tip.count()) await tip.click();
     await panel.getByLabel(m('importHar')).setInputFiles(har);
@@ -211,6 +142,6 @@ describe.each(LANGS.map((l) => [l.lang, l.locale] as const))('store images in %s
   });
 
   it('small promo tile (440×280)', async () => {
-    save(lang, 'promo-440x280.png', await promoTile(b, src.promoTagline, lang));
+    save(lang, 'promo-440x280.png', await promoTile(env.b, src.promoTagline, lang));
   });
 });

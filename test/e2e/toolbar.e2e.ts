@@ -1,8 +1,7 @@
 // What the user sees outside the popup: the toolbar icon's title and badge, the rotation reminder,
 // the keyboard shortcut, and the popup's verdict on the current tab.
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { saveKeyInPopup } from './user';
+import { popupFor, saveKeyInPopup } from './user';
 import { poll } from './devtools';
 import { ADA, useExtension } from './setup';
 
@@ -58,22 +57,6 @@ describe('toolbar icon', () => {
 });
 
 describe("the popup's verdict on the current tab", () => {
-  /** Click the toolbar button on a tab (grants activeTab), then open the popup page for that tab. */
-  async function popupFor(page: Page): Promise<Page> {
-    const cdp = await env.b.ctx.browser()!.newBrowserCDPSession();
-    const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as {
-      targetInfos: { targetId: string; url: string }[];
-    };
-    const tab = targetInfos.find((t) => t.url === page.url());
-    await cdp.send('Extensions.triggerAction' as never, { id: env.b.extId, targetId: tab!.targetId } as never);
-    await cdp.detach();
-    const tabId = await (await env.b.sw()).evaluate(async (url) => (await chrome.tabs.query({ url })).at(0)?.id ?? 0, page.url());
-    expect(tabId).toBeGreaterThan(0);
-    const popup = await env.b.ctx.newPage();
-    await popup.goto(`chrome-extension://${env.b.extId}/src/popup/popup.html?tabId=${tabId}`);
-    return popup;
-  }
-
   it('says the docs site gets the key', async () => {
     const page = await env.b.ctx.newPage();
     await page.goto('https://docs.maiagent.ai/');
@@ -83,7 +66,7 @@ describe("the popup's verdict on the current tab", () => {
       return out;
     });
     expect(statuses).toEqual([200, 200, 200]);
-    const popup = await popupFor(page);
+    const popup = await popupFor(env.b, page);
     await popup.getByText('Requests from https://docs.maiagent.ai get the key.').waitFor();
     // Read from the browser's matched rules when the popup opens, not kept on the badge.
     await popup.getByText('Requests from this tab that got the key: 3').waitFor();
@@ -96,7 +79,7 @@ describe("the popup's verdict on the current tab", () => {
   it('says why another site does not, and offers to allow it', async () => {
     const page = await env.b.ctx.newPage();
     await page.goto('https://app.local.test/');
-    const popup = await popupFor(page);
+    const popup = await popupFor(env.b, page);
     await popup.getByText('Requests from https://app.local.test do not get the key: the site is not on your list.').waitFor();
     await popup.getByRole('button', { name: 'Allow this site' }).waitFor();
     await popup.close();
@@ -106,7 +89,7 @@ describe("the popup's verdict on the current tab", () => {
   it('says plain http sites cannot get it', async () => {
     const page = await env.b.ctx.newPage();
     await page.goto('http://evil.test/');
-    const popup = await popupFor(page);
+    const popup = await popupFor(env.b, page);
     await popup.getByText('Requests from http://evil.test cannot get the key').waitFor();
     expect(await popup.getByRole('button', { name: 'Allow this site' }).count()).toBe(0);
     await popup.close();

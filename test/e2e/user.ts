@@ -3,12 +3,30 @@
 import type { Page } from 'playwright-core';
 import type { Launched } from './browser';
 
-export async function saveKeyInPopup(b: Launched, key: string): Promise<Page> {
+/** The popup's words for the key field and its button: English unless the browser runs in another language. */
+interface KeyFormLabels {
+  key: string;
+  save: string;
+}
+
+export async function saveKeyInPopup(b: Launched, key: string, labels: KeyFormLabels = { key: 'API key', save: 'Save' }): Promise<Page> {
   const popup = await b.openPopup();
-  await popup.getByLabel('API key').fill(key);
-  await popup.getByRole('button', { name: 'Save' }).click();
+  await popup.getByLabel(labels.key).fill(key);
+  await popup.getByRole('button', { name: labels.save, exact: true }).click();
   await popup.getByTestId('masked-key').waitFor({ timeout: 10_000 });
   return popup;
+}
+
+/** In an open popup: "Add another key", a name and the key, "Save"; waits until the popup shows that key (masked). */
+export async function addKeyInPopup(popup: Page, name: string, key: string): Promise<void> {
+  await popup.getByRole('button', { name: 'Add another key' }).click();
+  await popup.getByLabel('Name').fill(name);
+  await popup.getByLabel('API key').fill(key);
+  await popup.getByRole('button', { name: 'Save' }).click();
+  await popup
+    .getByTestId('masked-key')
+    .filter({ hasText: `${key.slice(0, 6)}...${key.slice(-2)}` })
+    .waitFor();
 }
 
 /** Fetch from inside a page and return what the echo endpoint saw (or the error). */
@@ -24,4 +42,31 @@ export async function pageFetch(page: Page, url: string, init: { method?: string
     },
     { url, init },
   );
+}
+
+/**
+ * Click the toolbar button on a tab (grants activeTab), then open the popup page for that tab, so
+ * that it describes the tab and not itself ("This tab is not a web page."). `viewport` is set first.
+ */
+export async function popupFor(b: Launched, tab: Page, viewport?: { width: number; height: number }): Promise<Page> {
+  const cdp = await b.ctx.browser()!.newBrowserCDPSession();
+  const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as {
+    targetInfos: { targetId: string; url: string }[];
+  };
+  const target = targetInfos.find((t) => t.url === tab.url());
+  if (!target) throw new Error(`no browser tab has the URL ${tab.url()}`);
+  await cdp.send('Extensions.triggerAction' as never, { id: b.extId, targetId: target.targetId } as never);
+  await cdp.detach();
+  // Run in the service worker; typed here by hand, since the benchmark (which imports this file) has no Chrome types.
+  const tabId = await (
+    await b.sw()
+  ).evaluate(async (url) => {
+    const { tabs } = (globalThis as unknown as { chrome: { tabs: { query(q: { url: string }): Promise<{ id?: number }[]> } } }).chrome;
+    return (await tabs.query({ url })).at(0)?.id ?? 0;
+  }, tab.url());
+  if (!(tabId > 0)) throw new Error(`the extension finds no tab with the URL ${tab.url()}`);
+  const popup = await b.ctx.newPage();
+  if (viewport) await popup.setViewportSize(viewport);
+  await popup.goto(`chrome-extension://${b.extId}/src/popup/popup.html?tabId=${tabId}`);
+  return popup;
 }

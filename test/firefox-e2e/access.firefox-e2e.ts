@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { poll } from './firefox';
-import { grantHostPermissions, withdrawHostPermissions } from './privileged';
+import { changeHostPermissions } from './privileged';
 import { ADA, fetchFromSite, saveKeyInPopup, textOf, useFirefox } from './setup';
 
 const KEY = 'Qw3Er5Ty.firefoxAccess0123456789ab';
@@ -66,7 +66,7 @@ describe('Firefox: host permissions withheld, then granted', () => {
   });
 
   it('granting the access as about:addons does makes the header appear', async () => {
-    const origins = await env.fx.chromeEval(grantHostPermissions, env.fx.geckoId, env.fx.hostPermissions);
+    const origins = await env.fx.chromeEval(changeHostPermissions, env.fx.geckoId, env.fx.hostPermissions, 'add');
     for (const p of env.fx.hostPermissions) expect(origins).toContain(p);
     // The background rebuilds its rules on permissions.onAdded: poll with real requests.
     const r = await poll('a docs fetch with the key', async () => {
@@ -84,7 +84,7 @@ describe('Firefox: host permissions withheld, then granted', () => {
   });
 
   it('withdrawing the access again (about:addons) stops the header', async () => {
-    const origins = await env.fx.chromeEval(withdrawHostPermissions, env.fx.geckoId, env.fx.hostPermissions);
+    const origins = await env.fx.chromeEval(changeHostPermissions, env.fx.geckoId, env.fx.hostPermissions, 'remove');
     for (const p of env.fx.hostPermissions) expect(origins).not.toContain(p);
     const r = await poll('a docs fetch without the key', async () => {
       const got = await fetchFromSite(env, 'docs.maiagent.ai');

@@ -31,21 +31,15 @@ declare const ChromeUtils: { importESModule(url: string): Record<string, any> };
 declare const Services: { wm: { getMostRecentWindow(type: string): FxWindow } };
 declare const WebExtensionPolicy: { getByID(id: string): { extension: unknown } | null };
 
-/** Grants host permissions the way about:addons does; the running add-on gets permissions.onAdded. */
-export async function grantHostPermissions(id: string, origins: string[]): Promise<string[]> {
+/**
+ * Grants (`add`) or withdraws (`remove`) host permissions the way about:addons does; the running
+ * add-on gets permissions.onAdded or onRemoved. Returns the origins granted afterwards.
+ */
+export async function changeHostPermissions(id: string, origins: string[], change: 'add' | 'remove'): Promise<string[]> {
   const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
   const policy = WebExtensionPolicy.getByID(id);
   if (!policy) throw new Error(`no add-on ${id}`);
-  await ExtensionPermissions.add(id, { permissions: [], origins }, policy.extension);
-  return ((await ExtensionPermissions.get(id)) as { origins: string[] }).origins;
-}
-
-/** Withdraws host permissions the way about:addons does; the running add-on gets permissions.onRemoved. */
-export async function withdrawHostPermissions(id: string, origins: string[]): Promise<string[]> {
-  const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
-  const policy = WebExtensionPolicy.getByID(id);
-  if (!policy) throw new Error(`no add-on ${id}`);
-  await ExtensionPermissions.remove(id, { permissions: [], origins }, policy.extension);
+  await ExtensionPermissions[change](id, { permissions: [], origins }, policy.extension);
   return ((await ExtensionPermissions.get(id)) as { origins: string[] }).origins;
 }
 

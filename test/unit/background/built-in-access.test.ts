@@ -6,28 +6,27 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   API,
   DOCS,
-  KEY_A,
+  freshBackground,
   headerValues,
-  installFakeBrowser,
+  KEY_A,
   profile,
-  seed,
   settings,
   uninstallFakeBrowser,
   type Env,
+  type Handlers,
+  type Reconcile,
   value,
 } from './fake-env';
 
 let env: Env;
-let handlers: (typeof import('../../../src/background/handlers'))['handlers'];
-let reconcile: (typeof import('../../../src/background/reconcile'))['reconcile'];
+let handlers: Handlers;
+let reconcile: Reconcile;
 
 beforeEach(async () => {
-  env = installFakeBrowser();
-  await seed(env, settings({ profiles: [profile('a', KEY_A)], active: { [API]: 'a' } }));
-  await import('../../../src/background/index');
-  ({ reconcile } = await import('../../../src/background/reconcile'));
-  ({ handlers } = await import('../../../src/background/handlers'));
-  await reconcile();
+  ({ env, reconcile, handlers } = await freshBackground({
+    seeded: settings({ profiles: [profile('a', KEY_A)], active: { [API]: 'a' } }),
+    started: true,
+  }));
 });
 afterEach(uninstallFakeBrowser);
 

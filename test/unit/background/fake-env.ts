@@ -330,3 +330,46 @@ export function value<T>(r: Reply<T>): T {
   if (!r.ok) throw new Error(`refused: ${r.problem}`);
   return r.value;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The background on the fake browser
+
+/** A user's own API origin (not built in: its access must be granted). */
+export const ONPREM = 'https://onprem.example.com';
+
+/** Profile a on the API, b on ONPREM (both active there), s kept for the session only and without its key now. */
+export function threeProfiles(): Settings {
+  return settings({
+    profiles: [profile('a', KEY_A), profile('b', KEY_B, { origins: [ONPREM] }), profile('s', '', { persist: 'session' })],
+    active: { [API]: 'a', [ONPREM]: 'b' },
+  });
+}
+
+export type Handlers = (typeof import('../../../src/background/handlers'))['handlers'];
+export type Reconcile = (typeof import('../../../src/background/reconcile'))['reconcile'];
+export type Store = typeof import('../../../src/background/store');
+
+export interface Background {
+  env: Env;
+  handlers: Handlers;
+  reconcile: Reconcile;
+  store: Store;
+}
+
+/**
+ * A fresh fake browser with the background's modules imported anew on it: for a `beforeEach`, with
+ * `afterEach(uninstallFakeBrowser)`. `seeded` is in storage before any module loads; `started` also
+ * loads the worker's entry (index.ts, which registers its listeners and reconciles on wake-up) and
+ * waits until that wake-up reconcile is done.
+ */
+export async function freshBackground(opts: { seeded?: Settings; started?: boolean } = {}): Promise<Background> {
+  const env = installFakeBrowser();
+  if (opts.seeded) await seed(env, opts.seeded);
+  if (opts.started) await import('../../../src/background/index');
+  const { reconcile } = await import('../../../src/background/reconcile');
+  const { handlers } = await import('../../../src/background/handlers');
+  const store = await import('../../../src/background/store');
+  // The wake-up reconcile has run once this one (queued after it) is done.
+  if (opts.started) await reconcile();
+  return { env, handlers, reconcile, store };
+}

@@ -5,31 +5,31 @@ import {
   API,
   EXT_ID,
   EXT_ORIGIN,
-  KEY_A,
-  KEY_B,
+  freshBackground,
   headerValues,
   installFakeBrowser,
+  KEY_A,
+  KEY_B,
   profile,
   seed,
   settings,
   uninstallFakeBrowser,
   type Env,
+  type Handlers,
+  type Reconcile,
 } from './fake-env';
 
 let env: Env;
-let reconcile: (typeof import('../../../src/background/reconcile'))['reconcile'];
-let handlers: (typeof import('../../../src/background/handlers'))['handlers'];
+let reconcile: Reconcile;
+let handlers: Handlers;
 
 const POPUP = { id: EXT_ID, url: `${EXT_ORIGIN}src/popup/popup.html` };
 
 beforeEach(async () => {
-  env = installFakeBrowser();
-  await seed(env, settings({ profiles: [profile('a', KEY_A)], active: { [API]: 'a' } }));
-  await import('../../../src/background/index');
-  ({ reconcile } = await import('../../../src/background/reconcile'));
-  ({ handlers } = await import('../../../src/background/handlers'));
-  // The wake-up reconcile has run once this one (queued after it) is done.
-  await reconcile();
+  ({ env, reconcile, handlers } = await freshBackground({
+    seeded: settings({ profiles: [profile('a', KEY_A)], active: { [API]: 'a' } }),
+    started: true,
+  }));
 });
 afterEach(uninstallFakeBrowser);
 

@@ -3,29 +3,29 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   API,
   DOCS,
+  dump,
+  freshBackground,
+  headerValues,
   KEY_A,
   KEY_B,
   KEY_C,
-  dump,
-  headerValues,
-  installFakeBrowser,
   profile,
   seed,
   settings,
   uninstallFakeBrowser,
   type Env,
+  type Handlers,
+  type Store,
   value,
   value as ok,
 } from './fake-env';
 
 let env: Env;
-let handlers: (typeof import('../../../src/background/handlers'))['handlers'];
-let store: typeof import('../../../src/background/store');
+let handlers: Handlers;
+let store: Store;
 
 beforeEach(async () => {
-  env = installFakeBrowser();
-  ({ handlers } = await import('../../../src/background/handlers'));
-  store = await import('../../../src/background/store');
+  ({ env, handlers, store } = await freshBackground());
 });
 afterEach(uninstallFakeBrowser);
 

@@ -5,27 +5,27 @@ import {
   API,
   DOCS,
   EXT_ID,
-  KEY_A,
   fakeBrowser,
-  KEY_B,
+  freshBackground,
   headerValues,
-  installFakeBrowser,
+  KEY_A,
+  KEY_B,
+  ONPREM,
   profile,
   seed,
   settings,
   uninstallFakeBrowser,
   type Env,
+  type Reconcile,
 } from './fake-env';
 
 let env: Env;
-let reconcile: (typeof import('../../../src/background/reconcile'))['reconcile'];
+let reconcile: Reconcile;
 
 const APP = 'https://app.example.com';
-const ONPREM = 'https://onprem.example.com';
 
 beforeEach(async () => {
-  env = installFakeBrowser();
-  ({ reconcile } = await import('../../../src/background/reconcile'));
+  ({ env, reconcile } = await freshBackground());
 });
 afterEach(uninstallFakeBrowser);
 

@@ -1,23 +1,14 @@
 // "Resend" (src/background/resend.ts) through the message map, with fetch stubbed.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { API, KEY_A, KEY_B, installFakeBrowser, profile, seed, settings, uninstallFakeBrowser, type Env, value } from './fake-env';
+import { API, freshBackground, KEY_A, ONPREM, threeProfiles, uninstallFakeBrowser, type Env, type Handlers, value } from './fake-env';
 
 let env: Env;
-let handlers: (typeof import('../../../src/background/handlers'))['handlers'];
+let handlers: Handlers;
 
-const ONPREM = 'https://onprem.example.com';
 const URL_BOTS = `${API}/api/v1/chatbots/`;
 
 beforeEach(async () => {
-  env = installFakeBrowser();
-  ({ handlers } = await import('../../../src/background/handlers'));
-  await seed(
-    env,
-    settings({
-      profiles: [profile('a', KEY_A), profile('b', KEY_B, { origins: [ONPREM] }), profile('s', '', { persist: 'session' })],
-      active: { [API]: 'a', [ONPREM]: 'b' },
-    }),
-  );
+  ({ env, handlers } = await freshBackground({ seeded: threeProfiles() }));
 });
 afterEach(uninstallFakeBrowser);
 

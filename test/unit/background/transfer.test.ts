@@ -4,24 +4,25 @@ import { EXPORT_FORMAT } from '../../../src/core/transfer';
 import {
   API,
   DOCS,
+  dump,
+  freshBackground,
+  headerValues,
   KEY_A,
   KEY_B,
   KEY_C,
-  dump,
-  headerValues,
-  installFakeBrowser,
+  ONPREM,
   profile,
   seed,
   settings,
   uninstallFakeBrowser,
   type Env,
+  type Handlers,
   value,
 } from './fake-env';
 
 let env: Env;
-let handlers: (typeof import('../../../src/background/handlers'))['handlers'];
+let handlers: Handlers;
 
-const ONPREM = 'https://onprem.example.com';
 const file = (profiles: unknown[], sites?: string[]) =>
   JSON.stringify({
     format: EXPORT_FORMAT,
@@ -33,8 +34,7 @@ const file = (profiles: unknown[], sites?: string[]) =>
   });
 
 beforeEach(async () => {
-  env = installFakeBrowser();
-  ({ handlers } = await import('../../../src/background/handlers'));
+  ({ env, handlers } = await freshBackground());
   await seed(env, settings({ profiles: [profile('a', KEY_A, { name: 'Prod' })], active: { [API]: 'a' } }));
   value(await handlers.getState({}));
 });
