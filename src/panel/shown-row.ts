@@ -3,7 +3,6 @@
 // so that no section can show a key by forgetting to mask it. Text that is decoded for display
 // (query parameters, a formatted request body) is decoded first and masked after: an escape such
 // as %50 can hide a key from a mask applied before decoding.
-import type { FieldError } from '../core/decode';
 import type { Diagnosis } from '../core/diagnose';
 import type { Exchange, Header } from '../core/exchange';
 import { canonicalUrl, urlNotCanonical } from '../core/export';
@@ -12,7 +11,7 @@ import { isAuthorizationHeader, maskAuthorization } from '../core/redact';
 import { maskText, type Secrets } from '../core/secrets';
 import type { Row } from './model';
 
-/** `entry` stays the captured one: the view reads only its timings from it. */
+/** `entry` and `search` stay as captured: the view reads only the timings of the entry, and never shows `search`. */
 export interface ShownRow extends Row {
   /** The URL as the browser reads it (where a snippet goes); null when it cannot be parsed. */
   canonical: string | null;
@@ -24,6 +23,14 @@ export interface ShownRow extends Row {
 }
 
 type Mask = (s: string) => string;
+
+/** Every string in a parsed JSON value (names too). */
+function deepMask(x: unknown, mask: Mask): unknown {
+  if (typeof x === 'string') return mask(x);
+  if (Array.isArray(x)) return x.map((v) => deepMask(v, mask));
+  if (x && typeof x === 'object') return Object.fromEntries(Object.entries(x).map(([k, v]) => [mask(k), deepMask(v, mask)]));
+  return x;
+}
 
 function pretty(text: string | undefined): string {
   if (!text) return '';
@@ -61,21 +68,9 @@ function maskedExchange(ex: Exchange, mask: Mask): Exchange {
 /** The diagnosis quotes the server (its message, field errors, evidence): those words masked too. */
 function maskedDiagnosis(d: Diagnosis, mask: Mask): Diagnosis {
   const m = (x: Msg): Msg => (x.subs ? { ...x, subs: x.subs.map(mask) } : x);
-  const fields = (fs: FieldError[]) => fs.map((f) => ({ path: mask(f.path), messages: f.messages.map(mask) }));
-  // Every text of the decoded body (whatever its kind); `kind` names it and the parsed JSON is not shown here.
+  // Every text of the decoded body, whatever its kind (`kind` names it).
   const body = Object.fromEntries(
-    Object.entries(d.decoded.body).map(([k, v]) => [
-      k,
-      k === 'kind'
-        ? v
-        : typeof v === 'string'
-          ? mask(v)
-          : k === 'fields' && Array.isArray(v)
-            ? fields(v as FieldError[])
-            : Array.isArray(v) && v.every((x) => typeof x === 'string')
-              ? v.map(mask)
-              : v,
-    ]),
+    Object.entries(d.decoded.body).map(([k, v]) => [k, k === 'kind' ? v : deepMask(v, mask)]),
   ) as Diagnosis['decoded']['body'];
   return {
     ...d,
@@ -93,7 +88,7 @@ function maskedDiagnosis(d: Diagnosis, mask: Mask): Diagnosis {
 
 /** The row as the detail view shows it. Exports (snippets, reports) start from the row itself. */
 export function shownRow(row: Row, secrets: Secrets): ShownRow {
-  const mask: Mask = (s) => maskText(s, secrets);
+  const mask: Mask = secrets.re ? (s) => maskText(s, secrets) : (s) => s;
   const ex = row.exchange;
   const canonical = canonicalUrl(ex.url);
   const failure = row.bodyFailure;
