@@ -40,7 +40,7 @@ interface Props {
 
 export function ResendEditor({ draft: d, onChange, apiOrigins, profilesFor, busy, onSend, onCancel, message }: Props) {
   const set = (patch: Partial<Draft>) => onChange({ ...d, ...patch });
-  const target = resendTarget(d.url, [...apiOrigins]);
+  const target = resendTarget(d.url, apiOrigins);
   const origin = target.ok ? target.origin : originOf(d.url);
   const choices = profilesFor(origin);
   const headers = parseHeaderLines(d.headers);

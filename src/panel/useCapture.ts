@@ -34,6 +34,12 @@ export function useCapture(capture: CaptureSession | null, panel: PanelState, ro
   const { isApi, refreshState } = panel;
   const { rowFrom, push, replace, reset, keepBody } = rows;
 
+  /** The list was emptied: no slot shows a row, and no request is missing from it any more. */
+  const forgetSlots = useCallback(() => {
+    slotRowsRef.current.clear();
+    setProblems(({ showFailed: _, ...rest }) => rest);
+  }, []);
+
   const addCaptured = useCallback(
     async (c: Captured, slot: number, again: boolean) => {
       const api = isApi(c.entry.request.url);
@@ -66,11 +72,11 @@ export function useCapture(capture: CaptureSession | null, panel: PanelState, ro
         case 'navigated':
           if (!settingsRef.current.preserve) {
             reset();
-            slotRowsRef.current.clear();
+            forgetSlots();
           }
       }
     },
-    [addCaptured, isApi, reset],
+    [addCaptured, isApi, reset, forgetSlots],
   );
 
   useEffect(() => {
@@ -89,7 +95,6 @@ export function useCapture(capture: CaptureSession | null, panel: PanelState, ro
     problems,
     showReloadHint,
     hideReloadHint: () => setShowReloadHint(false),
-    /** The list was cleared: no capture slot shows a row any more. */
-    forgetSlots: () => slotRowsRef.current.clear(),
+    forgetSlots,
   };
 }
