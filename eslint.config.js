@@ -25,7 +25,7 @@ const HTML_SINKS = [
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'packages/**', '.cache/**', 'node_modules/**', 'store/**', 'docs/**', 'public/**', 'src/core/catalog/data.ts'],
+    ignores: ['dist/**', 'dist-*/**', 'packages/**', '.cache/**', 'node_modules/**', 'store/**', 'docs/**', 'public/**', 'src/core/catalog/data.ts'],
   },
   { rules: eslintRecommended },
   ...tseslint.configs.recommended,

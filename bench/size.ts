@@ -7,6 +7,7 @@ import { dirname, join, posix, relative, resolve } from 'node:path';
 import { crc32, deflateRawSync, gzipSync } from 'node:zlib';
 import { DIST } from '../test/e2e/browser';
 import type { Measurement, Outcome } from './figures';
+import { linksOfHtml, reachable } from '../scripts/lib/dist-graph';
 
 /** Vite's unit: 1 kB = 1000 bytes. */
 const KB = 1000;
@@ -27,62 +28,9 @@ interface EntrySize {
 
 const gz = (buf: Buffer) => gzipSync(buf, { level: 9 }).length;
 
-/** Specifiers of static imports/re-exports in a (minified) ES module, and of dynamic import("…"). */
-function importsOf(code: string): { statics: string[]; dynamics: string[] } {
-  const statics = new Set<string>();
-  const dynamics = new Set<string>();
-  // import"x"; import x from"x"; import{a}from"x"; import*as a from"x"; export{a}from"x"; export*from"x"
-  const re = /(?:^|[^\w$.])(import|export)\s*(\(\s*)?(?:[\w$*{}\s,]*?\bfrom\s*)?(["'`])([^"'`\n]+)\3/g;
-  for (let m = re.exec(code); m; m = re.exec(code)) {
-    const spec = m[4]!;
-    if (m[2]) dynamics.add(spec);
-    else if (m[1] === 'import' || /\bfrom\s*["'`]/.test(m[0])) statics.add(spec);
-  }
-  return { statics: [...statics], dynamics: [...dynamics] };
-}
-
-/** dist-relative path of a specifier seen in `fromFile` (dist-relative), or null for bare/remote ones. */
-function resolveSpec(fromFile: string, spec: string): string | null {
-  if (/^[a-z]+:/i.test(spec)) return null;
-  if (spec.startsWith('/')) return posix.normalize(spec.slice(1));
-  if (spec.startsWith('.')) return posix.normalize(posix.join(posix.dirname(fromFile), spec));
-  return null;
-}
-
-/** JavaScript an HTML page loads directly: module scripts, classic scripts, modulepreload links. */
-function scriptsOfHtml(htmlFile: string): string[] {
-  const html = readFileSync(join(DIST, htmlFile), 'utf8');
-  const out: string[] = [];
-  for (const m of html.matchAll(/<script\b[^>]*\bsrc=["']([^"']+)["']/gi)) out.push(m[1]!);
-  for (const m of html.matchAll(/<link\b[^>]*\brel=["']modulepreload["'][^>]*>/gi)) {
-    const href = /\bhref=["']([^"']+)["']/i.exec(m[0]);
-    if (href) out.push(href[1]!);
-  }
-  return out.map((s) => resolveSpec(htmlFile, s)).filter((s): s is string => s !== null);
-}
-
 function entrySize(entry: string, roots: string[]): EntrySize {
-  const seen = new Set<string>();
-  const dynamic = new Set<string>();
-  const queue = [...roots];
-  while (queue.length) {
-    const file = queue.shift()!;
-    if (seen.has(file)) continue;
-    const abs = join(DIST, file);
-    if (!existsSync(abs)) throw new Error(`${entry} loads ${file}, which is not in dist/`);
-    seen.add(file);
-    if (!/\.m?js$/.test(file)) continue;
-    const { statics, dynamics } = importsOf(readFileSync(abs, 'utf8'));
-    for (const s of statics) {
-      const r = resolveSpec(file, s);
-      if (r) queue.push(r);
-    }
-    for (const s of dynamics) {
-      const r = resolveSpec(file, s);
-      if (r) dynamic.add(r);
-    }
-  }
-  const files = [...seen]
+  const graph = reachable(DIST, roots);
+  const files = graph.files
     .filter((f) => /\.m?js$/.test(f))
     .sort()
     .map((file) => {
@@ -94,7 +42,7 @@ function entrySize(entry: string, roots: string[]): EntrySize {
     gzipBytes: files.reduce((n, f) => n + f.gzip, 0),
     rawBytes: files.reduce((n, f) => n + f.bytes, 0),
     files,
-    dynamicImports: [...dynamic].filter((d) => !seen.has(d)).sort(),
+    dynamicImports: graph.dynamicImports,
   };
 }
 
@@ -162,8 +110,8 @@ export const size: Measurement = {
     if (!sw) throw new Error('manifest.json names no background service worker');
     const popupHtml = 'src/popup/popup.html';
     const panelHtml = 'src/panel/panel.html';
-    const popup = entrySize(popupHtml, scriptsOfHtml(popupHtml));
-    const panelEntry = entrySize(panelHtml, scriptsOfHtml(panelHtml));
+    const popup = entrySize(popupHtml, linksOfHtml(DIST, popupHtml));
+    const panelEntry = entrySize(panelHtml, linksOfHtml(DIST, panelHtml));
     const background = entrySize(sw, [posix.normalize(sw)]);
     const panelDeferred = deferredSize(panelEntry);
     const zip = zipSize(DIST);

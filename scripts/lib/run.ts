@@ -27,5 +27,7 @@ export function output(cmd: string, args: string[]): string {
 
 /** The Chrome build: type-check and vite build into dist/ (what `npm run build` does). */
 export function buildChrome(): void {
-  run('npm', ['run', 'build']);
+  // Always the production build: run from vitest (NODE_ENV=test, inherited) Vite would otherwise
+  // bundle Preact's development hooks, and the tests and packages would not see what ships.
+  run('npm', ['run', 'build'], { env: { ...process.env, NODE_ENV: 'production' } });
 }

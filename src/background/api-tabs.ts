@@ -4,15 +4,15 @@
 import { ext as browser } from '../platform/ext';
 import { checkApiTabUrl } from '../core/api-tab';
 import { rememberApiTab } from './api-tab-list';
-import type { Handler } from './profiles';
+import { done, refused, type Handler } from './handler';
 import { reconcile, settled } from './reconcile';
 
 export const openApiTab: Handler<'openApiTab'> = async ({ url, origin }) => {
   const { settings, granted } = await settled();
   const checked = checkApiTabUrl(settings, url, origin, granted);
-  if (!checked.ok) return checked;
+  if (!checked.ok) return refused(checked.problem);
   const tab = await browser.tabs.create({ url: 'about:blank', active: true });
-  if (tab.id === undefined) return { ok: false, problem: 'tabFailed' };
+  if (tab.id === undefined) return refused('openTabFailed');
   try {
     await rememberApiTab(tab.id);
     // The tab's rule is in place before the navigation starts.
@@ -21,7 +21,7 @@ export const openApiTab: Handler<'openApiTab'> = async ({ url, origin }) => {
   } catch {
     // No half-made tab left behind (a blank page, or one whose rule is not in place).
     await browser.tabs.remove(tab.id).catch(() => undefined);
-    return { ok: false, problem: 'tabFailed' };
+    return refused('openTabFailed');
   }
-  return { ok: true, url: checked.url };
+  return done({ url: checked.url });
 };

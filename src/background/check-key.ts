@@ -7,14 +7,16 @@ import { KEY_CHECKS } from '../shared/storage-keys';
 import type { CheckResult } from '../shared/protocol';
 import { readSettings } from './store';
 import { hasAccess } from './access';
-import type { Handler } from './profiles';
+import { done, type Handler } from './handler';
 
 export const CHECK_TIMEOUT_MS = 10_000;
 const CHECK_PATH = '/api/users/current/';
 
 const str = (x: unknown) => (typeof x === 'string' ? x : typeof x === 'number' ? String(x) : '');
 
-export const checkKey: Handler<'checkKey'> = async ({ profileId }): Promise<CheckResult> => {
+export const checkKey: Handler<'checkKey'> = async ({ profileId }) => done(await check(profileId));
+
+async function check(profileId: string): Promise<CheckResult> {
   const s = await readSettings();
   const p = s.profiles.find((x) => x.id === profileId);
   if (!p || !p.key) return { kind: 'noKey' };
@@ -34,7 +36,7 @@ export const checkKey: Handler<'checkKey'> = async ({ profileId }): Promise<Chec
     /* the record only sharpens the panel's diagnosis */
   }
   return result;
-};
+}
 
 async function runCheck(key: string, origin: string): Promise<CheckResult> {
   const url = `${origin}${CHECK_PATH}`;

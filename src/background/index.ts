@@ -2,35 +2,17 @@
 // woken by an event still hears it; each wake-up reconciles the rules with storage.
 import type { Runtime } from 'webextension-polyfill';
 import { ext as browser } from '../platform/ext';
-import type { MessageType, Reply, Request } from '../shared/protocol';
 import { isSettingsChange, purgeExpiredUndo, updateSettings } from './store';
-import { handlers, isOwnPage } from './handlers';
+import { dispatch, isMessageType, isOwnPage } from './handlers';
 import { reconcile } from './reconcile';
 import { addExpectedSite } from './sites';
-
-function isRequest(x: unknown): x is Request {
-  return (
-    typeof x === 'object' &&
-    x !== null &&
-    typeof (x as { type?: unknown }).type === 'string' &&
-    Object.hasOwn(handlers, (x as { type: string }).type)
-  );
-}
-
-async function dispatch<K extends MessageType>(req: { type: K; payload: unknown }): Promise<Reply<K>> {
-  try {
-    const handler = handlers[req.type] as (p: unknown) => Promise<Reply<K> extends { value: infer V } ? V : never>;
-    return { ok: true, value: await handler(req.payload ?? {}) };
-  } catch (e) {
-    return { ok: false, error: e instanceof Error ? e.message : 'unknown error' };
-  }
-}
 
 // Answered through sendResponse (return true keeps the channel open): Chrome's own API does not
 // take a returned promise as the answer in every version.
 browser.runtime.onMessage.addListener(((message: unknown, sender: Runtime.MessageSender, sendResponse: (r: unknown) => void) => {
-  if (!isOwnPage(sender) || !isRequest(message)) return false;
-  void dispatch(message).then(sendResponse);
+  const m = message as { type?: unknown; payload?: unknown } | null;
+  if (!isOwnPage(sender) || !isMessageType(m?.type)) return false;
+  void dispatch(m.type, m.payload).then(sendResponse);
   return true;
 }) as unknown as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
 

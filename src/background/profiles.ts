@@ -1,46 +1,11 @@
-// Handlers for keys and profiles. Each validates its input; nothing invalid is ever stored.
+// The profile operations: keys and profiles. Each checks its input; nothing invalid is ever stored.
 import { normalizeKey } from '../core/keys';
 import { normalizeOrigin } from '../core/origins';
-import { DEFAULT_API_ORIGIN, fixReferences, type Profile, type Settings } from '../core/settings';
-import type { Problem, Protocol, PublicState, Result } from '../shared/protocol';
+import { DEFAULT_API_ORIGIN, type Profile, type Settings } from '../core/settings';
 import { t } from '../shared/i18n';
-import { clearNotice, InvalidSettings, purgeExpiredUndo, putUndo, readSettings, takeUndo, UNDO_MS, updateSettings } from './store';
+import { clearNotice, purgeExpiredUndo, putUndo, readSettings, takeUndo, UNDO_MS } from './store';
 import { BUILT_IN, hasAccess } from './access';
-import { settled } from './reconcile';
-import { publicState } from './state';
-
-export type Handler<K extends keyof Protocol> = (payload: Protocol[K]['req']) => Promise<Protocol[K]['res']>;
-
-/** Thrown inside an update to abort it with a problem the page shows. */
-class Refused extends Error {
-  constructor(readonly problem: Problem) {
-    super(problem);
-  }
-}
-
-/** The state once the rules match storage: what pages show is what is in effect. */
-async function inEffect(): Promise<PublicState> {
-  const { settings, granted } = await settled();
-  return publicState(settings, granted);
-}
-
-/** Apply a change, install the rules, answer with the new state; a refusal leaves storage untouched. */
-export async function change(fn: (s: Settings) => Settings | Promise<Settings>): Promise<Result> {
-  try {
-    await updateSettings(async (cur) => fixReferences(await fn(cur)));
-    return { ok: true, state: await inEffect() };
-  } catch (e) {
-    if (e instanceof Refused) return { ok: false, problem: e.problem };
-    if (e instanceof InvalidSettings) return { ok: false, problem: 'settingsInvalid' };
-    // storage.local is full (Chrome: "QUOTA_BYTES quota exceeded"; Firefox: QuotaExceededError).
-    if (isQuotaError(e)) return { ok: false, problem: 'storageQuota' };
-    throw e;
-  }
-}
-
-function isQuotaError(e: unknown): boolean {
-  return e instanceof Error && /quota/i.test(`${e.name} ${e.message}`);
-}
+import { change, done, inEffect, Refused, refused, type Handler } from './handler';
 
 function checkedKey(key: string): string {
   const r = normalizeKey(key);
@@ -170,7 +135,7 @@ export function removeProfile(s: Settings, id: string): Settings {
 
 export const undoDelete: Handler<'undoDelete'> = async ({ id }) => {
   const undo = (await takeUndo(id)) as { profile: Profile; index: number; wasActive: string[] } | undefined;
-  if (!undo?.profile) return { ok: false, problem: 'profileMissing' };
+  if (!undo?.profile) return refused('profileMissing');
   return change((s) => {
     if (s.profiles.some((p) => p.id === undo.profile.id)) return s;
     const profiles = [...s.profiles];
@@ -198,28 +163,20 @@ export const setActive: Handler<'setActive'> = ({ origin, profileId }) =>
     return { ...s, active: { ...s.active, [origin]: p.id } };
   });
 
-export const setEnabled: Handler<'setEnabled'> = async ({ enabled }) => {
-  await updateSettings((cur) => ({ ...cur, enabled }));
-  return inEffect();
-};
+export const setEnabled: Handler<'setEnabled'> = ({ enabled }) => change((s) => ({ ...s, enabled }));
 
-export const setTypedNavigation: Handler<'setTypedNavigation'> = async ({ on }) => {
-  await updateSettings((cur) => ({ ...cur, typedNavigation: on === true }));
-  return inEffect();
-};
+export const setTypedNavigation: Handler<'setTypedNavigation'> = ({ on }) => change((s) => ({ ...s, typedNavigation: on }));
 
 export const revealKey: Handler<'revealKey'> = async ({ profileId }) => {
   const s = await readSettings();
-  return { key: s.profiles.find((p) => p.id === profileId)?.key ?? '' };
+  return done({ key: s.profiles.find((p) => p.id === profileId)?.key ?? '' });
 };
 
-export const dismissRotation: Handler<'dismissRotation'> = async ({ profileId }) => {
-  await updateSettings((cur) => ({
-    ...cur,
-    profiles: cur.profiles.map((p) => (p.id === profileId ? { ...p, rotationDismissedAt: Date.now() } : p)),
+export const dismissRotation: Handler<'dismissRotation'> = ({ profileId }) =>
+  change((s) => ({
+    ...s,
+    profiles: s.profiles.map((p) => (p.id === profileId ? { ...p, rotationDismissedAt: Date.now() } : p)),
   }));
-  return inEffect();
-};
 
 export const dismissNotice: Handler<'dismissNotice'> = async () => {
   await clearNotice();

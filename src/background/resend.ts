@@ -5,11 +5,11 @@
 import type { Header } from '../core/exchange';
 import { maskKey } from '../core/keys';
 import { RESEND_METHODS, resendTarget } from '../core/resend';
-import type { ResendResult } from '../shared/protocol';
+import type { ResendRequest, ResendResult } from '../shared/protocol';
 import { readSettings } from './store';
 import { hasAccess } from './access';
 import { CHECK_TIMEOUT_MS } from './check-key';
-import type { Handler } from './profiles';
+import { done, type Handler } from './handler';
 
 /** Headers the page may not choose: the key, cookies, and what fetch sets itself. */
 const DROPPED =
@@ -17,7 +17,9 @@ const DROPPED =
 /** Bodies larger than this are cut in the answer (the panel keeps bodies bounded too). */
 const RESEND_BODY_LIMIT = 1_000_000;
 
-export const resend: Handler<'resend'> = async (req): Promise<ResendResult> => {
+export const resend: Handler<'resend'> = async (req) => done(await send(req));
+
+async function send(req: ResendRequest): Promise<ResendResult> {
   const method = String(req.method).toUpperCase();
   const s = await readSettings();
   const target = resendTarget(String(req.url), [...new Set(s.profiles.flatMap((p) => p.origins))]);
@@ -91,4 +93,4 @@ export const resend: Handler<'resend'> = async (req): Promise<ResendResult> => {
       size: text.length,
     },
   };
-};
+}

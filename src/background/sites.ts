@@ -6,13 +6,13 @@ import { readSettings } from './store';
 import { ext as browser } from '../platform/ext';
 import { hasAccess, revokeAccess } from './access';
 import { injectedInTab } from './tab-count';
-import { change, type Handler } from './profiles';
+import { change, done, refused, type Handler } from './handler';
 
 /** The page asked the browser for access from the user's click; we only record a granted site. */
 export const addSite: Handler<'addSite'> = async ({ origin }) => {
   const r = normalizeOrigin(origin);
-  if (!r.ok) return { ok: false, problem: r.problem };
-  if (!(await hasAccess(r.origin))) return { ok: false, problem: 'permissionMissing' };
+  if (!r.ok) return refused(r.problem);
+  if (!(await hasAccess(r.origin))) return refused('permissionMissing');
   return change((s) => (s.sites.includes(r.origin) ? s : { ...s, sites: [...s.sites, r.origin] }));
 };
 
@@ -21,7 +21,7 @@ const PENDING = 'pendingSite';
 export const expectSite: Handler<'expectSite'> = async ({ origin }) => {
   const r = normalizeOrigin(origin);
   if (r.ok) await browser.storage.session.set({ [PENDING]: { origin: r.origin, until: Date.now() + 5 * 60_000 } });
-  return { ok: true };
+  return done(null);
 };
 
 /** On a granted permission: add the site the user was asking for, if that is what was granted. */
@@ -63,5 +63,5 @@ export const tabStatus: Handler<'tabStatus'> = async ({ url, tabId }) => {
     return 'notAllowed';
   };
   const [v, injected] = await Promise.all([verdict(), tabId === undefined ? null : injectedInTab(tabId)]);
-  return { origin, verdict: v, injected };
+  return done({ origin, verdict: v, injected });
 };

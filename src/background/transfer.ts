@@ -1,19 +1,19 @@
 // Export and import of profiles (see core/transfer.ts for the format and its checks).
-import { distinctName, exportProfiles as toFile, parseImport, type Rejection } from '../core/transfer';
+import { buildExportFile as toFile, distinctName, parseImport, type Rejection } from '../core/transfer';
 import { t } from '../shared/i18n';
 import { BUILT_IN, hasAccess } from './access';
 import type { Profile } from '../core/settings';
 import { readSettings } from './store';
-import { change, removeProfile, type Handler } from './profiles';
+import { removeProfile } from './profiles';
+import { change, done, type Handler } from './handler';
 
-export const exportProfiles: Handler<'exportProfiles'> = async ({ includeKeys }) => ({
-  json: JSON.stringify(toFile(await readSettings(), includeKeys, new Date()), null, 2),
-});
+export const exportProfiles: Handler<'exportProfiles'> = async ({ includeKeys }) =>
+  done({ json: JSON.stringify(toFile(await readSettings(), includeKeys, new Date()), null, 2) });
 
 export const importProfiles: Handler<'importProfiles'> = async ({ json }) => {
   const current = await readSettings();
   const parsed = parseImport(json, new Map(current.profiles.map((p) => [p.name, p.origins])));
-  if (!parsed.ok) return parsed;
+  if (!parsed.ok) return { ok: false, problem: 'importRejected', rejected: parsed.rejected };
   // Imported origins and sites need host access the user already granted; a file cannot grant it.
   // The built-in hosts are the exception: the manifest asks for them, and while the browser
   // withholds them the pages say so and offer to grant them.
@@ -23,7 +23,7 @@ export const importProfiles: Handler<'importProfiles'> = async ({ json }) => {
     for (const o of p.origins) if (!(await usable(o))) rejected.push({ index, name: p.name, reason: 'importNoAccess' });
   }
   for (const site of parsed.sites) if (!(await usable(site))) rejected.push({ index: -1, name: site, reason: 'importNoAccess' });
-  if (rejected.length) return { ok: false, rejected };
+  if (rejected.length) return { ok: false, problem: 'importRejected', rejected };
   const added: string[] = [];
   const renamed: { from: string; to: string }[] = [];
   let sitesAdded: string[] = [];
@@ -45,8 +45,8 @@ export const importProfiles: Handler<'importProfiles'> = async ({ json }) => {
     sitesAdded = parsed.sites.filter((o) => !s.sites.includes(o));
     return { ...s, profiles, sites: [...s.sites, ...new Set(sitesAdded)] };
   });
-  if (!result.ok) return { ok: false, rejected: [{ index: -1, name: '', reason: result.problem }] };
-  return { ok: true, state: result.state, count: parsed.profiles.length, added, sitesAdded, renamed };
+  if (!result.ok) return result;
+  return done({ state: result.value, count: parsed.profiles.length, added, sitesAdded, renamed });
 };
 
 /** "Key 1 (imported)", "Key 1 (imported 2)"… */

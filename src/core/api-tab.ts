@@ -2,7 +2,8 @@
 // validates the user's input here before it opens anything.
 import { activeKeys, type Settings } from './settings';
 
-export type ApiTabProblem = 'urlInvalid' | 'urlNotApi' | 'keyMissing' | 'injectionOff' | 'noAccess' | 'tabFailed';
+/** Each is an i18n message name. */
+export type ApiTabProblem = 'urlInvalid' | 'urlNotApi' | 'keyMissing' | 'injectionOffNote' | 'openTabNoAccess' | 'openTabFailed';
 export type ApiTabCheck = { ok: true; url: string } | { ok: false; problem: ApiTabProblem };
 
 /**
@@ -19,10 +20,10 @@ export function checkApiTabUrl(s: Settings, input: string, defaultOrigin: string
   if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password) return { ok: false, problem: 'urlInvalid' };
   const apiOrigins = new Set(s.profiles.flatMap((p) => p.origins));
   if (!apiOrigins.has(url.origin)) return { ok: false, problem: 'urlNotApi' };
-  if (!s.enabled) return { ok: false, problem: 'injectionOff' };
+  if (!s.enabled) return { ok: false, problem: 'injectionOffNote' };
   if (!activeKeys(s).some((k) => k.origin === url.origin)) return { ok: false, problem: 'keyMissing' };
   // Without host access no rule is installed for the origin: the tab would open without the key.
-  if (granted && !granted.has(url.origin)) return { ok: false, problem: 'noAccess' };
+  if (granted && !granted.has(url.origin)) return { ok: false, problem: 'openTabNoAccess' };
   return { ok: true, url: url.href };
 }
 

@@ -40,7 +40,7 @@ export function isHarEntry(x: unknown): x is HarEntry {
   );
 }
 
-const str = (x: unknown): string | undefined => (typeof x === 'string' ? x : undefined);
+const maybeString = (x: unknown): string | undefined => (typeof x === 'string' ? x : undefined);
 const size = (x: unknown): number | undefined => (typeof x === 'number' && Number.isFinite(x) && x >= 0 ? x : undefined);
 
 /**
@@ -53,7 +53,7 @@ export function harToExchange(e: HarEntry, body?: { text: string | null; encodin
   const { text, encoding } =
     typeof body?.text === 'string'
       ? { text: body.text, encoding: body.encoding }
-      : { text: str(content.text), encoding: str(content.encoding) };
+      : { text: maybeString(content.text), encoding: maybeString(content.encoding) };
   const started = typeof e.startedDateTime === 'string' ? Date.parse(e.startedDateTime) : NaN;
   const postData = e.request.postData;
   return {
@@ -61,15 +61,15 @@ export function harToExchange(e: HarEntry, body?: { text: string | null; encodin
     url: e.request.url,
     // Some tools write -1 for "no response"; the decoder's word for that is 0.
     status: e.response.status >= 0 ? e.response.status : 0,
-    statusText: str(e.response.statusText),
+    statusText: maybeString(e.response.statusText),
     requestHeaders: cleanHeaders(e.request.headers),
     responseHeaders: cleanHeaders(e.response.headers),
-    requestBody: str(postData?.text),
-    requestMimeType: str(postData?.mimeType),
+    requestBody: maybeString(postData?.text),
+    requestMimeType: maybeString(postData?.mimeType),
     responseBody: text,
     responseBase64: encoding === 'base64',
-    responseMimeType: str(content.mimeType),
-    error: str(e.response._error) ?? str(e._error),
+    responseMimeType: maybeString(content.mimeType),
+    error: maybeString(e.response._error) ?? maybeString(e._error),
     startedAt: Number.isFinite(started) ? started : undefined,
     durationMs: typeof e.time === 'number' && e.time >= 0 ? e.time : undefined,
     // bodySize is -1 (or null in some tools) when unknown; then the decoded size stands in.
@@ -101,9 +101,9 @@ export function capBody(text: string | null, encoding: string | null): CappedBod
  */
 export function capImported(e: HarEntry): { entry: HarEntry; body: CappedBody; requestTruncated: boolean } {
   const content = e.response.content ?? {};
-  const body = capBody(str(content.text) ?? null, str(content.encoding) ?? null);
+  const body = capBody(maybeString(content.text) ?? null, maybeString(content.encoding) ?? null);
   const post = e.request.postData;
-  const postText = str(post?.text);
+  const postText = maybeString(post?.text);
   const requestTruncated = postText !== undefined && postText.length > BODY_CAP;
   const entry: HarEntry = {
     ...e,

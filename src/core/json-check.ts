@@ -32,7 +32,7 @@ export function errorOffset(text: string): number {
         fail();
       }
   };
-  const str = () => {
+  const scanString = () => {
     i++;
     while (i < text.length && text[i] !== '"') {
       const c = text.charCodeAt(i);
@@ -68,7 +68,7 @@ export function errorOffset(text: string): number {
       for (;;) {
         ws();
         if (text[i] !== '"') fail();
-        str();
+        scanString();
         ws();
         if (text[i] !== ':') fail();
         i++;
@@ -91,7 +91,7 @@ export function errorOffset(text: string): number {
         else fail();
       }
     }
-    if (c === '"') return str();
+    if (c === '"') return scanString();
     if (c === 't') return lit('true');
     if (c === 'f') return lit('false');
     if (c === 'n') return lit('null');

@@ -64,7 +64,7 @@ export function maskKey(key: string): string {
 /**
  * Text with every occurrence of a stored key shown masked. Stored keys are letters, digits and
  * `._-`, so their URL-encoded and JSON forms are the key itself. (The panel's fuller redaction is
- * in secrets.ts; this small one keeps the worker within its size budget.)
+ * in core/secrets/; this small one keeps the worker within its size budget.)
  */
 export function maskKeyIn(text: string, key: string): string {
   return key && text.includes(key) ? text.split(key).join(maskKey(key)) : text;

@@ -1,5 +1,5 @@
-// Redaction: the key never leaves in full. Masks Authorization values for display and swaps the
-// key for a placeholder in exports (cURL, fetch, HAR).
+// Authorization values: masked for display (stray spaces made visible), the key read out of one,
+// and the placeholder that stands for the key in exports (the exports themselves: core/export/).
 import { maskKey } from './keys';
 
 export const KEY_PLACEHOLDER = '$MAIAGENT_API_KEY';

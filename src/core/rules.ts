@@ -36,6 +36,13 @@ export interface RuleContext {
   granted?: (origin: string) => boolean;
 }
 
+export interface RuleSets {
+  /** Rules for keys remembered on this device: dynamic rules, kept across restarts. */
+  dynamic: DnrRule[];
+  /** Rules for session-only keys, and every tab-scoped rule (DNR takes `tabIds` in session rules only). */
+  session: DnrRule[];
+}
+
 /**
  * Rules that set `Authorization: Api-Key <key>` on requests to each active API origin. Every rule
  * names who may start the request with a positive match, never a list of who may not: a request
@@ -54,13 +61,6 @@ export interface RuleContext {
  * The extension's own pages are not initiators of rule 1: they set the header themselves, so that
  * a "Check key" of a non-active profile is not overwritten by the active key.
  */
-export interface RuleSets {
-  /** Rules for keys remembered on this device: dynamic rules, kept across restarts. */
-  dynamic: DnrRule[];
-  /** Rules for session-only keys, and every tab-scoped rule (DNR takes `tabIds` in session rules only). */
-  session: DnrRule[];
-}
-
 export function compileRules(settings: Settings, ctx: RuleContext): RuleSets {
   const out: RuleSets = { dynamic: [], session: [] };
   if (!settings.enabled) return out;
@@ -103,7 +103,7 @@ export function compileRules(settings: Settings, ctx: RuleContext): RuleSets {
   return out;
 }
 
-/** All rules of both sets, for tests and matching checks. */
+/** All rules of both sets, as one list (what the tests look through). */
 export function allRules(sets: RuleSets): DnrRule[] {
   return [...sets.dynamic, ...sets.session];
 }

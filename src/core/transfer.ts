@@ -25,7 +25,7 @@ export interface ExportFile {
   sites: string[];
 }
 
-export function exportProfiles(s: Settings, includeKeys: boolean, now: Date): ExportFile {
+export function buildExportFile(s: Settings, includeKeys: boolean, now: Date): ExportFile {
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,

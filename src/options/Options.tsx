@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
-import { RepairNotice } from '../ui/RepairNotice';
+import { StorageNotice } from '../ui/StorageNotice';
 import { useAppState } from '../ui/useAppState';
 import { NavigationSection } from './NavigationSection';
 import { ProfilesSection } from './ProfilesSection';
@@ -14,7 +14,7 @@ export function Options() {
   return (
     <main>
       <h1>{t('optionsTitle')}</h1>
-      {state && <RepairNotice state={state} run={run} />}
+      {state && <StorageNotice state={state} run={run} />}
       {error && (
         <p class="error" role="alert">
           {error}

@@ -16,7 +16,6 @@ export function SitesSection({ state, run, onStatus }: { state: PublicState; run
     if (!r.ok) return setProblem(r.problem);
     if (!(await requestAccess([r.origin]))) return setProblem('permissionMissing');
     const res = await run(send('addSite', { origin: r.origin }));
-    if (!res) return;
     if (!res.ok) return setProblem(res.problem);
     setProblem(null);
     setValue('');
@@ -40,7 +39,7 @@ export function SitesSection({ state, run, onStatus }: { state: PublicState; run
             <button
               type="button"
               aria-label={t('removeSiteNamed', s.origin)}
-              onClick={() => void run(send('removeSite', { origin: s.origin })).then((r) => r?.ok && onStatus(t('siteRemoved', s.origin)))}
+              onClick={() => void run(send('removeSite', { origin: s.origin })).then((r) => r.ok && onStatus(t('siteRemoved', s.origin)))}
             >
               {t('remove')}
             </button>

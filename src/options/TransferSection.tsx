@@ -1,7 +1,7 @@
 // Export profiles to JSON (keys only when the user ticks the warned box) and import them back.
 import { useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
-import { send, type ImportAnswer } from '../shared/protocol';
+import { send, type Imported } from '../shared/protocol';
 import type { Rejection } from '../core/transfer';
 import { download } from '../ui/download';
 import type { Run } from '../ui/useAppState';
@@ -15,15 +15,13 @@ const PROFILES_FILE_MAX_BYTES = 20 * 1024 * 1024;
 /** More rejections than this are summed up in one line: a hostile file may have thousands. */
 const SHOWN_REJECTIONS = 20;
 
-type Done = Extract<ImportAnswer, { ok: true }>;
-
 export function TransferSection({ run, onStatus }: { run: Run; onStatus: (s: string) => void }) {
   const [includeKeys, setIncludeKeys] = useState(false);
   const [rejected, setRejected] = useState<Rejection[] | null>(null);
-  const [done, setDone] = useState<Done | null>(null);
-  const fileProblem = (reason: Rejection['reason']) => {
+  const [done, setDone] = useState<Imported | null>(null);
+  const fileProblem = (reasons: Rejection['reason'] | Rejection[]) => {
     setDone(null);
-    setRejected([{ index: -1, name: '', reason }]);
+    setRejected(typeof reasons === 'string' ? [{ index: -1, name: '', reason: reasons }] : reasons);
   };
 
   return (
@@ -50,8 +48,8 @@ export function TransferSection({ run, onStatus }: { run: Run; onStatus: (s: str
           type="button"
           onClick={async () => {
             const r = await run(send('exportProfiles', { includeKeys }));
-            if (!r) return;
-            download(`maiagent-profiles-${new Date().toISOString().slice(0, 10)}.json`, r.json);
+            if (!r.ok) return;
+            download(`maiagent-profiles-${new Date().toISOString().slice(0, 10)}.json`, r.value.json);
             onStatus(t('exported'));
           }}
         >
@@ -75,15 +73,11 @@ export function TransferSection({ run, onStatus }: { run: Run; onStatus: (s: str
                 return fileProblem('importUnreadable');
               }
               const r = await run(send('importProfiles', { json }));
-              if (!r) return;
               if (r.ok) {
                 setRejected(null);
-                setDone(r);
-                onStatus(t('imported', String(r.count)));
-              } else {
-                setDone(null);
-                setRejected(r.rejected);
-              }
+                setDone(r.value);
+                onStatus(t('imported', String(r.value.count)));
+              } else fileProblem(r.rejected ?? [{ index: -1, name: '', reason: r.problem }]);
             }}
           />
         </label>
@@ -97,7 +91,6 @@ export function TransferSection({ run, onStatus }: { run: Run; onStatus: (s: str
             type="button"
             onClick={async () => {
               const r = await run(send('undoImport', { profileIds: done.added, sites: done.sitesAdded }));
-              if (!r) return;
               setDone(null);
               onStatus(r.ok ? t('importUndone') : t(r.problem));
             }}

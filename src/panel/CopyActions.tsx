@@ -13,6 +13,12 @@ import type { Row } from './model';
 
 type SnippetKind = 'curl' | 'fetch' | 'python' | 'report';
 
+/** The full key, asked of the background only for a snippet the user asked to include it in. */
+async function revealedKey(profileId: string): Promise<string | undefined> {
+  const r = await send('revealKey', { profileId });
+  return (r.ok && r.value.key) || undefined;
+}
+
 interface Props {
   row: Row;
   state: PublicState | null;
@@ -42,7 +48,7 @@ export function CopyActions({ row, state, secrets, apiOrigins, children }: Props
 
   const makeSnippet = async (kind: SnippetKind) => {
     // The key goes into a snippet only when the user ticked the box, and comes from the background then.
-    const key = kind !== 'report' && includeKey && profileId ? (await send('revealKey', { profileId })).key || undefined : undefined;
+    const key = kind !== 'report' && includeKey && profileId ? await revealedKey(profileId) : undefined;
     const opts = { key, secrets, apiOrigins };
     const text =
       kind === 'curl'

@@ -2,7 +2,8 @@
 // rows exist in the DOM). Keyboard: arrows, Page Up/Down, Home/End.
 import { Component } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { formatDuration, formatSize, formatTime, isError } from '../core/filter';
+import { isError } from '../core/filter';
+import { formatDuration, formatSize, formatTime } from '../core/format';
 import { t } from '../shared/i18n';
 import { urlNotCanonical } from '../core/export';
 import { maskText, NO_SECRETS, type Secrets } from '../core/secrets';

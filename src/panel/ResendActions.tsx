@@ -43,20 +43,14 @@ export function ResendActions({ row, state, onResent }: Props) {
   const go = async (req: ResendRequest) => {
     setBusy(true);
     setMessage({ rowId: row.id, text: t('resendSending') });
-    try {
-      const r = await send('resend', req);
-      if (r.kind === 'done') {
-        setMessage(null);
-        setDraft(null);
-        onResent(r.exchange, state?.profiles.find((p) => p.id === req.profileId)?.fingerprint ?? null);
-      } else {
-        setMessage({ rowId: row.id, text: resultText(r) });
-      }
-    } catch (e) {
-      setMessage({ rowId: row.id, text: t('resendNetwork', e instanceof Error ? e.message : String(e)) });
-    } finally {
-      setBusy(false);
-    }
+    const r = await send('resend', req);
+    setBusy(false);
+    if (!r.ok) setMessage({ rowId: row.id, text: t(r.problem) });
+    else if (r.value.kind === 'done') {
+      setMessage(null);
+      setDraft(null);
+      onResent(r.value.exchange, state?.profiles.find((p) => p.id === req.profileId)?.fingerprint ?? null);
+    } else setMessage({ rowId: row.id, text: resultText(r.value) });
   };
 
   const original = (): ResendRequest => {

@@ -1,13 +1,13 @@
 // The response: status, headers, what the body is (or why it could not be read), a stream put
 // back together, and the body itself. Text only.
-import type { Body } from '../core/decode';
+import type { DecodedBody } from '../core/decode';
 import { t } from '../shared/i18n';
 import type { BodyFailure } from './capture/body';
 import { ResponseBody } from './ResponseBody';
 import type { ShownRow } from './shown-row';
 import { StreamSection } from './StreamSection';
 
-function bodySummary(b: Body): string | null {
+function bodySummary(b: DecodedBody): string | null {
   switch (b.kind) {
     case 'empty':
       return t('bodyEmpty');

@@ -1,7 +1,7 @@
 // A streamed response put back together: the reply, the conversation, whether `done` arrived,
 // time to the first event and in total, and each event (collapsed). Text only.
 import { useMemo } from 'preact/hooks';
-import { formatDuration } from '../core/filter';
+import { formatDuration } from '../core/format';
 import { assembleStream } from '../core/stream';
 import { t } from '../shared/i18n';
 import type { Row } from './model';

@@ -1,5 +1,5 @@
 // Timing of a request from its HAR entry: the phases the browser measured and the total.
-import { formatDuration } from '../core/filter';
+import { formatDuration } from '../core/format';
 import type { MessageKey } from '../core/messages';
 import { t } from '../shared/i18n';
 import type { Row } from './model';

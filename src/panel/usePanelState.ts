@@ -4,6 +4,7 @@
 import { useCallback, useRef, useState } from 'preact/hooks';
 import { DEFAULT_API_ORIGIN } from '../core/constants';
 import type { KnownKey } from '../core/secrets';
+import { t } from '../shared/i18n';
 import { send, type PublicState } from '../shared/protocol';
 
 export interface PanelState {
@@ -28,9 +29,10 @@ export function usePanelState(): PanelState {
 
   const refreshState = useCallback(async () => {
     try {
-      const s = await send('getState', {});
-      stateRef.current = s;
-      setState(s);
+      const r = await send('getState', {});
+      if (!r.ok) throw new Error(t(r.problem));
+      stateRef.current = r.value;
+      setState(r.value);
       setStateFailed(null);
     } catch (e) {
       // The panel still decodes without settings, but the diagnosis knows less: say so.

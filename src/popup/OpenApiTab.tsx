@@ -1,20 +1,10 @@
 // "Open in tab": an API URL opened by the extension, in a new tab that gets the key. This is the
 // way to use the browsable API: addresses typed in the address bar do not get the key by default.
 import { useState } from 'preact/hooks';
-import type { ApiTabProblem } from '../core/api-tab';
 import type { MessageKey } from '../core/messages';
 import { t } from '../shared/i18n';
 import { send } from '../shared/protocol';
 import type { Run } from '../ui/useAppState';
-
-const PROBLEM: Record<ApiTabProblem, MessageKey> = {
-  urlInvalid: 'urlInvalid',
-  urlNotApi: 'urlNotApi',
-  keyMissing: 'keyMissing',
-  injectionOff: 'injectionOffNote',
-  noAccess: 'openTabNoAccess',
-  tabFailed: 'openTabFailed',
-};
 
 export function OpenApiTab({ origin, run }: { origin: string; run: Run }) {
   const [url, setUrl] = useState(`${origin}/api/users/current/`);
@@ -27,7 +17,7 @@ export function OpenApiTab({ origin, run }: { origin: string; run: Run }) {
       onSubmit={async (e) => {
         e.preventDefault();
         const r = await run(send('openApiTab', { url, origin }));
-        setProblem(r && !r.ok ? PROBLEM[r.problem] : null);
+        setProblem(r.ok ? null : r.problem);
       }}
     >
       <label class="field" for={id} style={{ flex: 1 }}>

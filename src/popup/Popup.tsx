@@ -4,12 +4,12 @@ import { DEFAULT_API_ORIGIN, UNDO_MS } from '../core/constants';
 import { t } from '../shared/i18n';
 import { send } from '../shared/protocol';
 import { FirstRunTip } from '../ui/FirstRunTip';
-import { RepairNotice } from '../ui/RepairNotice';
+import { StorageNotice } from '../ui/StorageNotice';
 import { useAppState } from '../ui/useAppState';
 import { AccessNotice, missingAccess } from './AccessNotice';
 import { KeyForm } from '../ui/KeyForm';
 import { ProfileCard } from './ProfileCard';
-import { TabStatus } from './TabStatus';
+import { CurrentTab } from './CurrentTab';
 
 /** The button is already on the toolbar (Chrome 91+, Firefox 118+); where the browser cannot tell, it is not. */
 async function pinned(): Promise<boolean> {
@@ -48,7 +48,7 @@ export function Popup() {
     <main>
       <h1>{t('popupTitle')}</h1>
       <FirstRunTip id="pin-extension" text="tipPinExtension" needless={pinned} />
-      <RepairNotice state={state} run={run} />
+      <StorageNotice state={state} run={run} />
       <AccessNotice state={state} />
       {error && (
         <p class="error" role="alert">
@@ -60,9 +60,8 @@ export function Popup() {
           <KeyForm
             onSave={async (key, persist) => {
               const r = await run(send('saveKey', { key, persist }));
-              if (!r) return null;
               if (!r.ok) return r.problem;
-              setStatus(missingAccess(r.state).length ? t('savedNoAccess') : t('saved', DEFAULT_API_ORIGIN));
+              setStatus(missingAccess(r.value).length ? t('savedNoAccess') : t('saved', DEFAULT_API_ORIGIN));
               return null;
             }}
           />
@@ -88,7 +87,7 @@ export function Popup() {
             onClick={async () => {
               const r = await run(send('undoDelete', { id: forgotten.id }));
               setForgotten(null);
-              if (r && !r.ok) setStatus(t(r.problem));
+              if (!r.ok) setStatus(t(r.problem));
             }}
           >
             {t('undo')}
@@ -102,15 +101,14 @@ export function Popup() {
             onCancel={() => setAdding(false)}
             onSave={async (key, persist, name) => {
               const r = await run(send('addProfile', { key, persist, name }));
-              if (!r) return null;
               if (!r.ok) return r.problem;
-              const created = r.state.profiles.at(-1);
+              const created = r.value.profiles.at(-1);
               if (created) {
                 const a = await run(send('setActive', { origin: DEFAULT_API_ORIGIN, profileId: created.id }));
-                if (a && !a.ok) return a.problem;
+                if (!a.ok) return a.problem;
               }
               setAdding(false);
-              setStatus(missingAccess(r.state).length ? t('savedNoAccess') : t('saved', DEFAULT_API_ORIGIN));
+              setStatus(missingAccess(r.value).length ? t('savedNoAccess') : t('saved', DEFAULT_API_ORIGIN));
               return null;
             }}
           />
@@ -129,7 +127,7 @@ export function Popup() {
         {t('injectionLabel')}
       </label>
       {!state.enabled && <p class="hint error">{t('injectionOffNote')}</p>}
-      <TabStatus state={state} run={run} onStatus={setStatus} />
+      <CurrentTab state={state} run={run} onStatus={setStatus} />
       <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
         {t('manage')}
       </button>

@@ -86,7 +86,7 @@ export function ProfileCard({ origin, state, run, onStatus, onForgotten }: Props
               onClick={async () => {
                 if (revealed !== null) return setRevealed(null);
                 const r = await run(send('revealKey', { profileId: active.id }));
-                if (r) setRevealed(r.key);
+                if (r.ok) setRevealed(r.value.key);
               }}
             >
               {t(revealed !== null ? 'hideKey' : 'revealKey')}
@@ -95,9 +95,9 @@ export function ProfileCard({ origin, state, run, onStatus, onForgotten }: Props
               type="button"
               onClick={async () => {
                 const r = await run(send('revealKey', { profileId: active.id }));
-                if (!r) return;
+                if (!r.ok) return;
                 try {
-                  await navigator.clipboard.writeText(r.key);
+                  await navigator.clipboard.writeText(r.value.key);
                   onStatus(t('copied'));
                 } catch {
                   onStatus(t('copyFailed'));
@@ -124,12 +124,11 @@ export function ProfileCard({ origin, state, run, onStatus, onForgotten }: Props
           onCancel={() => setReplacing(false)}
           onSave={async (key, persist) => {
             const r = await run(send('saveKey', { key, profileId: active.id, persist }));
-            if (!r) return null;
             if (!r.ok) return r.problem;
             setReplacing(false);
             setRevealed(null);
             keyCheck.clear();
-            onStatus(missingAccess(r.state).length ? t('savedNoAccess') : t('saved', origin));
+            onStatus(missingAccess(r.value).length ? t('savedNoAccess') : t('saved', origin));
             return null;
           }}
         />
@@ -153,8 +152,8 @@ export function ProfileCard({ origin, state, run, onStatus, onForgotten }: Props
             onClick={async () => {
               setConfirming(false);
               const r = await run(send('deleteProfile', { id: active.id }));
-              if (r && !r.ok) return onStatus(t(r.problem));
-              if (r) onForgotten(active.id, active.name);
+              if (!r.ok) return onStatus(t(r.problem));
+              onForgotten(active.id, active.name);
             }}
           >
             {t('forgetConfirmYes')}

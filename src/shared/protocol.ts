@@ -45,9 +45,27 @@ export interface PublicState {
   notice: RepairNotice | null;
 }
 
+/** Why a message was not carried out; each is an i18n message name. */
 export type Problem =
-  KeyProblem | OriginProblem | 'nameEmpty' | 'permissionMissing' | 'profileMissing' | 'keyMissing' | 'settingsInvalid' | 'storageQuota';
-export type Result = { ok: true; state: PublicState } | { ok: false; problem: Problem };
+  | KeyProblem
+  | OriginProblem
+  | ApiTabProblem
+  | 'nameEmpty'
+  | 'permissionMissing'
+  | 'profileMissing'
+  | 'settingsInvalid'
+  | 'storageQuota'
+  /** Import refused: `rejected` says why, entry by entry. */
+  | 'importRejected'
+  /** The door refused the payload (wrong shape): a page bug, never a user's mistake. */
+  | 'requestInvalid'
+  /** The handler threw: the background is there but could not do it. */
+  | 'handlerFailed'
+  /** No answer at all: the worker could not be reached (set by `send` on the page's side). */
+  | 'backgroundUnavailable';
+
+/** The one reply shape of every message. */
+export type Reply<T> = { ok: true; value: T } | { ok: false; problem: Problem; rejected?: Rejection[] };
 
 interface ProfileInput {
   name?: string;
@@ -72,9 +90,13 @@ export type CheckResult =
   | { kind: 'noKey' }
   | { kind: 'noAccess'; origin: string };
 
-export type ImportAnswer =
-  | { ok: true; state: PublicState; count: number; added: string[]; sitesAdded: string[]; renamed: { from: string; to: string }[] }
-  | { ok: false; rejected: Rejection[] };
+export interface Imported {
+  state: PublicState;
+  count: number;
+  added: string[];
+  sitesAdded: string[];
+  renamed: { from: string; to: string }[];
+}
 
 /** A request to send again from the extension ("Resend", "Edit and resend"). Never carries a key. */
 export interface ResendRequest {
@@ -106,31 +128,31 @@ export interface TabStatus {
 
 export interface Protocol {
   getState: { req: Record<string, never>; res: PublicState };
-  saveKey: { req: { key: string; profileId?: string; persist?: Persist }; res: Result };
-  addProfile: { req: ProfileInput & { key: string }; res: Result };
-  updateProfile: { req: ProfileInput & { id: string }; res: Result };
+  saveKey: { req: { key: string; profileId?: string; persist?: Persist }; res: PublicState };
+  addProfile: { req: ProfileInput & { key: string }; res: PublicState };
+  updateProfile: { req: ProfileInput & { id: string }; res: PublicState };
   /** The answer's state no longer has the profile; `undoDelete` with the same id brings it back for 30 s. */
-  deleteProfile: { req: { id: string }; res: Result };
-  undoDelete: { req: { id: string }; res: Result };
-  moveProfile: { req: { id: string; by: -1 | 1 }; res: Result };
-  setActive: { req: { origin: string; profileId: string }; res: Result };
+  deleteProfile: { req: { id: string }; res: PublicState };
+  undoDelete: { req: { id: string }; res: PublicState };
+  moveProfile: { req: { id: string; by: -1 | 1 }; res: PublicState };
+  setActive: { req: { origin: string; profileId: string }; res: PublicState };
   setEnabled: { req: { enabled: boolean }; res: PublicState };
   setTypedNavigation: { req: { on: boolean }; res: PublicState };
   /** Open an API URL (or a path on `origin`) in a new tab that gets the key. */
-  openApiTab: { req: { url: string; origin: string }; res: { ok: true; url: string } | { ok: false; problem: ApiTabProblem } };
+  openApiTab: { req: { url: string; origin: string }; res: { url: string } };
   revealKey: { req: { profileId: string }; res: { key: string } };
   checkKey: { req: { profileId: string }; res: CheckResult };
   /** Sends a request again, only ever to a configured API origin, with the chosen profile's key. */
   resend: { req: ResendRequest; res: ResendResult };
   dismissRotation: { req: { profileId: string }; res: PublicState };
   dismissNotice: { req: Record<string, never>; res: PublicState };
-  addSite: { req: { origin: string }; res: Result };
+  addSite: { req: { origin: string }; res: PublicState };
   /**
    * Sent just before the page asks the browser for access to `origin`: if the page is closed by the
    * browser's prompt (a popup is), the background still adds the site once access is granted.
    */
-  expectSite: { req: { origin: string }; res: { ok: true } };
-  removeSite: { req: { origin: string }; res: Result };
+  expectSite: { req: { origin: string }; res: null };
+  removeSite: { req: { origin: string }; res: PublicState };
   tabStatus: { req: { url: string; tabId?: number }; res: TabStatus };
   exportProfiles: { req: { includeKeys: boolean }; res: { json: string } };
   /**
@@ -138,20 +160,24 @@ export interface Protocol {
    * (`renamed`), inactive; the same key again is left as it is. `added` and `sitesAdded` are what
    * `undoImport` takes away again.
    */
-  importProfiles: { req: { json: string }; res: ImportAnswer };
-  undoImport: { req: { profileIds: string[]; sites: string[] }; res: Result };
+  importProfiles: { req: { json: string }; res: Imported };
+  undoImport: { req: { profileIds: string[]; sites: string[] }; res: PublicState };
 }
 
 export type MessageType = keyof Protocol;
 export type Request = { [K in MessageType]: { type: K; payload: Protocol[K]['req'] } }[MessageType];
-export type Reply<K extends MessageType> = { ok: true; value: Protocol[K]['res'] } | { ok: false; error: string };
+export type ReplyTo<K extends MessageType> = Reply<Protocol[K]['res']>;
 
-class BackgroundError extends Error {}
-
-/** Send a typed request to the background and unwrap its reply. */
-export async function send<K extends MessageType>(type: K, payload: Protocol[K]['req']): Promise<Protocol[K]['res']> {
-  const reply = (await browser.runtime.sendMessage({ type, payload })) as Reply<K> | undefined;
-  if (!reply) throw new BackgroundError('no reply');
-  if (!reply.ok) throw new BackgroundError(reply.error);
-  return reply.value;
+/**
+ * Send a typed request to the background. Never throws: a worker that cannot be reached (or gives
+ * no answer) is `backgroundUnavailable`, told apart from the background's own refusals and failures.
+ */
+export async function send<K extends MessageType>(type: K, payload: Protocol[K]['req']): Promise<ReplyTo<K>> {
+  try {
+    const reply = (await browser.runtime.sendMessage({ type, payload })) as ReplyTo<K> | undefined;
+    if (typeof reply?.ok === 'boolean') return reply;
+  } catch {
+    /* no receiving end: the worker failed to start, or the extension was reloaded under the page */
+  }
+  return { ok: false, problem: 'backgroundUnavailable' };
 }

@@ -3,7 +3,8 @@
 import { ext as browser } from '../platform/ext';
 import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
-import { send, type PublicState } from '../shared/protocol';
+import type { MessageKey } from '../core/messages';
+import { send, type Problem, type PublicState, type Reply, type ReplyTo } from '../shared/protocol';
 import { onSettingsChanged, readSnapshot } from '../shared/storage-keys';
 import { DOCS_ORIGIN } from '../core/constants';
 import { readLastState, writeLastState } from './lastState';
@@ -24,7 +25,7 @@ interface Early {
   /** The page's own copy of the last state it showed (see ./lastState.ts). */
   cached: PublicState | null;
   snapshot: ReturnType<typeof readSnapshot>;
-  state: Promise<{ ok: true; value: PublicState } | { ok: false }>;
+  state: Promise<ReplyTo<'getState'>>;
 }
 let early: Early | null = null;
 /** Whether this page keeps its copy of the last state (the popup, which calls startLoading). */
@@ -41,16 +42,24 @@ export function startLoading(): void {
   early ??= {
     cached: readLastState(),
     snapshot: readSnapshot(),
-    // Settled here, so a background that does not answer is not an unhandled rejection meanwhile.
-    state: send('getState', {}).then(
-      (value) => ({ ok: true as const, value }),
-      () => ({ ok: false as const }),
-    ),
+    state: send('getState', {}),
   };
 }
 
-/** Run a background call; failures become the page's error message instead of exceptions. */
-export type Run = <T>(p: Promise<T>) => Promise<T | undefined>;
+/** Failures of the background itself (not a refusal of what the user asked): the page's banner shows them. */
+const BACKGROUND_FAILURES: ReadonlySet<Problem> = new Set<Problem>(['backgroundUnavailable', 'handlerFailed', 'requestInvalid']);
+
+/**
+ * The banner message a reply calls for: "not answering" (the worker could not be reached) told
+ * apart from "could not do that" (it answered that its handler failed); none for a refusal, which
+ * the control that asked shows next to itself.
+ */
+export function bannerFor(r: Reply<unknown>): MessageKey | null {
+  return !r.ok && BACKGROUND_FAILURES.has(r.problem) ? r.problem : null;
+}
+
+/** Run a background call and show a failure of the background in the page's banner; the reply is passed on. */
+export type Run = <T>(p: Promise<Reply<T>>) => Promise<Reply<T>>;
 
 export function useAppState() {
   const [state, setState] = useState<PublicState | null>(() => early?.cached ?? null);
@@ -65,14 +74,16 @@ export function useAppState() {
     if (keepsCopy) writeLastState(next);
   }, []);
 
-  const refresh = useCallback(async () => {
-    try {
-      show(await send('getState', {}), true);
-      setError(null);
-    } catch {
-      setError(t('backgroundUnavailable'));
-    }
-  }, [show]);
+  /** Take the background's answer to getState: its state, or why there is none. */
+  const take = useCallback(
+    (r: ReplyTo<'getState'>) => {
+      if (r.ok) show(r.value, true);
+      setError(r.ok ? null : t(r.problem));
+    },
+    [show],
+  );
+
+  const refresh = useCallback(async () => take(await send('getState', {})), [take]);
 
   // A layout effect: it runs right after the first render is committed, not a frame later.
   useLayoutEffect(() => {
@@ -84,14 +95,7 @@ export function useAppState() {
       const drawn = snap ?? (firstRun ? FIRST_RUN : null);
       if (drawn) show(drawn, false);
     });
-    if (started) {
-      void started.state.then((r) => {
-        if (r.ok) {
-          show(r.value, true);
-          setError(null);
-        } else setError(t('backgroundUnavailable'));
-      });
-    } else void refresh();
+    void (started ? started.state.then(take) : refresh());
     onSettingsChanged(() => void refresh());
     const onPerm = () => void refresh();
     browser.permissions.onAdded.addListener(onPerm);
@@ -100,17 +104,14 @@ export function useAppState() {
       browser.permissions.onAdded.removeListener(onPerm);
       browser.permissions.onRemoved.removeListener(onPerm);
     };
-  }, [refresh, show]);
+  }, [refresh, show, take]);
 
-  /** Run a background call; on failure show the generic message instead of throwing. */
-  const run = useCallback(async <T>(p: Promise<T>): Promise<T | undefined> => {
-    try {
-      setError(null);
-      return await p;
-    } catch {
-      setError(t('backgroundUnavailable'));
-      return undefined;
-    }
+  const run = useCallback(async <T>(p: Promise<Reply<T>>): Promise<Reply<T>> => {
+    setError(null);
+    const r = await p;
+    const banner = bannerFor(r);
+    if (banner) setError(t(banner));
+    return r;
   }, []);
 
   return { state, setState, error, run, refresh };

@@ -13,7 +13,7 @@ export function useKeyCheck(run: Run) {
     setCheck({ id: profileId, result: 'busy' });
     void preloadCheckResult();
     const result = await run(send('checkKey', { profileId }));
-    setCheck(result ? { id: profileId, result } : null);
+    setCheck(result.ok ? { id: profileId, result: result.value } : null);
   };
   const busy = (profileId: string) => check?.id === profileId && check.result === 'busy';
 

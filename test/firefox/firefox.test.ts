@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { referencedFiles, type ManifestLike } from '../../scripts/firefox-manifest';
+import { importsOf } from '../../scripts/lib/dist-graph';
 import { listFiles } from '../../scripts/lib/zip';
+import { unreachableFiles } from '../../scripts/prune-dist';
 import { expectOk, ROOT, runBin } from './run-script';
 
 const DIST = join(ROOT, 'dist');
@@ -39,6 +41,26 @@ describe('Firefox build', () => {
     expect(printed).toContain('built in');
     // Vite prints "(!) …" for its own warnings and "warning" in plugins' and Rollup's.
     expect(printed.split('\n').filter((l) => /\(!\)|warn/i.test(l))).toEqual([]);
+  });
+
+  it('gives the popup one script and its styles inline, and leaves no file that nothing loads', () => {
+    // vite.popup.config.ts: every file an extension page loads costs it a round trip before its
+    // script runs (bench figure popup.vsEmptyMs); scripts/prune-dist.ts removes the main build's copies.
+    const html = readFileSync(join(DIST, 'src/popup/popup.html'), 'utf8');
+    expect(html.match(/<script\b/g)).toHaveLength(1);
+    expect(html).not.toMatch(/<link\b[^>]*\b(stylesheet|modulepreload)\b/);
+    expect(html).toMatch(/<style>[^<]*--bg:/);
+    const entry = /<script\b[^>]*\bsrc="\/([^"]+)"/.exec(html)![1]!;
+    expect(importsOf(readFileSync(join(DIST, entry), 'utf8')).statics).toEqual([]);
+    expect(unreachableFiles(DIST)).toEqual([]);
+  });
+
+  it('is the production build even when built from the tests (vitest sets NODE_ENV=test)', () => {
+    expect(process.env.NODE_ENV).toBe('test');
+    const withDevHooks = listFiles(DIST).filter(
+      (f) => f.endsWith('.js') && readFileSync(join(DIST, f), 'utf8').includes('__PREACT_DEVTOOLS__'),
+    );
+    expect(withDevHooks).toEqual([]);
   });
 
   it('has the Firefox manifest and the same files as the Chrome build', () => {

@@ -38,7 +38,7 @@ describe('checkApiTabUrl', () => {
     expect(checkApiTabUrl(s(), input, API)).toEqual({ ok: false, problem });
   });
   it('refuses while injection is off', () => {
-    expect(checkApiTabUrl(s({ enabled: false }), `${API}/`, API)).toEqual({ ok: false, problem: 'injectionOff' });
+    expect(checkApiTabUrl(s({ enabled: false }), `${API}/`, API)).toEqual({ ok: false, problem: 'injectionOffNote' });
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decode, decodeBody, decodeJson, serverMessage, statusMeaning, type Body } from '../../src/core/decode';
+import { decode, decodeBody, decodeJson, serverMessage, statusMeaning, type DecodedBody } from '../../src/core/decode';
 import type { Exchange } from '../../src/core/exchange';
 import { DJANGO_500, DRF_BROWSABLE_400, DRF_BROWSABLE_401, LB_503, NGINX_413, NGINX_502, PNG_BASE64, SSE_OK } from './corpus/bodies';
 
@@ -11,7 +11,7 @@ function ex(over: Partial<Exchange> = {}): Exchange {
 /** A response with a JSON body, labelled as JSON. */
 const json = (status: number, body: unknown, over: Partial<Exchange> = {}): Exchange =>
   ex({ status, responseBody: JSON.stringify(body), responseMimeType: 'application/json', ...over });
-const bodyOf = (e: Exchange): Body => decode(e).body;
+const bodyOf = (e: Exchange): DecodedBody => decode(e).body;
 
 describe('statusMeaning', () => {
   it.each([
@@ -545,7 +545,7 @@ describe('other shapes the stack behind the API sends', () => {
 });
 
 describe('serverMessage', () => {
-  it.each<[Body, string | null]>([
+  it.each<[DecodedBody, string | null]>([
     [{ kind: 'empty' }, null],
     [{ kind: 'json', value: 1 }, null],
     [{ kind: 'list', count: 1, returned: 1, hasNext: false, hasPrevious: false }, null],

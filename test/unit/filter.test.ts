@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileFilter, formatDuration, formatSize, inClass, keepNewest, NO_FILTER } from '../../src/core/filter';
+import { compileFilter, inClass, keepNewest, NO_FILTER } from '../../src/core/filter';
 
 const rows = [
   { status: 200, search: 'get https://api.maiagent.ai/api/users/current/ 200 ok' },
@@ -29,11 +29,4 @@ describe('compileFilter', () => {
 
 describe('helpers', () => {
   it('keepNewest drops the oldest', () => expect(keepNewest([1, 2, 3, 4], 2)).toEqual([3, 4]));
-  it('formats sizes and durations', () => {
-    expect(formatSize(512)).toBe('512 B');
-    expect(formatSize(2048)).toBe('2.0 kB');
-    expect(formatSize(undefined)).toBe('—');
-    expect(formatDuration(12.4)).toBe('12 ms');
-    expect(formatDuration(1500)).toBe('1.50 s');
-  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distinctName, exportProfiles, parseImport } from '../../src/core/transfer';
+import { buildExportFile, distinctName, parseImport } from '../../src/core/transfer';
 import { defaultSettings, type Settings } from '../../src/core/settings';
 
 const KEY = 'Trans000.transferSecretKey';
@@ -12,15 +12,15 @@ const file = (profiles: unknown[], extra: Record<string, unknown> = {}) =>
   JSON.stringify({ format: 'maiagent-devtools-profiles', version: 1, profiles, ...extra });
 const existing = new Map([['Prod', ['https://api.maiagent.ai']]]);
 
-describe('exportProfiles', () => {
+describe('buildExportFile', () => {
   it('leaves keys out unless asked', () => {
-    const out = exportProfiles(settings, false, new Date(0));
+    const out = buildExportFile(settings, false, new Date(0));
     expect(JSON.stringify(out)).not.toContain(KEY);
     expect(out.includesKeys).toBe(false);
-    expect(JSON.stringify(exportProfiles(settings, true, new Date(0)))).toContain(KEY);
+    expect(JSON.stringify(buildExportFile(settings, true, new Date(0)))).toContain(KEY);
   });
   it('round-trips through parseImport', () => {
-    const r = parseImport(JSON.stringify(exportProfiles(settings, true, new Date(0))), new Map());
+    const r = parseImport(JSON.stringify(buildExportFile(settings, true, new Date(0))), new Map());
     expect(r).toEqual({
       ok: true,
       profiles: [{ name: 'Prod', key: KEY, origins: ['https://api.maiagent.ai'], addedAt: 5, persist: 'local' }],

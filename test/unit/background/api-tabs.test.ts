@@ -1,7 +1,19 @@
 // "Open in tab" and the typed-navigation switch (src/background/api-tabs.ts, profiles.ts).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RULE_NAV_TAB, RULE_NAV_TYPED } from '../../../src/core/rules';
-import { API, EXT_ID, KEY_A, fakeBrowser, installFakeBrowser, profile, seed, settings, uninstallFakeBrowser, type Env } from './fake-env';
+import {
+  API,
+  EXT_ID,
+  KEY_A,
+  fakeBrowser,
+  installFakeBrowser,
+  profile,
+  seed,
+  settings,
+  uninstallFakeBrowser,
+  type Env,
+  value,
+} from './fake-env';
 
 let env: Env;
 let handlers: (typeof import('../../../src/background/handlers'))['handlers'];
@@ -30,7 +42,10 @@ describe('openApiTab', () => {
       return { id };
     }) as unknown as typeof fakeBrowser.tabs.update);
 
-    expect(await handlers.openApiTab({ url: '/api/users/current/', origin: API })).toEqual({ ok: true, url: `${API}/api/users/current/` });
+    expect(await handlers.openApiTab({ url: '/api/users/current/', origin: API })).toEqual({
+      ok: true,
+      value: { url: `${API}/api/users/current/` },
+    });
     expect(order).toEqual(['create about:blank', `update 41 ${API}/api/users/current/ rule=[41]:${EXT_ID}`]);
     expect(create).toHaveBeenCalledTimes(1);
     expect(update).toHaveBeenCalledTimes(1);
@@ -54,7 +69,7 @@ describe('openApiTab without host access', () => {
     await seed(env, settings({ profiles: [profile('a', KEY_A)], active: { [API]: 'a' } }));
     await env.permissions.withhold(API);
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
-    expect(await handlers.openApiTab({ url: '/api/users/current/', origin: API })).toEqual({ ok: false, problem: 'noAccess' });
+    expect(await handlers.openApiTab({ url: '/api/users/current/', origin: API })).toEqual({ ok: false, problem: 'openTabNoAccess' });
     expect(create).not.toHaveBeenCalled();
   });
 
@@ -70,7 +85,7 @@ describe('openApiTab without host access', () => {
       throw new Error('No tab with id: 42.');
     }) as unknown as typeof fakeBrowser.tabs.update);
     const remove = vi.spyOn(fakeBrowser.tabs, 'remove').mockImplementation(async () => undefined);
-    expect(await handlers.openApiTab({ url: '/api/users/current/', origin: API })).toEqual({ ok: false, problem: 'tabFailed' });
+    expect(await handlers.openApiTab({ url: '/api/users/current/', origin: API })).toEqual({ ok: false, problem: 'openTabFailed' });
     expect(remove).toHaveBeenCalledWith(42);
   });
 });
@@ -78,15 +93,15 @@ describe('openApiTab without host access', () => {
 describe('setTypedNavigation', () => {
   it('is off by default; on adds the typed-navigation rule, off removes it', async () => {
     await seed(env, settings({ profiles: [profile('a', KEY_A)], active: { [API]: 'a' } }));
-    expect((await handlers.getState({})).typedNavigation).toBe(false);
+    expect(value(await handlers.getState({})).typedNavigation).toBe(false);
     expect(env.dnr.dynamic.list().find((r) => r.id === RULE_NAV_TYPED)).toBeUndefined();
-    expect((await handlers.setTypedNavigation({ on: true })).typedNavigation).toBe(true);
+    expect(value(await handlers.setTypedNavigation({ on: true })).typedNavigation).toBe(true);
     expect(env.dnr.dynamic.list().find((r) => r.id === RULE_NAV_TYPED)?.condition).toEqual({
       urlFilter: `|${API}/`,
       resourceTypes: ['main_frame'],
       requestMethods: ['get'],
     });
-    expect((await handlers.setTypedNavigation({ on: false })).typedNavigation).toBe(false);
+    expect(value(await handlers.setTypedNavigation({ on: false })).typedNavigation).toBe(false);
     expect(env.dnr.dynamic.list().find((r) => r.id === RULE_NAV_TYPED)).toBeUndefined();
   });
 });

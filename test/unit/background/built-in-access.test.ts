@@ -3,7 +3,19 @@
 // Then nothing may claim the key is sent, no rule may pretend to work, and giving access back
 // (also from outside the extension) brings everything back.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { API, DOCS, KEY_A, headerValues, installFakeBrowser, profile, seed, settings, uninstallFakeBrowser, type Env } from './fake-env';
+import {
+  API,
+  DOCS,
+  KEY_A,
+  headerValues,
+  installFakeBrowser,
+  profile,
+  seed,
+  settings,
+  uninstallFakeBrowser,
+  type Env,
+  value,
+} from './fake-env';
 
 let env: Env;
 let handlers: (typeof import('../../../src/background/handlers'))['handlers'];
@@ -25,7 +37,7 @@ const injected = () => [...new Set(headerValues(env.dnr.all()))];
 describe('built-in hosts withheld', () => {
   it('asks the browser about the built-in hosts instead of assuming them', async () => {
     env.permissions.api.contains.mockClear();
-    await handlers.getState({});
+    value(await handlers.getState({}));
     const asked = env.permissions.api.contains.mock.calls.flatMap(([q]) => q.origins ?? []);
     expect(asked).toContain(`${API}/*`);
     expect(asked).toContain(`${DOCS}/*`);
@@ -35,19 +47,19 @@ describe('built-in hosts withheld', () => {
     expect(injected()).toEqual([`Authorization: Api-Key ${KEY_A}`]);
     await env.permissions.withhold(API);
     await reconcile();
-    const state = await handlers.getState({});
+    const state = value(await handlers.getState({}));
     expect(state.missingApiAccess).toEqual([API]);
     expect(injected()).toEqual([]);
-    expect(await handlers.checkKey({ profileId: 'a' })).toEqual({ kind: 'noAccess', origin: API });
+    expect(value(await handlers.checkKey({ profileId: 'a' }))).toEqual({ kind: 'noAccess', origin: API });
     expect(env.network).not.toHaveBeenCalled();
   });
 
   it('the docs site withheld: state shows it not granted, the docs page is told it has no access', async () => {
     await env.permissions.withhold(DOCS);
     await reconcile();
-    const state = await handlers.getState({});
+    const state = value(await handlers.getState({}));
     expect(state.sites).toEqual([{ origin: DOCS, granted: false, builtIn: true }]);
-    expect(await handlers.tabStatus({ url: `${DOCS}/guide` })).toEqual({ origin: DOCS, verdict: 'noAccess', injected: null });
+    expect(value(await handlers.tabStatus({ url: `${DOCS}/guide` }))).toEqual({ origin: DOCS, verdict: 'noAccess', injected: null });
     // No rule names the docs site as an initiator any more.
     expect(env.dnr.all().flatMap((r) => r.condition.initiatorDomains ?? [])).not.toContain('docs.maiagent.ai');
   });
@@ -59,15 +71,15 @@ describe('built-in hosts withheld', () => {
     await env.permissions.restore(API);
     await reconcile();
     expect(injected()).toEqual([`Authorization: Api-Key ${KEY_A}`]);
-    expect((await handlers.getState({})).missingApiAccess).toEqual([]);
+    expect(value(await handlers.getState({})).missingApiAccess).toEqual([]);
   });
 
   it('a key can still be saved while access is withheld; the state then says access is missing', async () => {
     await env.permissions.withhold(API);
     const r = await handlers.addProfile({ key: 'Zz9Yy8Xx.anotherSecret77', persist: 'local', name: 'Second' });
     if (!r.ok) throw new Error(`refused: ${r.problem}`);
-    expect(r.state.profiles.map((p) => p.name)).toContain('Second');
-    expect(r.state.missingApiAccess).toEqual([API]);
+    expect(r.value.profiles.map((p) => p.name)).toContain('Second');
+    expect(r.value.missingApiAccess).toEqual([API]);
     expect(injected()).toEqual([]);
   });
 

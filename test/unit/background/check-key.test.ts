@@ -1,6 +1,6 @@
 // "Check key" (src/background/check-key.ts) through the message map, with fetch stubbed.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { API, KEY_A, KEY_B, installFakeBrowser, profile, seed, settings, uninstallFakeBrowser, type Env } from './fake-env';
+import { API, KEY_A, KEY_B, installFakeBrowser, profile, seed, settings, uninstallFakeBrowser, type Env, value } from './fake-env';
 
 let env: Env;
 let handlers: (typeof import('../../../src/background/handlers'))['handlers'];
@@ -30,19 +30,19 @@ const json = (body: unknown, status = 200, headers: Record<string, string> = {})
 
 describe('checkKey', () => {
   it('answers noAccess for an origin without host access, without a request', async () => {
-    expect(await handlers.checkKey({ profileId: 'b' })).toEqual({ kind: 'noAccess', origin: ONPREM });
+    expect(value(await handlers.checkKey({ profileId: 'b' }))).toEqual({ kind: 'noAccess', origin: ONPREM });
     expect(env.network).not.toHaveBeenCalled();
   });
 
   it('answers noKey for a profile without a key (or no profile)', async () => {
-    expect(await handlers.checkKey({ profileId: 's' })).toEqual({ kind: 'noKey' });
-    expect(await handlers.checkKey({ profileId: 'zzz' })).toEqual({ kind: 'noKey' });
+    expect(value(await handlers.checkKey({ profileId: 's' }))).toEqual({ kind: 'noKey' });
+    expect(value(await handlers.checkKey({ profileId: 'zzz' }))).toEqual({ kind: 'noKey' });
     expect(env.network).not.toHaveBeenCalled();
   });
 
   it('answers ok with the user on 200, having sent the key itself, no cookies, no redirects', async () => {
     env.network.mockResolvedValueOnce(json({ id: 7, name: 'Ada', email: 'ada@example.com', company: { name: 'Acme' } }));
-    expect(await handlers.checkKey({ profileId: 'a' })).toEqual({
+    expect(value(await handlers.checkKey({ profileId: 'a' }))).toEqual({
       kind: 'ok',
       user: { name: 'Ada', email: 'ada@example.com', company: 'Acme' },
     });
@@ -61,7 +61,7 @@ describe('checkKey', () => {
   it('checks a granted on-premises profile at its own origin', async () => {
     env.permissions.grant(ONPREM);
     env.network.mockResolvedValueOnce(json({ name: 'Bo', email: 'bo@example.com', company: 'Onprem Ltd' }));
-    expect(await handlers.checkKey({ profileId: 'b' })).toEqual({
+    expect(value(await handlers.checkKey({ profileId: 'b' }))).toEqual({
       kind: 'ok',
       user: { name: 'Bo', email: 'bo@example.com', company: 'Onprem Ltd' },
     });
@@ -71,7 +71,7 @@ describe('checkKey', () => {
   it('answers http with the exchange on 401, the Authorization header masked, the key nowhere', async () => {
     const body = { detail: 'Invalid API key.' };
     env.network.mockResolvedValueOnce(json(body, 401, { 'www-authenticate': 'Api-Key' }));
-    const r = await handlers.checkKey({ profileId: 'a' });
+    const r = value(await handlers.checkKey({ profileId: 'a' }));
     expect(r).toEqual({
       kind: 'http',
       exchange: {
@@ -94,17 +94,17 @@ describe('checkKey', () => {
 
   it('answers http for a 200 that is not JSON, so the decoder can say what it is', async () => {
     env.network.mockResolvedValueOnce(new Response('<html>login</html>', { status: 200, headers: { 'content-type': 'text/html' } }));
-    const r = await handlers.checkKey({ profileId: 'a' });
+    const r = value(await handlers.checkKey({ profileId: 'a' }));
     expect(r).toMatchObject({ kind: 'http', exchange: { status: 200, responseBody: '<html>login</html>', responseMimeType: 'text/html' } });
   });
 
   it('answers network with the message when the request fails (online)', async () => {
     vi.stubGlobal('navigator', { onLine: true });
     env.network.mockRejectedValueOnce(new TypeError('Failed to fetch'));
-    expect(await handlers.checkKey({ profileId: 'a' })).toEqual({ kind: 'network', message: 'Failed to fetch' });
+    expect(value(await handlers.checkKey({ profileId: 'a' }))).toEqual({ kind: 'network', message: 'Failed to fetch' });
     vi.stubGlobal('navigator', { onLine: false });
     env.network.mockRejectedValueOnce(new TypeError('Failed to fetch'));
-    expect(await handlers.checkKey({ profileId: 'a' })).toEqual({ kind: 'offline' });
+    expect(value(await handlers.checkKey({ profileId: 'a' }))).toEqual({ kind: 'offline' });
   });
 
   it('answers timeout when the API never answers within 10 s', async () => {
@@ -132,19 +132,19 @@ describe('checkKey', () => {
     expect(result).toBeUndefined();
     await vi.advanceTimersByTimeAsync(1);
     await done;
-    expect(result).toEqual({ kind: 'timeout' });
+    expect(result).toEqual({ ok: true, value: { kind: 'timeout' } });
   });
 
   it('masks a key the server repeats, in the user it names and in an error it decodes', async () => {
     const masked = `${KEY_A.slice(0, 6)}...${KEY_A.slice(-2)}`;
     env.network.mockResolvedValueOnce(json({ name: `Ada ${KEY_A}`, email: 'ada@example.com', company: { name: KEY_A } }));
-    const ok = await handlers.checkKey({ profileId: 'a' });
+    const ok = value(await handlers.checkKey({ profileId: 'a' }));
     expect(JSON.stringify(ok)).not.toContain(KEY_A);
     expect(ok).toEqual({ kind: 'ok', user: { name: `Ada ${masked}`, email: 'ada@example.com', company: masked } });
     env.network.mockResolvedValueOnce(
       json({ detail: `Invalid key ${KEY_A}.` }, 401, { 'x-echo': `Api-Key ${KEY_A}`, 'x-echo-url': encodeURIComponent(KEY_A) }),
     );
-    const bad = await handlers.checkKey({ profileId: 'a' });
+    const bad = value(await handlers.checkKey({ profileId: 'a' }));
     expect(JSON.stringify(bad)).not.toContain(KEY_A);
     if (bad.kind !== 'http') throw new Error(bad.kind);
     expect(bad.exchange.responseBody).toBe(JSON.stringify({ detail: `Invalid key ${masked}.` }));
@@ -156,15 +156,15 @@ describe('checkKey', () => {
     const { ext } = await import('../../../src/platform/ext');
     const fp = await keyFingerprint(KEY_A);
     env.network.mockResolvedValueOnce(json({ detail: 'Authentication credentials were not provided.' }, 401));
-    await handlers.checkKey({ profileId: 'a' });
+    value(await handlers.checkKey({ profileId: 'a' }));
     const first = (await ext.storage.session.get('keyChecks')).keyChecks as Record<string, { outcome: string; origin: string; at: number }>;
     expect(first[fp]).toMatchObject({ outcome: 'refused', origin: API });
     expect(JSON.stringify(first)).not.toContain(KEY_A);
     env.network.mockResolvedValueOnce(json({ name: 'Ada', email: 'ada@example.com', company: 'Acme' }));
-    await handlers.checkKey({ profileId: 'a' });
+    value(await handlers.checkKey({ profileId: 'a' }));
     env.network.mockResolvedValueOnce(json({ detail: 'A server error occurred.' }, 500));
     env.permissions.grant(ONPREM);
-    await handlers.checkKey({ profileId: 'b' });
+    value(await handlers.checkKey({ profileId: 'b' }));
     const all = (await ext.storage.session.get('keyChecks')).keyChecks as Record<string, { outcome: string }>;
     expect(all[fp]!.outcome).toBe('ok');
     // A check without an answer about the key is kept as such, not as a refusal.

@@ -9,6 +9,7 @@ import { vi } from 'vitest';
 import { originToMatchPattern } from '../../../src/core/origins';
 import type { Settings } from '../../../src/core/settings';
 import type { DnrRule } from '../../../src/core/rules';
+import type { Reply } from '../../../src/shared/protocol';
 
 export { fakeBrowser };
 
@@ -322,4 +323,10 @@ export async function dump(env: Env): Promise<{ local: Record<string, unknown>; 
 /** The Authorization values of every modifyHeaders rule. */
 export function headerValues(rules: DnrRule[]): string[] {
   return rules.flatMap((r) => (r.action.type === 'modifyHeaders' ? r.action.requestHeaders.map((h) => `${h.header}: ${h.value}`) : []));
+}
+
+/** The value of a handler's reply; a refusal fails the test with its problem. */
+export function value<T>(r: Reply<T>): T {
+  if (!r.ok) throw new Error(`refused: ${r.problem}`);
+  return r.value;
 }

@@ -57,10 +57,13 @@ describe('message gate', () => {
     expect(state.reply).toMatchObject({ ok: true, value: { enabled: true, active: { [API]: 'a' } } });
   });
 
-  it('answers {ok: false, error} when a handler throws', async () => {
-    vi.spyOn(env.storage.local, 'get').mockRejectedValueOnce(new Error('storage broken'));
-    const { reply } = await deliver({ type: 'revealKey', payload: { profileId: 'a' } }, POPUP);
-    expect(reply).toEqual({ ok: false, error: 'storage broken' });
+  it('answers {ok: false, problem: handlerFailed} when a handler throws, and logs it without the payload', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    vi.spyOn(env.storage.local, 'get').mockRejectedValueOnce(new Error(`storage broken ${KEY_B}`));
+    const { reply } = await deliver({ type: 'saveKey', payload: { key: KEY_B } }, POPUP);
+    expect(reply).toEqual({ ok: false, problem: 'handlerFailed' });
+    expect(error).toHaveBeenCalledTimes(1);
+    expect(JSON.stringify(error.mock.calls)).not.toContain(KEY_B);
   });
 
   it.each([

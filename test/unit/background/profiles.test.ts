@@ -1,6 +1,5 @@
 // Key and profile handlers (src/background/profiles.ts), called through the message map.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Result } from '../../../src/shared/protocol';
 import {
   API,
   DOCS,
@@ -15,6 +14,8 @@ import {
   settings,
   uninstallFakeBrowser,
   type Env,
+  value,
+  value as ok,
 } from './fake-env';
 
 let env: Env;
@@ -27,11 +28,6 @@ beforeEach(async () => {
   store = await import('../../../src/background/store');
 });
 afterEach(uninstallFakeBrowser);
-
-function ok(r: Result): Extract<Result, { ok: true }>['state'] {
-  if (!r.ok) throw new Error(`refused: ${r.problem}`);
-  return r.state;
-}
 
 describe('saveKey', () => {
   it('refuses a Bearer key and stores nothing, installs nothing', async () => {
@@ -137,11 +133,11 @@ describe('setEnabled', () => {
       { s: KEY_B },
     );
     env.permissions.grant('https://onprem.example.com');
-    await handlers.getState({});
+    value(await handlers.getState({}));
     expect(env.dnr.dynamic.list()).toHaveLength(2);
     expect(env.dnr.session.list()).toHaveLength(2);
 
-    const off = await handlers.setEnabled({ enabled: false });
+    const off = value(await handlers.setEnabled({ enabled: false }));
     expect(off.enabled).toBe(false);
     expect(env.dnr.all()).toEqual([]);
     expect(await env.action.getBadgeText({})).toBe('off');
@@ -149,7 +145,7 @@ describe('setEnabled', () => {
     // Keys stay stored.
     expect((await store.readSettings()).profiles.map((p) => p.key)).toEqual([KEY_A, KEY_B]);
 
-    await handlers.setEnabled({ enabled: true });
+    value(await handlers.setEnabled({ enabled: true }));
     expect(headerValues(env.dnr.all()).sort()).toEqual([
       `Authorization: Api-Key ${KEY_A}`,
       `Authorization: Api-Key ${KEY_A}`,
@@ -177,7 +173,7 @@ describe('deleteProfile and undoDelete', () => {
   });
 
   it('deletes, and undo restores the order and the active state (and the rules)', async () => {
-    await handlers.getState({});
+    value(await handlers.getState({}));
     const rulesBefore = env.dnr.all();
     expect(headerValues(rulesBefore)).toContain(`Authorization: Api-Key ${KEY_B}`);
 
@@ -270,7 +266,7 @@ describe('addProfile / updateProfile / setActive', () => {
 describe('revealKey', () => {
   it('answers the full key of one profile, or ""', async () => {
     const id = ok(await handlers.saveKey({ key: KEY_A })).profiles[0]!.id;
-    expect(await handlers.revealKey({ profileId: id })).toEqual({ key: KEY_A });
-    expect(await handlers.revealKey({ profileId: 'nope' })).toEqual({ key: '' });
+    expect(value(await handlers.revealKey({ profileId: id }))).toEqual({ key: KEY_A });
+    expect(value(await handlers.revealKey({ profileId: 'nope' }))).toEqual({ key: '' });
   });
 });

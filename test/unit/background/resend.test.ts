@@ -1,6 +1,6 @@
 // "Resend" (src/background/resend.ts) through the message map, with fetch stubbed.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { API, KEY_A, KEY_B, installFakeBrowser, profile, seed, settings, uninstallFakeBrowser, type Env } from './fake-env';
+import { API, KEY_A, KEY_B, installFakeBrowser, profile, seed, settings, uninstallFakeBrowser, type Env, value } from './fake-env';
 
 let env: Env;
 let handlers: (typeof import('../../../src/background/handlers'))['handlers'];
@@ -35,7 +35,7 @@ const req = (over: Partial<Parameters<typeof handlers.resend>[0]> = {}) => ({
 describe('resend', () => {
   it('sends to the API origin with the chosen profile key, no cookies, no redirects, a time limit; the answer has the key masked', async () => {
     env.network.mockResolvedValueOnce(json({ id: 'bot-new' }, 201));
-    const r = await handlers.resend(req());
+    const r = value(await handlers.resend(req()));
     expect(env.network).toHaveBeenCalledTimes(1);
     const [url, init] = env.network.mock.calls[0]!;
     expect(url).toBe(URL_BOTS);
@@ -54,15 +54,17 @@ describe('resend', () => {
 
   it('never lets the page choose the key or cookies: its Authorization and Cookie headers are dropped', async () => {
     env.network.mockResolvedValueOnce(json({}));
-    await handlers.resend(
-      req({
-        headers: [
-          { name: 'Authorization', value: 'Api-Key stolen.one' },
-          { name: 'Cookie', value: 'sid=1' },
-          { name: 'X-Trace', value: 't1' },
-        ],
-        profileId: null,
-      }),
+    value(
+      await handlers.resend(
+        req({
+          headers: [
+            { name: 'Authorization', value: 'Api-Key stolen.one' },
+            { name: 'Cookie', value: 'sid=1' },
+            { name: 'X-Trace', value: 't1' },
+          ],
+          profileId: null,
+        }),
+      ),
     );
     const sent = new Headers(env.network.mock.calls[0]![1]!.headers);
     expect(sent.get('authorization')).toBeNull();
@@ -78,18 +80,18 @@ describe('resend', () => {
       'https://api.maiagent.ai:8443/x',
       'https://user:pw@api.maiagent.ai/x',
     ]) {
-      expect(await handlers.resend(req({ url }))).toMatchObject({ kind: 'refused', reason: 'resendNotApiOrigin' });
+      expect(value(await handlers.resend(req({ url })))).toMatchObject({ kind: 'refused', reason: 'resendNotApiOrigin' });
     }
-    expect(await handlers.resend(req({ url: 'not a url' }))).toEqual({ kind: 'refused', reason: 'resendBadUrl' });
-    expect(await handlers.resend(req({ method: 'CONNECT' }))).toEqual({ kind: 'refused', reason: 'resendBadMethod' });
+    expect(value(await handlers.resend(req({ url: 'not a url' })))).toEqual({ kind: 'refused', reason: 'resendBadUrl' });
+    expect(value(await handlers.resend(req({ method: 'CONNECT' })))).toEqual({ kind: 'refused', reason: 'resendBadMethod' });
     expect(env.network).not.toHaveBeenCalled();
   });
 
   it('refuses a profile whose origins do not include the URL (its key must not go elsewhere), one without a key, and an origin without access', async () => {
-    expect(await handlers.resend(req({ profileId: 'b' }))).toMatchObject({ kind: 'refused', reason: 'resendProfileOrigin' });
-    expect(await handlers.resend(req({ profileId: 'zzz' }))).toMatchObject({ kind: 'refused', reason: 'resendProfileOrigin' });
-    expect(await handlers.resend(req({ profileId: 's' }))).toEqual({ kind: 'refused', reason: 'resendNoKey' });
-    expect(await handlers.resend(req({ url: `${ONPREM}/api/v1/chatbots/`, profileId: 'b' }))).toEqual({
+    expect(value(await handlers.resend(req({ profileId: 'b' })))).toMatchObject({ kind: 'refused', reason: 'resendProfileOrigin' });
+    expect(value(await handlers.resend(req({ profileId: 'zzz' })))).toMatchObject({ kind: 'refused', reason: 'resendProfileOrigin' });
+    expect(value(await handlers.resend(req({ profileId: 's' })))).toEqual({ kind: 'refused', reason: 'resendNoKey' });
+    expect(value(await handlers.resend(req({ url: `${ONPREM}/api/v1/chatbots/`, profileId: 'b' })))).toEqual({
       kind: 'refused',
       reason: 'resendNoAccess',
       origin: ONPREM,
@@ -99,11 +101,11 @@ describe('resend', () => {
 
   it('sends no body with GET, and reports a timeout and a network failure', async () => {
     env.network.mockResolvedValueOnce(json({}));
-    await handlers.resend(req({ method: 'get', body: '{"x":1}' }));
+    value(await handlers.resend(req({ method: 'get', body: '{"x":1}' })));
     expect(env.network.mock.calls[0]![1]).toMatchObject({ method: 'GET', body: undefined });
     env.network.mockRejectedValueOnce(new DOMException('timed out', 'TimeoutError'));
-    expect(await handlers.resend(req())).toEqual({ kind: 'timeout' });
+    expect(value(await handlers.resend(req()))).toEqual({ kind: 'timeout' });
     env.network.mockRejectedValueOnce(new TypeError('Failed to fetch'));
-    expect(await handlers.resend(req())).toEqual({ kind: 'network', message: 'Failed to fetch' });
+    expect(value(await handlers.resend(req()))).toEqual({ kind: 'network', message: 'Failed to fetch' });
   });
 });

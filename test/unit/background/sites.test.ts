@@ -1,7 +1,20 @@
 // Site handlers (src/background/sites.ts), called through the message map.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Result } from '../../../src/shared/protocol';
-import { API, DOCS, KEY_A, KEY_B, dump, installFakeBrowser, profile, seed, settings, uninstallFakeBrowser, type Env } from './fake-env';
+import {
+  API,
+  DOCS,
+  KEY_A,
+  KEY_B,
+  dump,
+  installFakeBrowser,
+  profile,
+  seed,
+  settings,
+  uninstallFakeBrowser,
+  type Env,
+  value,
+  value as ok,
+} from './fake-env';
 
 let env: Env;
 let handlers: (typeof import('../../../src/background/handlers'))['handlers'];
@@ -15,21 +28,17 @@ beforeEach(async () => {
 });
 afterEach(uninstallFakeBrowser);
 
-function ok(r: Result): Extract<Result, { ok: true }>['state'] {
-  if (!r.ok) throw new Error(`refused: ${r.problem}`);
-  return r.state;
-}
 const fetchInitiators = () => env.dnr.dynamic.list().find((r) => r.id === 1)?.condition.initiatorDomains;
 
 describe('expectSite, for a prompt that closes the popup', () => {
   it('adds the site once the browser grants access, not before, and only that site', async () => {
     const { addExpectedSite } = await import('../../../src/background/sites');
-    expect(await handlers.expectSite({ origin: APP })).toEqual({ ok: true });
+    expect(await handlers.expectSite({ origin: APP })).toEqual({ ok: true, value: null });
     await addExpectedSite();
-    expect((await handlers.getState({})).sites.map((x) => x.origin)).toEqual([DOCS]);
+    expect(value(await handlers.getState({})).sites.map((x) => x.origin)).toEqual([DOCS]);
     env.permissions.grant(APP);
     await addExpectedSite();
-    expect((await handlers.getState({})).sites.map((x) => x.origin)).toEqual([DOCS, APP]);
+    expect(value(await handlers.getState({})).sites.map((x) => x.origin)).toEqual([DOCS, APP]);
     expect(fetchInitiators()).toEqual(['app.example.com', 'docs.maiagent.ai']);
   });
 });
@@ -40,7 +49,7 @@ describe('access withdrawn outside the extension', () => {
     ok(await handlers.addSite({ origin: APP }));
     expect(fetchInitiators()).toEqual(['app.example.com', 'docs.maiagent.ai']);
     await env.permissions.withdraw(APP);
-    const state = await handlers.getState({});
+    const state = value(await handlers.getState({}));
     expect(state.sites).toEqual([
       { origin: DOCS, granted: true, builtIn: true },
       { origin: APP, granted: false, builtIn: false },
@@ -51,7 +60,7 @@ describe('access withdrawn outside the extension', () => {
 
 describe('addSite', () => {
   it('refuses an origin the browser gives no access to, saving nothing', async () => {
-    await handlers.getState({});
+    value(await handlers.getState({}));
     const before = await dump(env);
     const rules = env.dnr.all();
     expect(await handlers.addSite({ origin: APP })).toEqual({ ok: false, problem: 'permissionMissing' });
@@ -122,26 +131,26 @@ describe('removeSite', () => {
     ok(await handlers.addSite({ origin: ONPREM }));
     ok(await handlers.removeSite({ origin: ONPREM }));
     expect(env.permissions.api.remove).not.toHaveBeenCalled();
-    expect((await handlers.getState({})).missingApiAccess).toEqual([]);
+    expect(value(await handlers.getState({})).missingApiAccess).toEqual([]);
   });
 });
 
 describe('tabStatus', () => {
   it('tells whether a tab gets the key', async () => {
-    const verdict = async (url: string) => (await handlers.tabStatus({ url })).verdict;
-    expect(await handlers.tabStatus({ url: `${DOCS}/docs/intro` })).toEqual({ origin: DOCS, verdict: 'allowed', injected: null });
+    const verdict = async (url: string) => value(await handlers.tabStatus({ url })).verdict;
+    expect(value(await handlers.tabStatus({ url: `${DOCS}/docs/intro` }))).toEqual({ origin: DOCS, verdict: 'allowed', injected: null });
     expect(await verdict(`${API}/api/users/current/`)).toBe('apiOrigin');
     expect(await verdict(`${APP}/`)).toBe('notAllowed');
     expect(await verdict('http://app.example.com/')).toBe('insecure');
     expect(await verdict('chrome://extensions')).toBe('notWeb');
-    await handlers.setEnabled({ enabled: false });
+    value(await handlers.setEnabled({ enabled: false }));
     expect(await verdict(`${DOCS}/`)).toBe('injectionOff');
   });
 });
 
 describe('the per-tab count of requests that got the key', () => {
   it('counts only matches of rules that add the header, in the rule set they came from', async () => {
-    await handlers.getState({}); // reconciles: the rules are in place
+    value(await handlers.getState({})); // reconciles: the rules are in place
     const inject = env.dnr.dynamic
       .list()
       .filter((r) => r.action.type === 'modifyHeaders')
@@ -154,16 +163,16 @@ describe('the per-tab count of requests that got the key', () => {
       { rule: { ruleId: inject[0]!, rulesetId: '_session' } },
       { rule: { ruleId: 99_999, rulesetId: '_dynamic' } },
     ]);
-    expect((await handlers.tabStatus({ url: `${DOCS}/`, tabId: 7 })).injected).toBe(2);
+    expect(value(await handlers.tabStatus({ url: `${DOCS}/`, tabId: 7 })).injected).toBe(2);
   });
 
   it('is unknown (null) when the browser will not tell, without failing the verdict', async () => {
-    const r = await handlers.tabStatus({ url: `${DOCS}/`, tabId: 8 });
+    const r = value(await handlers.tabStatus({ url: `${DOCS}/`, tabId: 8 }));
     expect(r).toEqual({ origin: DOCS, verdict: 'allowed', injected: null });
   });
 
   it('is never on the badge: Chrome would redraw it for every request', async () => {
-    await handlers.getState({});
+    value(await handlers.getState({}));
     expect(env.dnr.actionOptions.length).toBeGreaterThan(0);
     expect(env.dnr.actionOptions.every((o) => o.displayActionCountAsBadgeText === false)).toBe(true);
   });

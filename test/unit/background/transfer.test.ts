@@ -15,6 +15,7 @@ import {
   settings,
   uninstallFakeBrowser,
   type Env,
+  value,
 } from './fake-env';
 
 let env: Env;
@@ -35,7 +36,7 @@ beforeEach(async () => {
   env = installFakeBrowser();
   ({ handlers } = await import('../../../src/background/handlers'));
   await seed(env, settings({ profiles: [profile('a', KEY_A, { name: 'Prod' })], active: { [API]: 'a' } }));
-  await handlers.getState({});
+  value(await handlers.getState({}));
 });
 afterEach(uninstallFakeBrowser);
 
@@ -50,7 +51,7 @@ describe('importProfiles', () => {
         { name: 'Prod', origins: [API, ONPREM] },
       ]),
     });
-    expect(r).toEqual({ ok: false, rejected: [{ index: 1, name: 'Prod', reason: 'importKeylessOrigins' }] });
+    expect(r).toEqual({ ok: false, problem: 'importRejected', rejected: [{ index: 1, name: 'Prod', reason: 'importKeylessOrigins' }] });
     expect(await dump(env)).toEqual(before);
     expect(env.dnr.all()).toEqual(rules);
   });
@@ -68,6 +69,7 @@ describe('importProfiles', () => {
     });
     expect(r).toEqual({
       ok: false,
+      problem: 'importRejected',
       rejected: [
         { index: 1, name: 'On-prem', reason: 'importNoAccess' },
         { index: -1, name: 'https://app.example.com', reason: 'importNoAccess' },
@@ -81,10 +83,12 @@ describe('importProfiles', () => {
     const before = await dump(env);
     expect(await handlers.importProfiles({ json: '{nope' })).toEqual({
       ok: false,
+      problem: 'importRejected',
       rejected: [{ index: -1, name: '', reason: 'importNotJson' }],
     });
     expect(await handlers.importProfiles({ json: '{"format":"other","profiles":[]}' })).toEqual({
       ok: false,
+      problem: 'importRejected',
       rejected: [{ index: -1, name: '', reason: 'importWrongFormat' }],
     });
     expect(await dump(env)).toEqual(before);
@@ -103,13 +107,13 @@ describe('importProfiles', () => {
       ),
     });
     if (!r.ok) throw new Error(JSON.stringify(r.rejected));
-    expect(r.count).toBe(2);
-    expect(r.state.profiles.map((p) => [p.name, p.origins, p.persist, p.hasKey])).toEqual([
+    expect(r.value.count).toBe(2);
+    expect(r.value.state.profiles.map((p) => [p.name, p.origins, p.persist, p.hasKey])).toEqual([
       ['Prod', [API], 'local', true],
       ['On-prem', [ONPREM], 'session', true],
     ]);
-    expect(r.state.profiles[0]!.id).toBe('a');
-    expect(r.state.sites.map((s) => s.origin)).toEqual([DOCS, 'https://app.example.com']);
+    expect(r.value.state.profiles[0]!.id).toBe('a');
+    expect(r.value.state.sites.map((s) => s.origin)).toEqual([DOCS, 'https://app.example.com']);
     // The imported session key is a session rule for its own origin; the old key stays in effect.
     expect(headerValues(env.dnr.dynamic.list())).toEqual([`Authorization: Api-Key ${KEY_A}`, `Authorization: Api-Key ${KEY_A}`]);
     expect(headerValues(env.dnr.session.list())).toEqual([`Authorization: Api-Key ${KEY_C}`, `Authorization: Api-Key ${KEY_C}`]);
@@ -131,18 +135,18 @@ describe('importProfiles never replaces a key silently', () => {
     });
     if (!r.ok) throw new Error(JSON.stringify(r.rejected));
     // The second entry's own name is now taken by the first one's rename: it gets the next free one.
-    expect(r.state.profiles.map((p) => p.name)).toEqual(['Key 1', 'Key 1 (imported)', 'Key 1 (imported) (imported)']);
-    expect(r.renamed).toEqual([
+    expect(r.value.state.profiles.map((p) => p.name)).toEqual(['Key 1', 'Key 1 (imported)', 'Key 1 (imported) (imported)']);
+    expect(r.value.renamed).toEqual([
       { from: 'Key 1', to: 'Key 1 (imported)' },
       { from: 'Key 1 (imported)', to: 'Key 1 (imported) (imported)' },
     ]);
-    expect(r.added).toHaveLength(2);
+    expect(r.value.added).toHaveLength(2);
     // The existing key is untouched and still the one in effect.
-    expect(r.state.profiles[0]).toMatchObject({ id: 'a', fingerprint: expect.any(String) });
-    expect(r.state.active[API]).toBe('a');
+    expect(r.value.state.profiles[0]).toMatchObject({ id: 'a', fingerprint: expect.any(String) });
+    expect(r.value.state.active[API]).toBe('a');
     expect(headerValues(env.dnr.all())).toEqual(headerValues(rules));
     expect(headerValues(env.dnr.all()).join()).not.toContain(KEY_B);
-    const u = await handlers.undoImport({ profileIds: r.added, sites: r.sitesAdded });
+    const u = await handlers.undoImport({ profileIds: r.value.added, sites: r.value.sitesAdded });
     expect(u.ok).toBe(true);
     expect((await dump(env)).local.settings).toEqual(before.local.settings);
     expect(headerValues(env.dnr.all())).toEqual(headerValues(rules));
@@ -162,7 +166,7 @@ describe('importProfiles never replaces a key silently', () => {
     );
     const r = await handlers.importProfiles({ json: file([{ name: long, origins: [API], key: KEY_C }]) });
     if (!r.ok) throw new Error(JSON.stringify(r.rejected));
-    const name = r.state.profiles[2]!.name;
+    const name = r.value.state.profiles[2]!.name;
     expect(name).toBe(`${'L'.repeat(100 - ' (imported 2)'.length)} (imported 2)`);
     expect(name).toHaveLength(100);
   });
@@ -171,8 +175,8 @@ describe('importProfiles never replaces a key silently', () => {
     const before = await dump(env);
     const r = await handlers.importProfiles({ json: file([{ name: 'Prod', origins: [API], key: KEY_A }]) });
     if (!r.ok) throw new Error(JSON.stringify(r.rejected));
-    expect(r.added).toEqual([]);
-    expect(r.renamed).toEqual([]);
+    expect(r.value.added).toEqual([]);
+    expect(r.value.renamed).toEqual([]);
     expect((await dump(env)).local.settings).toEqual(before.local.settings);
   });
 
@@ -185,7 +189,7 @@ describe('importProfiles never replaces a key silently', () => {
     });
     const many = Array.from({ length: 20 }, (_, i) => ({ name: `P${i}`, origins: [API], key: `${KEY_B}${i}` }));
     const r = await handlers.importProfiles({ json: file(many) });
-    expect(r).toEqual({ ok: false, rejected: [{ index: -1, name: '', reason: 'storageQuota' }] });
+    expect(r).toEqual({ ok: false, problem: 'storageQuota' });
     vi.restoreAllMocks();
     expect((await dump(env)).local).toEqual(before.local);
   });
@@ -193,8 +197,8 @@ describe('importProfiles never replaces a key silently', () => {
   it('cuts a huge name in a rejection instead of sending it back whole', async () => {
     const r = await handlers.importProfiles({ json: file([{ name: 'N'.repeat(5_000_000), origins: [API], key: KEY_B }]) });
     if (r.ok) throw new Error('accepted');
-    expect(r.rejected[0]!.reason).toBe('importBadName');
-    expect(r.rejected[0]!.name.length).toBeLessThanOrEqual(60);
+    expect(r.rejected![0]!.reason).toBe('importBadName');
+    expect(r.rejected![0]!.name.length).toBeLessThanOrEqual(60);
   });
 });
 
@@ -209,15 +213,17 @@ describe('importProfiles and key age', () => {
     await seed(env, settings({ profiles: [profile('a', KEY_A, { name: 'Prod', addedAt })], active: { [API]: 'a' } }));
     const r = await handlers.importProfiles({ json: file([{ name: 'Prod', origins: [API], addedAt: 5 }]) });
     expect(r.ok).toBe(true);
-    expect((await handlers.getState({})).profiles[0]).toMatchObject({ addedAt, ageDays: 1, rotationDue: false });
+    expect(value(await handlers.getState({})).profiles[0]).toMatchObject({ addedAt, ageDays: 1, rotationDue: false });
   });
 });
 
 describe('exportProfiles', () => {
   it('leaves keys out unless asked, and what it writes imports back', async () => {
-    const without = JSON.parse((await handlers.exportProfiles({ includeKeys: false })).json) as { profiles: Record<string, unknown>[] };
+    const without = JSON.parse(value(await handlers.exportProfiles({ includeKeys: false })).json) as {
+      profiles: Record<string, unknown>[];
+    };
     expect(without.profiles).toEqual([{ name: 'Prod', origins: [API], addedAt: expect.any(Number), persist: 'local' }]);
-    const withKeys = (await handlers.exportProfiles({ includeKeys: true })).json;
+    const withKeys = value(await handlers.exportProfiles({ includeKeys: true })).json;
     expect(withKeys).toContain(KEY_A);
     const before = await dump(env);
     const r = await handlers.importProfiles({ json: JSON.stringify(without) });

@@ -3,7 +3,7 @@ import { t } from '../shared/i18n';
 import { send, type PublicState } from '../shared/protocol';
 import type { Run } from './useAppState';
 
-export function RepairNotice({ state, run }: { state: PublicState; run: Run }) {
+export function StorageNotice({ state, run }: { state: PublicState; run: Run }) {
   if (!state.notice) return null;
   return (
     <div class="notice" role="status">

@@ -5,9 +5,9 @@ import type { MessageKey } from '../core/messages';
 import { originToMatchPattern } from '../core/origins';
 import { t } from '../shared/i18n';
 import type { Run } from '../ui/useAppState';
-import { send, type PublicState, type TabStatus as Status } from '../shared/protocol';
+import { send, type PublicState, type TabStatus } from '../shared/protocol';
 
-const TEXT: Record<Status['verdict'], MessageKey> = {
+const TEXT: Record<TabStatus['verdict'], MessageKey> = {
   allowed: 'tabAllowed',
   apiOrigin: 'tabApiOrigin',
   notAllowed: 'tabNotAllowed',
@@ -22,28 +22,28 @@ const TEXT: Record<Status['verdict'], MessageKey> = {
  * The tab this popup describes: the active tab (its URL is readable thanks to activeTab), or the
  * tab named by `?tabId=` when the popup page is opened in a tab of its own.
  */
-async function currentTab(): Promise<{ url?: string; id?: number } | undefined> {
+async function describedTab(): Promise<{ url?: string; id?: number } | undefined> {
   const named = Number(new URLSearchParams(location.search).get('tabId'));
   if (Number.isInteger(named) && named > 0) return browser.tabs.get(named);
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
   return tab;
 }
 
-export function TabStatus({ state, run, onStatus }: { state: PublicState; run: Run; onStatus: (s: string) => void }) {
-  const [status, setStatus] = useState<Status | null | 'unknown'>(null);
+export function CurrentTab({ state, run, onStatus }: { state: PublicState; run: Run; onStatus: (s: string) => void }) {
+  const [status, setStatus] = useState<TabStatus | null | 'unknown'>(null);
   // The count is asked once per popup: the browser allows only 20 such questions in 10 minutes.
   const [injected, setInjected] = useState<number | null>(null);
   const countedRef = useRef(false);
 
   useEffect(() => {
     void (async () => {
-      const tab = await currentTab().catch(() => undefined);
+      const tab = await describedTab().catch(() => undefined);
       if (!tab?.url) return setStatus('unknown');
       const count = !countedRef.current && tab.id !== undefined;
       countedRef.current = true;
       const s = await run(send('tabStatus', { url: tab.url, ...(count ? { tabId: tab.id } : {}) }));
-      setStatus(s ?? 'unknown');
-      if (count && s) setInjected(s.injected);
+      setStatus(s.ok ? s.value : 'unknown');
+      if (count && s.ok) setInjected(s.value.injected);
     })();
   }, [state, run]);
 
@@ -54,11 +54,11 @@ export function TabStatus({ state, run, onStatus }: { state: PublicState; run: R
     // Asked from the click itself, as the browser requires. The prompt may close the popup before
     // the answer arrives, so the background is told first and adds the site when access comes.
     const asking = browser.permissions.request({ origins: [originToMatchPattern(origin)] });
-    void send('expectSite', { origin }).catch(() => undefined);
+    void send('expectSite', { origin });
     const granted = await asking.catch(() => false);
     if (!granted) return;
     const r = await run(send('addSite', { origin }));
-    if (r?.ok) onStatus(t('siteAdded', origin));
+    if (r.ok) onStatus(t('siteAdded', origin));
   };
   return (
     <section class="tab-status" aria-label={t('tabHeading')}>

@@ -1,0 +1,45 @@
+// The shape of every message's payload, checked at the background's door before any handler
+// runs: a page bug (or anything else that reaches the door) gets `requestInvalid`, never a crash.
+// Only shape and type here; what a value means (a valid key, a granted origin) the handlers check.
+import * as v from 'valibot';
+import type { MessageType, Protocol } from '../shared/protocol';
+
+const str = v.string();
+const persist = v.optional(v.picklist(['local', 'session']));
+const origins = v.optional(v.array(str));
+const byId = v.object({ id: str });
+const byProfile = v.object({ profileId: str });
+const byOrigin = v.object({ origin: str });
+const none = v.object({});
+
+export const payloads: { [K in MessageType]: v.GenericSchema<unknown, Protocol[K]['req']> } = {
+  getState: none,
+  saveKey: v.object({ key: str, profileId: v.optional(str), persist }),
+  addProfile: v.object({ key: str, name: v.optional(str), origins, persist }),
+  updateProfile: v.object({ id: str, name: v.optional(str), key: v.optional(str), origins, persist }),
+  deleteProfile: byId,
+  undoDelete: byId,
+  moveProfile: v.object({ id: str, by: v.picklist([-1, 1]) }),
+  setActive: v.object({ origin: str, profileId: str }),
+  setEnabled: v.object({ enabled: v.boolean() }),
+  setTypedNavigation: v.object({ on: v.boolean() }),
+  openApiTab: v.object({ url: str, origin: str }),
+  revealKey: byProfile,
+  checkKey: byProfile,
+  resend: v.object({
+    method: str,
+    url: str,
+    headers: v.array(v.object({ name: str, value: str })),
+    body: v.optional(str),
+    profileId: v.nullable(str),
+  }),
+  dismissRotation: byProfile,
+  dismissNotice: none,
+  addSite: byOrigin,
+  expectSite: byOrigin,
+  removeSite: byOrigin,
+  tabStatus: v.object({ url: str, tabId: v.optional(v.number()) }),
+  exportProfiles: v.object({ includeKeys: v.boolean() }),
+  importProfiles: v.object({ json: str }),
+  undoImport: v.object({ profileIds: v.array(str), sites: v.array(str) }),
+};
