@@ -40,8 +40,8 @@ function DocsLink({ page }: { page: number }) {
   );
 }
 
-/** `mask`: the ids come from the URL, which may carry a key. */
-export function EndpointSection({ row, mask = (s) => s }: { row: Row; mask?: (s: string) => string }) {
+/** `row` as the details show it: the ids come from the URL, which may carry a key, masked there. */
+export function EndpointSection({ row }: { row: Row }) {
   const ex = row.exchange;
   const report = useMemo(
     () => endpointReport(CATALOG, { method: ex.method, url: ex.url, status: ex.status, requestBody: ex.requestBody }),
@@ -58,9 +58,7 @@ export function EndpointSection({ row, mask = (s) => s }: { row: Row; mask?: (s:
         </p>
       )}
       {report.notFound === 'unknownId' && match && (
-        <p>
-          {t('endpointUnknownId', endpointLabel(match.method, match.template, match.prefix), mask(Object.values(match.params).join(', ')))}
-        </p>
+        <p>{t('endpointUnknownId', endpointLabel(match.method, match.template, match.prefix), Object.values(match.params).join(', '))}</p>
       )}
       {report.notFound === 'unknownPath' && (
         <>

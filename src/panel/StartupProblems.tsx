@@ -1,15 +1,16 @@
-// Start-up steps of the panel that failed, said in words with what the user can do: an empty
-// list must never stand for "no traffic" when the panel could not look.
+// Start-up steps of the panel that failed (and requests it could not list), said in words with
+// what the user can do: an empty list must never stand for "no traffic" when the panel could not look.
 import { t } from '../shared/i18n';
 import { reloadInspected } from '../platform/devtools';
-import type { CaptureProblem } from './capture/session';
+import type { CaptureProblems } from './useCapture';
 
-type Problems = Partial<Record<CaptureProblem | 'stateFailed', string>>;
+type Problems = CaptureProblems & { stateFailed?: string };
 
 const TEXT = {
   listenFailed: 'captureListenFailed',
   harFailed: 'captureHarFailed',
   originFailed: 'captureOriginFailed',
+  showFailed: 'captureShowFailed',
   stateFailed: 'captureStateFailed',
 } as const;
 
@@ -25,7 +26,7 @@ export function StartupProblems({ problems, onRetryState }: { problems: Problems
             <button type="button" onClick={onRetryState}>
               {t('tryAgain')}
             </button>
-          ) : k === 'harFailed' || k === 'originFailed' ? (
+          ) : k === 'harFailed' || k === 'originFailed' || k === 'showFailed' ? (
             <button type="button" onClick={() => reloadInspected()}>
               {t('reloadPage')}
             </button>

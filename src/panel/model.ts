@@ -13,10 +13,11 @@ import {
   type Snapshot,
 } from '../core/diagnose';
 import { headerValue, type Exchange } from '../core/exchange';
-import type { HarEntry } from '../core/har';
+import { harToExchange, type HarEntry } from '../core/har';
 import { keyFromAuthorization } from '../core/redact';
 import { tm } from '../shared/i18n';
 import type { PublicState } from '../shared/protocol';
+import type { Body, BodyFailure } from './capture/body';
 
 export interface Row {
   id: number;
@@ -33,8 +34,15 @@ export interface Row {
   search: string;
   /** False while the body has not been read (requests outside the API, read when selected). */
   bodyLoaded: boolean;
+  /** Why DevTools gave no body, when it could not (a response without a body has none here). */
+  bodyFailure?: BodyFailure | undefined;
   /** Sent again from the panel ("Resend", "Edit and resend"). */
   resent?: boolean;
+}
+
+/** The exchange of an entry; `body` null: the entry's own content (an imported file, a body not read yet). */
+export function exchangeOf(entry: HarEntry, body: Body | null, requestTruncated = false): Exchange {
+  return { ...harToExchange(entry, body ?? undefined), responseTruncated: body?.truncated ?? false, requestTruncated };
 }
 
 /** Only failures are cross-checked with the stored key; hashing every row would waste time at 10,000 rows. */
@@ -112,7 +120,10 @@ export function summaryOf(d: Diagnosis): string {
 const SEARCH_BODY = 20_000;
 
 export function buildRow(
-  base: Pick<Row, 'id' | 'entry' | 'exchange' | 'snapshot' | 'sentFingerprint' | 'redirectedFrom' | 'bodyLoaded' | 'resent'>,
+  base: Pick<
+    Row,
+    'id' | 'entry' | 'exchange' | 'snapshot' | 'sentFingerprint' | 'redirectedFrom' | 'bodyLoaded' | 'bodyFailure' | 'resent'
+  >,
 ): Row {
   const diagnosis = diagnose({
     exchange: base.exchange,

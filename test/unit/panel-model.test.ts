@@ -123,3 +123,96 @@ describe('panel rows', () => {
     expect(await model.sentKeyFingerprint({ ...sent, status: 200 })).toBeNull();
   });
 });
+
+describe('what the panel reads of a body, and the order of capture jobs', () => {
+  it('keeps "could not read the body" apart from "no body" in the row', () => {
+    const snapshot = model.fileSnapshot(exchange);
+    const row = (body: Parameters<typeof model.exchangeOf>[1]) =>
+      model.buildRow({
+        id: 4,
+        entry,
+        exchange: model.exchangeOf(entry, body),
+        snapshot,
+        sentFingerprint: null,
+        redirectedFrom: null,
+        bodyLoaded: true,
+        bodyFailure: body?.failure,
+      });
+    const unread = row({ text: null, encoding: null, truncated: false, failure: { kind: 'error', message: 'evicted' } });
+    expect(unread.bodyFailure).toEqual({ kind: 'error', message: 'evicted' });
+    expect(unread.exchange.responseBody).toBeUndefined();
+    const empty = row({ text: '', encoding: null, truncated: false });
+    expect(empty.bodyFailure).toBeUndefined();
+    expect(empty.exchange.responseBody).toBe('');
+    expect(row({ text: 'x'.repeat(10), encoding: null, truncated: true }).exchange.responseTruncated).toBe(true);
+  });
+
+  it('runs capture jobs in order after start-up, says when one fails, and goes on', async () => {
+    const { jobQueue } = await import('../../src/panel/capture/queue');
+    const done: string[] = [];
+    const failures: unknown[] = [];
+    let start!: () => void;
+    const run = jobQueue(new Promise<void>((r) => (start = r)), (e) => failures.push(e));
+    void run(async () => {
+      await new Promise((r) => setTimeout(r, 5));
+      done.push('first');
+    });
+    void run(() => {
+      throw new Error('bad entry');
+    });
+    const last = run(() => void done.push('third'));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(done).toEqual([]);
+    start();
+    await last;
+    expect(done).toEqual(['first', 'third']);
+    expect(failures).toEqual([new Error('bad entry')]);
+  });
+});
+
+describe('the row as the details show it', () => {
+  const KEY = 'g5BnKDab.Zx81uQ9fLmN2pR4sT6vW8yXs';
+  // The key is sent, and written again where only decoding shows it: %67 is "g", so is \u0067.
+  const sent = {
+    ...exchange,
+    url: `${API}/api/v1/chatbots/?k=%67${KEY.slice(1)}&plain=${KEY}`,
+    requestHeaders: [
+      { name: 'Authorization', value: `Api-Key ${KEY}` },
+      { name: 'X-Echo', value: KEY },
+    ],
+    requestBody: `{"key":"\\u0067${KEY.slice(1)}"}`,
+    responseBody: JSON.stringify({ detail: `Invalid key ${KEY}.` }),
+    responseHeaders: [{ name: 'X-Key', value: KEY }],
+  };
+
+  it('masks every text the details show, decoded ones after decoding', async () => {
+    const { shownRow } = await import('../../src/panel/shown-row');
+    const { credentialsOf, secretsMatcher } = await import('../../src/core/secrets');
+    const { maskKey } = await import('../../src/core/keys');
+    const row = model.buildRow({
+      id: 5,
+      entry,
+      exchange: sent,
+      snapshot: model.fileSnapshot(sent),
+      sentFingerprint: null,
+      redirectedFrom: null,
+      bodyLoaded: true,
+      bodyFailure: { kind: 'error', message: `no body for ${KEY}` },
+    });
+    const shown = shownRow(row, secretsMatcher(credentialsOf(sent.requestHeaders)));
+    const { entry: _e, search: _s, ...visible } = shown;
+    expect(JSON.stringify({ ...row, entry: null, search: null })).toContain(KEY);
+    expect(JSON.stringify(visible)).not.toContain(KEY);
+    expect(shown.query).toEqual([
+      ['k', maskKey(KEY)],
+      ['plain', maskKey(KEY)],
+    ]);
+    expect(shown.requestText).toContain(`"key": "${maskKey(KEY)}"`);
+    expect(shown.exchange.requestHeaders[0]!.value).toBe(`Api-Key ${maskKey(KEY)}`);
+    expect(shown.diagnosis.decoded.serverMessage).toBe(`Invalid key ${maskKey(KEY)}.`);
+    expect(shown.canonical).toContain(`plain=${maskKey(KEY)}`);
+    // Nothing to mask: the same texts.
+    const plain = shownRow({ ...row, exchange: exchange, bodyFailure: undefined }, secretsMatcher([]));
+    expect(plain.exchange).toEqual(exchange);
+  });
+});

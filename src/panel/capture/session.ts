@@ -54,7 +54,8 @@ async function originOf(api: DevtoolsApi): Promise<string> {
   return o;
 }
 
-export function startCapture(api: DevtoolsApi = devtools, harTimeoutMs = HAR_TIMEOUT_MS): CaptureSession {
+/** `bodyTimeoutMs`: how long each body may take (lazyBody's own limit when not given). */
+export function startCapture(api: DevtoolsApi = devtools, harTimeoutMs = HAR_TIMEOUT_MS, bodyTimeoutMs?: number): CaptureSession {
   const queue: CaptureEvent[] = [];
   let handler: ((e: CaptureEvent) => void) | null = null;
   const emit = (e: CaptureEvent) => (handler ? handler(e) : void queue.push(e));
@@ -67,7 +68,7 @@ export function startCapture(api: DevtoolsApi = devtools, harTimeoutMs = HAR_TIM
         slot: s.slot,
         replace: s.kind === 'replace',
         fromBacklog: s.fromBacklog,
-        request: { entry: s.item.entry, body: lazyBody(s.item.getContent) },
+        request: { entry: s.item.entry, body: lazyBody(s.item.getContent, bodyTimeoutMs) },
       });
     }
   };
@@ -102,10 +103,12 @@ export function startCapture(api: DevtoolsApi = devtools, harTimeoutMs = HAR_TIM
       return [];
     }),
     origin,
-  ]).then(([backlog]) => {
-    show(merge.backlog(backlog));
-    emit({ kind: 'ready' });
-  });
+  ])
+    .then(([backlog]) => show(merge.backlog(backlog)))
+    // Nothing here may end unseen: a backlog that cannot be merged is a backlog not read, and the
+    // panel still hears that start-up is over (it offers to reload when nothing was listed).
+    .catch((e: unknown) => emit({ kind: 'problem', problem: 'harFailed', detail: message(e) }))
+    .finally(() => emit({ kind: 'ready' }));
 
   return {
     listen(h) {

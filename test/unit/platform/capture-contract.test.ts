@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { vi } from 'vitest';
 import { FLAVOURS, INSPECTED, installDevtools, type Flavour, type Installed } from './fake-devtools';
+import type { Body } from '../../../src/panel/capture/body';
 import type { CaptureEvent } from '../../../src/panel/capture/session';
 
 const API = 'https://api.maiagent.ai/api/v1';
@@ -157,6 +158,50 @@ describe.each(FLAVOURS)('%s', (flavour) => {
     await ready(c);
     expect(c.events.find((e) => e.kind === 'problem')).toMatchObject({ kind: 'problem', problem: 'harFailed' });
     expect(c.urls()).toEqual([`${API}/meanwhile/`]);
+  });
+
+  it('tells a body DevTools did not hand over apart from an empty one, and says why', async () => {
+    const m = await load(flavour);
+    m.env.net.request('DELETE', `${API}/empty/`, 204, '');
+    const lost = m.env.net.request('GET', `${API}/lost/`, 200, '{"n":1}');
+    m.env.net.unreadable.set(lost.seq, 'hang');
+    const refused = m.env.net.request('GET', `${API}/refused/`, 200, '{"n":2}');
+    m.env.net.unreadable.set(refused.seq, 'Request content was evicted from inspector cache');
+    const c = collect();
+    m.session.startCapture(m.devtools, 10_000, 50).listen(c.handler);
+    await ready(c);
+    const body = (url: string) =>
+      c
+        .rows()
+        .find((r) => r.url === url)!
+        .body() as Promise<Body>;
+
+    expect(await body(`${API}/empty/`)).toEqual({ text: '', encoding: null, truncated: false });
+    expect(await body(`${API}/lost/`)).toEqual({
+      text: null,
+      encoding: null,
+      truncated: false,
+      failure: { kind: 'timeout', seconds: 0.05 },
+    });
+    // Firefox says why; Chrome's callback cannot fail, so there the body simply never comes.
+    expect((await body(`${API}/refused/`)).failure).toEqual(
+      flavour === 'firefox'
+        ? { kind: 'error', message: 'Request content was evicted from inspector cache' }
+        : { kind: 'timeout', seconds: 0.05 },
+    );
+  });
+
+  it('says when the backlog cannot be listed, and still ends start-up', async () => {
+    const m = await load(flavour);
+    m.env.net.request('GET', `${API}/before/`, 200, '{}');
+    const events: CaptureEvent[] = [];
+    m.session.startCapture(m.devtools).listen((e) => {
+      events.push(e);
+      if (e.kind === 'request') throw new Error('row could not be built');
+    });
+    await until('ready', () => events.some((e) => e.kind === 'ready'));
+    expect(events).toContainEqual({ kind: 'problem', problem: 'harFailed', detail: 'row could not be built' });
+    expect(events.at(-1)).toEqual({ kind: 'ready' });
   });
 
   it('platform: inDevtools, evalInInspected and the panel registration work in this browser', async () => {

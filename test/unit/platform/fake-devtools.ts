@@ -57,6 +57,11 @@ class FakeNetwork {
   harError: string | null = null;
   evalError: string | null = null;
   readonly contentReads: number[] = [];
+  /**
+   * Bodies DevTools does not hand over, by request: 'hang' never answers; a message is Firefox's
+   * rejection (Chrome's callback API has no way to fail, so there it never answers either).
+   */
+  readonly unreadable = new Map<number, 'hang' | string>();
   private seq = 0;
 
   begin(method: string, url: string, startedAt?: number): FakeRequest {
@@ -149,6 +154,7 @@ function callbackDevtools(net: FakeNetwork) {
         if (args.length > 1) throw new Error('getContent takes one argument');
         if (!cb) return undefined;
         net.contentReads.push(r.seq);
+        if (net.unreadable.has(r.seq)) return undefined;
         setTimeout(() => cb(r.body, r.encoding), 0);
         return undefined;
       },
@@ -196,6 +202,9 @@ function promiseDevtools(net: FakeNetwork) {
       getContent: vi.fn(async () => {
         net.contentReads.push(r.seq);
         await tick();
+        const failure = net.unreadable.get(r.seq);
+        if (failure === 'hang') return new Promise<never>(() => undefined);
+        if (failure !== undefined) throw new Error(failure);
         return [r.body, 'application/json'];
       }),
     });

@@ -1,0 +1,47 @@
+// The request as it was sent: method and URL, a warning when the browser reads the URL otherwise,
+// query parameters, headers (Authorization masked token by token) and the body. Text only.
+import { t } from '../shared/i18n';
+import type { ShownRow } from './shown-row';
+
+export function RequestSection({ row }: { row: ShownRow }) {
+  const ex = row.exchange;
+  return (
+    <>
+      <h3 id="sec-request" tabIndex={-1}>
+        {t('requestHeading')}
+      </h3>
+      <p class="mono url">
+        {ex.method} {ex.url}
+      </p>
+      {row.canonical && row.notCanonical && (
+        <p class="warning" role="note" data-testid="url-not-canonical">
+          {t('urlNotCanonical', row.canonical)}
+        </p>
+      )}
+      {row.query.length > 0 && (
+        <table class="headers" aria-label={t('queryHeading')}>
+          <tbody>
+            {row.query.map(([k, v], i) => (
+              <tr key={i}>
+                <th class="mono">{k}</th>
+                <td class="mono">{v}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <table class="headers" aria-label={t('requestHeadersHeading')}>
+        <tbody>
+          {ex.requestHeaders.map((h, i) => (
+            <tr key={i}>
+              <th class="mono">{h.name}</th>
+              <td class="mono">{h.value}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {ex.requestBody && <pre class="body">{row.requestText}</pre>}
+      {ex.requestTruncated && <p class="muted">{t('requestBodyTruncated')}</p>}
+    </>
+  );
+}

@@ -1,0 +1,106 @@
+// What the detail view shows of a row: the same row with every text the server or the page wrote
+// (URL, headers, bodies, the server's words in the diagnosis) masked, made once for the whole view,
+// so that no section can show a key by forgetting to mask it. Text that is decoded for display
+// (query parameters, a formatted request body) is decoded first and masked after: an escape such
+// as %50 can hide a key from a mask applied before decoding.
+import type { Diagnosis } from '../core/diagnose';
+import type { Exchange, Header } from '../core/exchange';
+import { canonicalUrl, urlNotCanonical } from '../core/export';
+import type { Msg } from '../core/messages';
+import { isAuthorizationHeader, maskAuthorization } from '../core/redact';
+import { maskText, type Secrets } from '../core/secrets';
+import type { Row } from './model';
+
+/** `entry` and `search` stay as captured: the view reads only the timings of the entry, and never shows `search`. */
+export interface ShownRow extends Row {
+  /** The URL as the browser reads it (where a snippet goes); null when it cannot be parsed. */
+  canonical: string | null;
+  /** True when the browser reads the URL otherwise than it is written. */
+  notCanonical: boolean;
+  query: [string, string][];
+  /** The request body, formatted when it is JSON. */
+  requestText: string;
+}
+
+type Mask = (s: string) => string;
+
+/** Every string in a parsed JSON value (names too). */
+function deepMask(x: unknown, mask: Mask): unknown {
+  if (typeof x === 'string') return mask(x);
+  if (Array.isArray(x)) return x.map((v) => deepMask(v, mask));
+  if (x && typeof x === 'object') return Object.fromEntries(Object.entries(x).map(([k, v]) => [mask(k), deepMask(v, mask)]));
+  return x;
+}
+
+function pretty(text: string | undefined): string {
+  if (!text) return '';
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
+  }
+}
+
+function queryParams(url: string): [string, string][] {
+  try {
+    return [...new URL(url).searchParams.entries()];
+  } catch {
+    return [];
+  }
+}
+
+function maskedExchange(ex: Exchange, mask: Mask): Exchange {
+  const headers = (hs: Header[], auth: Mask) =>
+    hs.map((h) => ({ ...h, value: isAuthorizationHeader(h.name) ? auth(h.value) : mask(h.value) }));
+  return {
+    ...ex,
+    url: mask(ex.url),
+    ...(ex.statusText !== undefined ? { statusText: mask(ex.statusText) } : {}),
+    // What was sent as Authorization is shown as the diagnosis quotes it: each token masked, odd spaces visible.
+    requestHeaders: headers(ex.requestHeaders, maskAuthorization),
+    responseHeaders: headers(ex.responseHeaders, mask),
+    ...(ex.requestBody !== undefined ? { requestBody: mask(ex.requestBody) } : {}),
+    ...(ex.responseBody !== undefined && !ex.responseBase64 ? { responseBody: mask(ex.responseBody) } : {}),
+    ...(ex.error !== undefined ? { error: mask(ex.error) } : {}),
+  };
+}
+
+/** The diagnosis quotes the server (its message, field errors, evidence): those words masked too. */
+function maskedDiagnosis(d: Diagnosis, mask: Mask): Diagnosis {
+  const m = (x: Msg): Msg => (x.subs ? { ...x, subs: x.subs.map(mask) } : x);
+  // Every text of the decoded body, whatever its kind (`kind` names it).
+  const body = Object.fromEntries(
+    Object.entries(d.decoded.body).map(([k, v]) => [k, k === 'kind' ? v : deepMask(v, mask)]),
+  ) as Diagnosis['decoded']['body'];
+  return {
+    ...d,
+    decoded: {
+      meaning: m(d.decoded.meaning),
+      body,
+      serverMessage: d.decoded.serverMessage === null ? null : mask(d.decoded.serverMessage),
+    },
+    cause: d.cause && m(d.cause),
+    fixes: d.fixes.map(m),
+    evidence: d.evidence.map(m),
+    checks: d.checks.map((c) => ({ ...c, label: m(c.label) })),
+  };
+}
+
+/** The row as the detail view shows it. Exports (snippets, reports) start from the row itself. */
+export function shownRow(row: Row, secrets: Secrets): ShownRow {
+  const mask: Mask = secrets.re ? (s) => maskText(s, secrets) : (s) => s;
+  const ex = row.exchange;
+  const canonical = canonicalUrl(ex.url);
+  const failure = row.bodyFailure;
+  return {
+    ...row,
+    exchange: maskedExchange(ex, mask),
+    diagnosis: maskedDiagnosis(row.diagnosis, mask),
+    summary: mask(row.summary),
+    ...(failure?.kind === 'error' ? { bodyFailure: { ...failure, message: mask(failure.message) } } : {}),
+    canonical: canonical === null ? null : mask(canonical),
+    notCanonical: canonical !== null && urlNotCanonical(ex.url),
+    query: queryParams(ex.url).map(([k, v]) => [mask(k), mask(v)]),
+    requestText: mask(pretty(ex.requestBody)),
+  };
+}
