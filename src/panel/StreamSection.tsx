@@ -1,23 +1,12 @@
 // A streamed response put back together: the reply, the conversation, whether `done` arrived,
-// time to the first event and in total, and each event (collapsed). Text only.
-import { useMemo } from 'preact/hooks';
+// time to the first event and in total, and each event (collapsed), as shown-row.ts assembled and
+// masked it. Text only.
 import { formatDuration } from '../core/format';
-import { assembleStream } from '../core/stream';
 import { t } from '../shared/i18n';
-import type { Row } from './model';
+import type { ShownRow } from './shown-row';
 
-/** HAR timings: `wait` is the time to the first byte, that is to the first event of a stream. */
-function firstByte(row: Row): number | null {
-  const timings = (row.entry as { timings?: { wait?: unknown } }).timings;
-  return typeof timings?.wait === 'number' ? timings.wait : null;
-}
-
-export function StreamSection({ row }: { row: Row }) {
-  const ex = row.exchange;
-  const s = useMemo(() => {
-    if (ex.responseBase64 || !ex.responseBody) return null;
-    return assembleStream(ex.responseBody, ex.responseMimeType, { firstByteMs: firstByte(row), totalMs: ex.durationMs, error: ex.error });
-  }, [row, ex]);
+export function StreamSection({ row }: { row: ShownRow }) {
+  const s = row.stream;
   if (!s) return null;
   return (
     <section class="stream" aria-labelledby="stream-heading" data-testid="stream">

@@ -1,14 +1,15 @@
 // What the detail view shows of a row: the same row with every text the server or the page wrote
 // (URL, headers, bodies, the server's words in the diagnosis) masked, made once for the whole view,
 // so that no section can show a key by forgetting to mask it. Text that is decoded for display
-// (query parameters, a formatted request body) is decoded first and masked after: an escape such
-// as %50 can hide a key from a mask applied before decoding.
+// (query parameters, a formatted request body, a JSON response, a stream's reply) is decoded first
+// and masked after: an escape such as %50 or \u0050 can hide a key from a mask applied before decoding.
 import type { Diagnosis } from '../core/diagnose';
 import type { Exchange, Header } from '../core/exchange';
 import { canonicalUrl, urlNotCanonical } from '../core/export';
 import type { Msg } from '../core/messages';
 import { isAuthorizationHeader, maskAuthorization } from '../core/redact';
 import { maskText, type Secrets } from '../core/secrets';
+import { assembleStream, type AssembledStream } from '../core/stream';
 import type { Row } from './model';
 
 /** `entry` and `search` stay as captured: the view reads only the timings of the entry, and never shows `search`. */
@@ -20,6 +21,8 @@ export interface ShownRow extends Row {
   query: [string, string][];
   /** The request body, formatted when it is JSON. */
   requestText: string;
+  /** A streamed response put back together from what was captured, each decoded part masked. */
+  stream: AssembledStream | null;
 }
 
 type Mask = (s: string) => string;
@@ -60,8 +63,50 @@ function maskedExchange(ex: Exchange, mask: Mask): Exchange {
     requestHeaders: headers(ex.requestHeaders, maskAuthorization),
     responseHeaders: headers(ex.responseHeaders, mask),
     ...(ex.requestBody !== undefined ? { requestBody: mask(ex.requestBody) } : {}),
-    ...(ex.responseBody !== undefined && !ex.responseBase64 ? { responseBody: mask(ex.responseBody) } : {}),
+    ...(ex.responseBody !== undefined && !ex.responseBase64 ? { responseBody: maskedJsonText(ex.responseBody, mask) } : {}),
     ...(ex.error !== undefined ? { error: mask(ex.error) } : {}),
+  };
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/**
+ * A body masked as text; when it is JSON whose parsed strings still hold a key (written with \u
+ * escapes, which a text mask does not see), the masked parse is written out instead, so that
+ * neither the text nor the tree made from it can show the key.
+ */
+function maskedJsonText(text: string, mask: Mask): string {
+  const masked = mask(text);
+  const raw = parseJson(text);
+  if (!raw.ok) return masked;
+  const safe = JSON.stringify(deepMask(raw.value, mask));
+  const shown = parseJson(masked);
+  return shown.ok && JSON.stringify(shown.value) === safe ? masked : safe;
+}
+
+/** HAR timings: `wait` is the time to the first byte, that is to the first event of a stream. */
+function firstByte(row: Row): number | null {
+  const timings = (row.entry as { timings?: { wait?: unknown } }).timings;
+  return typeof timings?.wait === 'number' ? timings.wait : null;
+}
+
+function maskedStream(row: Row, mask: Mask): AssembledStream | null {
+  const ex = row.exchange;
+  if (ex.responseBase64 || !ex.responseBody) return null;
+  const s = assembleStream(ex.responseBody, ex.responseMimeType, { firstByteMs: firstByte(row), totalMs: ex.durationMs, error: ex.error });
+  if (!s) return null;
+  return {
+    ...s,
+    text: mask(s.text),
+    conversationId: s.conversationId === null ? null : mask(s.conversationId),
+    error: s.error === null ? null : mask(s.error),
+    events: s.events.map((e) => ({ name: mask(e.name), data: maskedJsonText(e.data, mask), json: deepMask(e.json, mask) })),
   };
 }
 
@@ -102,5 +147,6 @@ export function shownRow(row: Row, secrets: Secrets): ShownRow {
     notCanonical: canonical !== null && urlNotCanonical(ex.url),
     query: queryParams(ex.url).map(([k, v]) => [mask(k), mask(v)]),
     requestText: mask(pretty(ex.requestBody)),
+    stream: maskedStream(row, mask),
   };
 }

@@ -215,4 +215,33 @@ describe('the row as the details show it', () => {
     const plain = shownRow({ ...row, exchange: exchange, bodyFailure: undefined }, secretsMatcher([]));
     expect(plain.exchange).toEqual(exchange);
   });
+
+  it('masks a key a JSON response or a stream writes with \\u escapes, which a text mask does not see', async () => {
+    const { shownRow } = await import('../../src/panel/shown-row');
+    const { credentialsOf, secretsMatcher } = await import('../../src/core/secrets');
+    const escaped = `\\u0067${KEY.slice(1)}`;
+    const secrets = secretsMatcher(credentialsOf(sent.requestHeaders));
+    const rowWith = (responseBody: string, responseMimeType: string) => {
+      const ex = { ...sent, responseBody, responseMimeType };
+      return model.buildRow({
+        id: 6,
+        entry,
+        exchange: ex,
+        snapshot: model.fileSnapshot(ex),
+        sentFingerprint: null,
+        redirectedFrom: null,
+        bodyLoaded: true,
+      });
+    };
+    const json = shownRow(rowWith(`{"echo":"${escaped}","n":1}`, 'application/json'), secrets);
+    // What the tree and the formatted view show is the body parsed: no key in it.
+    expect(JSON.stringify(JSON.parse(json.exchange.responseBody!))).not.toContain(KEY);
+    expect(JSON.parse(json.exchange.responseBody!)).toMatchObject({ n: 1 });
+
+    const sse = `data: {"conversationId":"c1","content":"${escaped}"}\n\ndata: {"done":true}\n\n`;
+    const stream = shownRow(rowWith(sse, 'text/event-stream'), secrets).stream!;
+    expect(stream.conversationId).toBe('c1');
+    expect(stream.text).not.toContain(KEY);
+    expect(JSON.stringify(stream.events.map((e) => [e.name, JSON.parse(e.data), e.json]))).not.toContain(KEY);
+  });
 });
