@@ -22,6 +22,12 @@ import { usePanelState } from './usePanelState';
 import { useRows } from './useRows';
 
 /** `capture` is null when the panel is opened in a tab (a HAR viewer). */
+/**
+ * Reading a body, or looking for stored keys in it, failed: the body stays unshown (it may hold a
+ * key the panel could not look for) and the console says why, without the body.
+ */
+const warnUnshown = (e: unknown) => console.warn('the response body could not be shown:', e instanceof Error ? e.name : typeof e);
+
 export function Panel({ capture }: { capture: CaptureSession | null }) {
   const devtools = capture !== null;
   const [settings, setSettings] = usePanelSettings();
@@ -106,7 +112,7 @@ export function Panel({ capture }: { capture: CaptureSession | null }) {
           id="request-list"
           rows={visible}
           selectedId={rows.selected}
-          onSelect={(id) => void rows.select(id)}
+          onSelect={(id) => rows.select(id).catch(warnUnshown)}
           secrets={rows.secrets}
         />
         <Splitter value={settings.split} controls="request-list" onChange={(split) => setSettings((s) => ({ ...s, split }))} />

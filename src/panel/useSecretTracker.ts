@@ -21,9 +21,11 @@ export function useSecretTracker(panel: PanelState, rows: readonly Row[]): { sec
   useEffect(() => {
     const known = knownKeys();
     if (known.length)
-      void (async () => {
+      (async () => {
         for (const r of rowsRef.current) await tracker.scan(r.exchange, known);
-      })();
+      })().catch((e: unknown) =>
+        console.warn('could not look for a saved key in the listed requests:', e instanceof Error ? e.name : typeof e),
+      );
   }, [knownSignature, knownKeys, tracker]);
 
   return { secrets, tracker };
