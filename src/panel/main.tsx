@@ -1,6 +1,9 @@
 import { render } from 'preact';
 import '../ui/theme.css';
 import './panel.css';
+import './list.css';
+import './details.css';
+import './detail-tools.css';
 import { inDevtools } from '../platform/devtools';
 import { startCapture } from './capture/session';
 import { preloadEndpointSection } from './LazyEndpointSection';
