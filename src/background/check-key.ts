@@ -2,10 +2,8 @@
 // 10 s limit. The page gets the owner's name or an exchange for the decoder; never the key.
 import type { Header } from '../core/exchange';
 import { keyFingerprint, maskKey, maskKeyIn } from '../core/keys';
-import { ext as browser } from '../platform/ext';
-import { KEY_CHECKS } from '../shared/storage-keys';
 import type { CheckResult } from '../shared/protocol';
-import { readSettings } from './store';
+import { readSession, readSettings, writeSession } from './store';
 import { hasAccess } from './access';
 import { done, type Handler } from './handler';
 
@@ -29,9 +27,9 @@ async function check(profileId: string): Promise<CheckResult> {
   // validate each record; the worker stays small.
   const refused = result.kind === 'http' && (result.exchange.status === 401 || result.exchange.status === 403);
   try {
-    const all: unknown = (await browser.storage.session.get(KEY_CHECKS))[KEY_CHECKS];
-    const record = { outcome: result.kind === 'ok' ? 'ok' : refused ? 'refused' : 'other', origin: p.origins[0], at: Date.now() };
-    await browser.storage.session.set({ [KEY_CHECKS]: { ...(all as object), [await keyFingerprint(p.key)]: record } });
+    const all = await readSession('keyChecks');
+    const record = { outcome: result.kind === 'ok' ? 'ok' : refused ? 'refused' : 'other', origin: p.origins[0]!, at: Date.now() };
+    await writeSession('keyChecks', { ...(all as object), [await keyFingerprint(p.key)]: record });
   } catch {
     /* the record only sharpens the panel's diagnosis */
   }

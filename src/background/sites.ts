@@ -2,8 +2,7 @@
 import { normalizeOrigin } from '../core/origins';
 import { activeKeys } from '../core/settings';
 import type { TabStatus } from '../shared/protocol';
-import { readSettings } from './store';
-import { ext as browser } from '../platform/ext';
+import { live, readSession, readSettings, writeSession } from './store';
 import { hasAccess, revokeAccess } from './access';
 import { injectedInTab } from './tab-count';
 import { change, done, refused, type Handler } from './handler';
@@ -16,22 +15,18 @@ export const addSite: Handler<'addSite'> = async ({ origin }) => {
   return change((s) => (s.sites.includes(r.origin) ? s : { ...s, sites: [...s.sites, r.origin] }));
 };
 
-const PENDING = 'pendingSite';
-
 export const expectSite: Handler<'expectSite'> = async ({ origin }) => {
   const r = normalizeOrigin(origin);
-  if (r.ok) await browser.storage.session.set({ [PENDING]: { origin: r.origin, until: Date.now() + 5 * 60_000 } });
+  if (r.ok) await writeSession('pendingSite', { origin: r.origin, until: Date.now() + 5 * 60_000 });
   return done(null);
 };
 
 /** On a granted permission: add the site the user was asking for, if that is what was granted. */
 export async function addExpectedSite(): Promise<void> {
-  const got = await browser.storage.session.get([PENDING]);
-  const p = got[PENDING] as { origin?: string; until?: number } | undefined;
-  if (!p?.origin || !(typeof p.until === 'number' && p.until > Date.now())) return;
-  if (!(await hasAccess(p.origin))) return;
-  await browser.storage.session.remove(PENDING);
-  await addSite({ origin: p.origin });
+  const p = (await readSession('pendingSite')) as { origin?: unknown } | undefined;
+  if (!live(p) || typeof p!.origin !== 'string' || !(await hasAccess(p!.origin))) return;
+  await writeSession('pendingSite');
+  await addSite({ origin: p!.origin });
 }
 
 export const removeSite: Handler<'removeSite'> = async ({ origin }) => {

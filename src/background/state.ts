@@ -2,8 +2,7 @@
 import { keyFingerprint, maskKey } from '../core/keys';
 import { keyAge, type Settings } from '../core/settings';
 import type { PublicState } from '../shared/protocol';
-import { writeSnapshot } from '../shared/storage-keys';
-import { readNotice } from './store';
+import { readNotice, writeSnapshot } from './store';
 import { BUILT_IN } from './access';
 
 /** `granted`: the configured origins the browser grants access to, as reconcile found them. */

@@ -3,6 +3,7 @@
 // Only shape and type here; what a value means (a valid key, a granted origin) the handlers check.
 import * as v from 'valibot';
 import type { MessageType, Protocol } from '../shared/protocol';
+import { ImportEntrySchema, OriginSchema } from './settings';
 
 const str = v.string();
 const persist = v.optional(v.picklist(['local', 'session']));
@@ -31,7 +32,7 @@ export const payloads: { [K in MessageType]: v.GenericSchema<unknown, Protocol[K
     url: str,
     headers: v.array(v.object({ name: str, value: str })),
     body: v.optional(str),
-    profileId: v.nullable(str),
+    profileId: v.custom<string | null>((id) => id === null || typeof id === 'string'),
   }),
   dismissRotation: byProfile,
   dismissNotice: none,
@@ -40,6 +41,6 @@ export const payloads: { [K in MessageType]: v.GenericSchema<unknown, Protocol[K
   removeSite: byOrigin,
   tabStatus: v.object({ url: str, tabId: v.optional(v.number()) }),
   exportProfiles: v.object({ includeKeys: v.boolean() }),
-  importProfiles: v.object({ json: str }),
+  importProfiles: v.object({ profiles: v.array(ImportEntrySchema), sites: v.array(OriginSchema) }),
   undoImport: v.object({ profileIds: v.array(str), sites: v.array(str) }),
 };

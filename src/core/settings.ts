@@ -9,7 +9,15 @@ const ROTATION_DAYS = 90;
 import { DEFAULT_API_ORIGIN, DOCS_ORIGIN } from './constants';
 export { DEFAULT_API_ORIGIN, DOCS_ORIGIN };
 
-const OriginSchema = v.pipe(
+// Few valibot actions on purpose: every kind used adds to the service worker, which has a size
+// budget; a check() says the same as minLength, integer, record... in fewer bytes.
+const textOf = (min: number, max: number) =>
+  v.pipe(
+    v.string(),
+    v.check((s) => s.length >= min && s.length <= max),
+  );
+
+export const OriginSchema = v.pipe(
   v.string(),
   v.check((o) => {
     const r = normalizeOrigin(o);
@@ -17,15 +25,26 @@ const OriginSchema = v.pipe(
   }),
 );
 
+/** What a profile is, besides its id: shared by the stored form and an imported entry. */
+const profileFields = {
+  name: textOf(0, 100),
+  /** The key, or '' when it is kept only for the browser session (then it lives in storage.session). */
+  key: v.string(),
+  origins: v.pipe(
+    v.array(OriginSchema),
+    v.check((os) => os.length > 0),
+  ),
+  addedAt: v.pipe(
+    v.number(),
+    v.check((n) => Number.isInteger(n) && n >= 0),
+  ),
+  persist: v.picklist(['local', 'session']),
+};
+
 const ProfileSchema = v.pipe(
   v.object({
-    id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
-    name: v.pipe(v.string(), v.maxLength(100)),
-    /** The key, or '' when it is kept only for the browser session (then it lives in storage.session). */
-    key: v.string(),
-    origins: v.pipe(v.array(OriginSchema), v.minLength(1)),
-    addedAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    persist: v.picklist(['local', 'session']),
+    id: textOf(1, 64),
+    ...profileFields,
     /** When the user dismissed the rotation reminder for this key (ms), if ever. */
     rotationDismissedAt: v.optional(v.number()),
   }),
@@ -33,15 +52,25 @@ const ProfileSchema = v.pipe(
 );
 export type Profile = v.InferOutput<typeof ProfileSchema>;
 
+/**
+ * A profile as the options page sends it from an import file it parsed (core/transfer.ts): no id
+ * yet, a name, and a valid key, or '' when it only names a profile that is there.
+ */
+export const ImportEntrySchema = v.pipe(
+  v.object({ ...profileFields, name: textOf(1, 100) }),
+  v.check((p) => p.key === '' || isStoredKeyValid(p.key)),
+);
+export type ImportEntry = v.InferOutput<typeof ImportEntrySchema>;
+
 const SettingsSchema = v.object({
-  version: v.literal(SCHEMA_VERSION),
+  version: v.picklist([SCHEMA_VERSION] as const),
   enabled: v.boolean(),
   profiles: v.pipe(
     v.array(ProfileSchema),
     v.check((ps) => new Set(ps.map((p) => p.id)).size === ps.length),
   ),
   /** Which profile is active for each API origin. */
-  active: v.record(v.string(), v.string()),
+  active: v.custom<Record<string, string>>((a) => isRecord(a) && Object.values(a).every((id) => typeof id === 'string')),
   /** Origins whose pages' requests get the header (the docs site by default). */
   sites: v.array(OriginSchema),
   /**

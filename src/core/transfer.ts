@@ -1,12 +1,7 @@
-// Import and export of profiles as JSON. Keys are left out unless the user asks for them.
-// Import is all-or-nothing: every entry is checked, every rejection is reported, nothing partial is saved.
-import { normalizeKey } from './keys';
-import type { MessageKey } from './messages';
-import { normalizeOrigin } from './origins';
-import type { Profile, Settings } from './settings';
-
-export const EXPORT_FORMAT = 'maiagent-devtools-profiles';
-const EXPORT_VERSION = 1;
+// Export of profiles as JSON (keys left out unless the user asks for them), and the naming of an
+// imported key whose name is taken. Reading an import file is ./import-file.ts (the options page's).
+import { EXPORT_FORMAT, EXPORT_VERSION } from './constants';
+import type { Settings } from './settings';
 
 interface ExportedProfile {
   name: string;
@@ -40,86 +35,6 @@ export function exportProfiles(s: Settings, includeKeys: boolean, now: Date): Ex
     })),
     sites: s.sites,
   };
-}
-
-export interface Rejection {
-  /** Index in the file's profiles list, or -1 for the file as a whole. */
-  index: number;
-  name: string;
-  reason: MessageKey;
-}
-
-export type ImportResult = { ok: true; profiles: Omit<Profile, 'id'>[]; sites: string[] } | { ok: false; rejected: Rejection[] };
-
-/** A name from the file, cut for the message (not shared with har.ts: the worker stays small). */
-const cut = (s: string) => (s.length > 60 ? `${s.slice(0, 59)}…` : s);
-
-const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-
-/**
- * Validate an export file. A profile without a key is accepted only when a profile of that name
- * exists, and then it may not point that profile's key at other origins (a shared file must not be
- * able to send your key somewhere new); a new profile needs a key.
- */
-export function parseImport(text: string, existing: ReadonlyMap<string, readonly string[]>): ImportResult {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return { ok: false, rejected: [{ index: -1, name: '', reason: 'importNotJson' }] };
-  }
-  if (!isRecord(data) || data.format !== EXPORT_FORMAT || !Array.isArray(data.profiles)) {
-    return { ok: false, rejected: [{ index: -1, name: '', reason: 'importWrongFormat' }] };
-  }
-  if (typeof data.version !== 'number' || data.version > EXPORT_VERSION) {
-    return { ok: false, rejected: [{ index: -1, name: '', reason: 'importNewerVersion' }] };
-  }
-  const rejected: Rejection[] = [];
-  const profiles: Omit<Profile, 'id'>[] = [];
-  const seen = new Set<string>();
-  data.profiles.forEach((raw: unknown, index: number) => {
-    const name = isRecord(raw) && typeof raw.name === 'string' ? raw.name.trim() : '';
-    // A name from the file is shown in the message: never a 5 MB one whole.
-    const reject = (reason: MessageKey) => rejected.push({ index, name: cut(name), reason });
-    if (!isRecord(raw)) return reject('importEntryNotObject');
-    if (!name || name.length > 100) return reject('importBadName');
-    if (seen.has(name)) return reject('importDuplicateName');
-    seen.add(name);
-    const origins = Array.isArray(raw.origins) ? raw.origins : null;
-    if (!origins || origins.length === 0) return reject('importBadOrigins');
-    const normalized: string[] = [];
-    for (const o of origins) {
-      const r = typeof o === 'string' ? normalizeOrigin(o) : null;
-      if (!r?.ok) return reject('importBadOrigins');
-      normalized.push(r.origin);
-    }
-    let key = '';
-    if (raw.key !== undefined) {
-      const k = typeof raw.key === 'string' ? normalizeKey(raw.key) : null;
-      if (!k?.ok) return reject('importBadKey');
-      key = k.key;
-    } else {
-      const had = existing.get(name);
-      if (!had) return reject('importMissingKey');
-      const same = new Set(normalized);
-      if (same.size !== new Set(had).size || had.some((o) => !same.has(o))) return reject('importKeylessOrigins');
-    }
-    const persist = raw.persist === 'session' ? 'session' : 'local';
-    const addedAt = typeof raw.addedAt === 'number' && Number.isInteger(raw.addedAt) && raw.addedAt >= 0 ? raw.addedAt : Date.now();
-    profiles.push({ name, key, origins: [...new Set(normalized)], addedAt, persist });
-  });
-  const sites: string[] = [];
-  if (data.sites !== undefined) {
-    if (!Array.isArray(data.sites)) rejected.push({ index: -1, name: '', reason: 'importBadSites' });
-    else
-      for (const s of data.sites) {
-        const r = typeof s === 'string' ? normalizeOrigin(s) : null;
-        if (!r?.ok)
-          rejected.push({ index: -1, name: cut(typeof s === 'string' ? s : (JSON.stringify(s) ?? String(s))), reason: 'importBadSites' });
-        else sites.push(r.origin);
-      }
-  }
-  return rejected.length ? { ok: false, rejected } : { ok: true, profiles, sites };
 }
 
 /**

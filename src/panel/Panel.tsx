@@ -8,7 +8,7 @@ import { toHar } from '../core/export';
 import { DEFAULT_API_ORIGIN } from '../core/constants';
 import { t } from '../shared/i18n';
 import { send, type PublicState } from '../shared/protocol';
-import { onSettingsChanged } from '../shared/storage-keys';
+import { onSettingsChanged } from '../ui/snapshot';
 import { devtoolsTheme, reloadInspected } from '../platform/devtools';
 import type { Body } from './capture/body';
 import type { CaptureEvent, CaptureProblem, CaptureSession, Captured } from './capture/session';

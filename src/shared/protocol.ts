@@ -5,8 +5,8 @@ import type { ApiTabProblem } from '../core/api-tab';
 import type { Exchange } from '../core/exchange';
 import type { KeyProblem } from '../core/keys';
 import type { OriginProblem } from '../core/origins';
-import type { RepairNotice } from '../core/settings';
-import type { Rejection } from '../core/transfer';
+import type { ImportEntry, RepairNotice } from '../core/settings';
+import type { Rejection } from '../core/import-file';
 
 export type Persist = 'local' | 'session';
 
@@ -156,11 +156,12 @@ export interface Protocol {
   tabStatus: { req: { url: string; tabId?: number }; res: TabStatus };
   exportProfiles: { req: { includeKeys: boolean }; res: { json: string } };
   /**
+   * A file the options page parsed (core/transfer.ts parseImport); the background checks it again.
    * A profile whose name is taken is never replaced: with another key it is added under a new name
    * (`renamed`), inactive; the same key again is left as it is. `added` and `sitesAdded` are what
    * `undoImport` takes away again.
    */
-  importProfiles: { req: { json: string }; res: Imported };
+  importProfiles: { req: { profiles: ImportEntry[]; sites: string[] }; res: Imported };
   undoImport: { req: { profileIds: string[]; sites: string[] }; res: PublicState };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { distinctName, exportProfiles, parseImport } from '../../src/core/transfer';
+import { parseImport } from '../../src/core/import-file';
+import { distinctName, exportProfiles } from '../../src/core/transfer';
 import { defaultSettings, type Settings } from '../../src/core/settings';
 
 const KEY = 'Trans000.transferSecretKey';

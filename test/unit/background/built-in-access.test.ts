@@ -85,15 +85,10 @@ describe('built-in hosts withheld', () => {
 
   it('import accepts profiles for a withheld built-in host (the pages offer to grant it)', async () => {
     await env.permissions.withhold(API);
-    const file = JSON.stringify({
-      format: 'maiagent-devtools-profiles',
-      version: 1,
-      exportedAt: new Date().toISOString(),
-      includesKeys: true,
-      profiles: [{ name: 'Imported', origins: [API], persist: 'local', key: 'Qq1Ww2Ee.importedSecret3' }],
+    const r = await handlers.importProfiles({
+      profiles: [{ name: 'Imported', origins: [API], persist: 'local', key: 'Qq1Ww2Ee.importedSecret3', addedAt: 1 }],
       sites: [DOCS],
     });
-    const r = await handlers.importProfiles({ json: file });
     expect(r.ok, JSON.stringify(r)).toBe(true);
   });
 });
