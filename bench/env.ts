@@ -41,7 +41,7 @@ export async function quietExtensionPage(b: Launched): Promise<Page> {
   return page;
 }
 
-type Reply = { ok: true; value: unknown } | { ok: false; error: string };
+type Reply = { ok: true; value: unknown } | { ok: false; problem: string };
 
 /** Send a protocol message to the background from an extension page and unwrap the reply. */
 export async function message<T = unknown>(page: Page, type: string, payload: Record<string, unknown> = {}): Promise<T> {
@@ -56,7 +56,7 @@ export async function message<T = unknown>(page: Page, type: string, payload: Re
   );
   const r = reply as Reply | undefined;
   if (!r) throw new Error(`${type}: no reply from the background`);
-  if (!r.ok) throw new Error(`${type}: ${r.error}`);
+  if (!r.ok) throw new Error(`${type}: ${r.problem}`);
   return r.value as T;
 }
 
