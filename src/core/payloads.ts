@@ -3,10 +3,9 @@
 // Only shape and type here; what a value means (a valid key, a granted origin) the handlers check.
 import * as v from 'valibot';
 import type { MessageType, Protocol } from '../shared/protocol';
-import { ImportEntrySchema, OriginSchema } from './settings';
+import { bool, ImportEntrySchema, is, OriginSchema, persistSchema, str } from './settings';
 
-const str = v.string();
-const persist = v.optional(v.picklist(['local', 'session']));
+const persist = v.optional(persistSchema);
 const origins = v.optional(v.array(str));
 const byId = v.object({ id: str });
 const byProfile = v.object({ profileId: str });
@@ -20,10 +19,10 @@ export const payloads: { [K in MessageType]: v.GenericSchema<unknown, Protocol[K
   updateProfile: v.object({ id: str, name: v.optional(str), key: v.optional(str), origins, persist }),
   deleteProfile: byId,
   undoDelete: byId,
-  moveProfile: v.object({ id: str, by: v.picklist([-1, 1]) }),
+  moveProfile: v.object({ id: str, by: is<-1 | 1>((by) => by === -1 || by === 1) }),
   setActive: v.object({ origin: str, profileId: str }),
-  setEnabled: v.object({ enabled: v.boolean() }),
-  setTypedNavigation: v.object({ on: v.boolean() }),
+  setEnabled: v.object({ enabled: bool }),
+  setTypedNavigation: v.object({ on: bool }),
   openApiTab: v.object({ url: str, origin: str }),
   revealKey: byProfile,
   checkKey: byProfile,
@@ -32,15 +31,15 @@ export const payloads: { [K in MessageType]: v.GenericSchema<unknown, Protocol[K
     url: str,
     headers: v.array(v.object({ name: str, value: str })),
     body: v.optional(str),
-    profileId: v.custom<string | null>((id) => id === null || typeof id === 'string'),
+    profileId: is<string | null>((id) => id === null || typeof id === 'string'),
   }),
   dismissRotation: byProfile,
   dismissNotice: none,
   addSite: byOrigin,
   expectSite: byOrigin,
   removeSite: byOrigin,
-  tabStatus: v.object({ url: str, tabId: v.optional(v.number()) }),
-  exportProfiles: v.object({ includeKeys: v.boolean() }),
+  tabStatus: v.object({ url: str, tabId: v.optional(is<number>(Number.isInteger)) }),
+  exportProfiles: v.object({ includeKeys: bool }),
   importProfiles: v.object({ profiles: v.array(ImportEntrySchema), sites: v.array(OriginSchema) }),
   undoImport: v.object({ profileIds: v.array(str), sites: v.array(str) }),
 };

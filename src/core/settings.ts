@@ -9,36 +9,32 @@ const ROTATION_DAYS = 90;
 import { DEFAULT_API_ORIGIN, DOCS_ORIGIN } from './constants';
 export { DEFAULT_API_ORIGIN, DOCS_ORIGIN };
 
-// Few valibot actions on purpose: every kind used adds to the service worker, which has a size
-// budget; a check() says the same as minLength, integer, record... in fewer bytes.
-const textOf = (min: number, max: number) =>
-  v.pipe(
-    v.string(),
-    v.check((s) => s.length >= min && s.length <= max),
-  );
+// Few kinds of valibot schema on purpose: each kind used adds its code to the service worker,
+// which has a size budget. Values are checked with custom() (one kind for strings, numbers,
+// booleans and choices alike); object(), array(), optional() and pipe() give the structure.
+export const is = <T>(test: (x: unknown) => boolean) => v.custom<T>(test);
+export const str = is<string>((s) => typeof s === 'string');
+export const bool = is<boolean>((b) => typeof b === 'boolean');
+const num = is<number>((n) => typeof n === 'number' && !Number.isNaN(n));
+const textOf = (min: number, max: number) => is<string>((s) => typeof s === 'string' && s.length >= min && s.length <= max);
+export const persistSchema = is<'local' | 'session'>((p) => p === 'local' || p === 'session');
 
-export const OriginSchema = v.pipe(
-  v.string(),
-  v.check((o) => {
-    const r = normalizeOrigin(o);
-    return r.ok && r.origin === o;
-  }),
-);
+export const OriginSchema = is<string>((o) => {
+  const r = typeof o === 'string' && normalizeOrigin(o);
+  return !!r && r.ok && r.origin === o;
+});
 
 /** What a profile is, besides its id: shared by the stored form and an imported entry. */
 const profileFields = {
   name: textOf(0, 100),
   /** The key, or '' when it is kept only for the browser session (then it lives in storage.session). */
-  key: v.string(),
+  key: str,
   origins: v.pipe(
     v.array(OriginSchema),
     v.check((os) => os.length > 0),
   ),
-  addedAt: v.pipe(
-    v.number(),
-    v.check((n) => Number.isInteger(n) && n >= 0),
-  ),
-  persist: v.picklist(['local', 'session']),
+  addedAt: is<number>((n) => Number.isInteger(n) && (n as number) >= 0),
+  persist: persistSchema,
 };
 
 const ProfileSchema = v.pipe(
@@ -46,7 +42,7 @@ const ProfileSchema = v.pipe(
     id: textOf(1, 64),
     ...profileFields,
     /** When the user dismissed the rotation reminder for this key (ms), if ever. */
-    rotationDismissedAt: v.optional(v.number()),
+    rotationDismissedAt: v.optional(num),
   }),
   v.check((p) => (p.persist === 'session' ? p.key === '' : isStoredKeyValid(p.key))),
 );
@@ -63,21 +59,21 @@ export const ImportEntrySchema = v.pipe(
 export type ImportEntry = v.InferOutput<typeof ImportEntrySchema>;
 
 const SettingsSchema = v.object({
-  version: v.picklist([SCHEMA_VERSION] as const),
-  enabled: v.boolean(),
+  version: is<typeof SCHEMA_VERSION>((n) => n === SCHEMA_VERSION),
+  enabled: bool,
   profiles: v.pipe(
     v.array(ProfileSchema),
     v.check((ps) => new Set(ps.map((p) => p.id)).size === ps.length),
   ),
   /** Which profile is active for each API origin. */
-  active: v.custom<Record<string, string>>((a) => isRecord(a) && Object.values(a).every((id) => typeof id === 'string')),
+  active: is<Record<string, string>>((a) => isRecord(a) && Object.values(a).every((id) => typeof id === 'string')),
   /** Origins whose pages' requests get the header (the docs site by default). */
   sites: v.array(OriginSchema),
   /**
    * Whether top-level GET navigations to an API origin get the key whoever starts them: what makes
    * an address typed in the address bar work, at the cost of letting any page do the same. Off by default.
    */
-  typedNavigation: v.boolean(),
+  typedNavigation: bool,
 });
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 
