@@ -6,6 +6,7 @@ import { t } from '../shared/i18n';
 import { clearNotice, purgeExpiredUndo, putUndo, readSettings, takeUndo, UNDO_MS } from './store';
 import { BUILT_IN, hasAccess } from './access';
 import { change, done, inEffect, Refused, refused, type Handler } from './handler';
+import { unawaited } from './unawaited';
 
 function checkedKey(key: string): string {
   const r = normalizeKey(key);
@@ -121,7 +122,7 @@ export const deleteProfile: Handler<'deleteProfile'> = ({ id }) =>
     // Undo lives in storage.session only: it holds the key and must not outlive the browser session.
     await putUndo({ profile: p, index, wasActive });
     // Gone when the offer ends if the worker still runs then; else at its next wake-up (index.ts).
-    setTimeout(() => void purgeExpiredUndo(), UNDO_MS + 500);
+    setTimeout(() => unawaited(purgeExpiredUndo(), 'dropping an expired undo'), UNDO_MS + 500);
     return removeProfile(s, id);
   });
 
