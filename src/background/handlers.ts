@@ -25,7 +25,7 @@ import {
   undoDelete,
   updateProfile,
 } from './profiles';
-import { addSite, expectSite, removeSite, tabStatus } from './sites';
+import { addSite, expectSite, removeSite } from './sites';
 import { exportProfiles, importProfiles, undoImport } from './transfer';
 
 export const handlers: { [K in keyof Protocol]: Handler<K> } = {
@@ -48,7 +48,6 @@ export const handlers: { [K in keyof Protocol]: Handler<K> } = {
   addSite,
   expectSite,
   removeSite,
-  tabStatus,
   exportProfiles,
   importProfiles,
   undoImport,

@@ -118,14 +118,6 @@ export type ResendResult =
   | { kind: 'timeout' }
   | { kind: 'network'; message: string };
 
-export interface TabStatus {
-  origin: string | null;
-  /** allowed: requests from this page get the key. */
-  verdict: 'allowed' | 'apiOrigin' | 'notAllowed' | 'notWeb' | 'insecure' | 'noAccess' | 'injectionOff' | 'noKey';
-  /** Requests of the tab that got the key (as the browser reports them); null when unknown. */
-  injected: number | null;
-}
-
 export interface Protocol {
   getState: { req: Record<string, never>; res: PublicState };
   saveKey: { req: { key: string; profileId?: string; persist?: Persist }; res: PublicState };
@@ -153,7 +145,6 @@ export interface Protocol {
    */
   expectSite: { req: { origin: string }; res: null };
   removeSite: { req: { origin: string }; res: PublicState };
-  tabStatus: { req: { url: string; tabId?: number }; res: TabStatus };
   exportProfiles: { req: { includeKeys: boolean }; res: { json: string } };
   /**
    * A file the options page parsed (core/transfer.ts parseImport); the background checks it again.
