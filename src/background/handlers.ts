@@ -26,7 +26,7 @@ import {
   updateProfile,
 } from './profiles';
 import { addSite, expectSite, removeSite } from './sites';
-import { exportProfiles, importProfiles, undoImport } from './transfer';
+import { importProfiles, undoImport } from './transfer';
 
 export const handlers: { [K in keyof Protocol]: Handler<K> } = {
   getState,
@@ -48,7 +48,6 @@ export const handlers: { [K in keyof Protocol]: Handler<K> } = {
   addSite,
   expectSite,
   removeSite,
-  exportProfiles,
   importProfiles,
   undoImport,
 };

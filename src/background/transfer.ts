@@ -1,17 +1,14 @@
-// Export and import of profiles. The file format and its checks are core/transfer.ts: the options
-// page parses an import file there and sends the entries; the payload's shape is checked at the
-// door (core/payloads.ts), what needs the stored profiles and the browser's grants is checked here.
-import type { Rejection } from '../core/import-file';
-import { distinctName, exportProfiles as toFile } from '../core/transfer';
+// Import of profiles (export is the options page's own: core/profiles-file.ts). The options page parses
+// an import file (core/profiles-file.ts) and sends the entries; their shape is checked at the door
+// (core/payloads.ts), what needs the stored profiles and the browser's grants is checked here.
+import { distinctName } from '../core/distinct-name';
+import type { Rejection } from '../core/profiles-file';
 import { t } from '../shared/i18n';
 import { BUILT_IN, hasAccess } from './access';
 import type { Profile } from '../core/settings';
 import { readSettings } from './store';
 import { removeProfile } from './profiles';
 import { change, done, type Handler } from './handler';
-
-export const exportProfiles: Handler<'exportProfiles'> = async ({ includeKeys }) =>
-  done({ json: JSON.stringify(toFile(await readSettings(), includeKeys, new Date()), null, 2) });
 
 export const importProfiles: Handler<'importProfiles'> = async ({ profiles: entries, sites }) => {
   const current = await readSettings();

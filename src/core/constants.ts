@@ -2,9 +2,5 @@
 export const DEFAULT_API_ORIGIN = 'https://api.maiagent.ai';
 export const DOCS_ORIGIN = 'https://docs.maiagent.ai';
 
-/** The profiles file: its format name and the newest version this extension reads and writes. */
-export const EXPORT_FORMAT = 'maiagent-devtools-profiles';
-export const EXPORT_VERSION = 1;
-
 /** How long a deleted profile (with its key) can be brought back by Undo; kept in storage.session only. */
 export const UNDO_MS = 30_000;

@@ -38,7 +38,6 @@ export const payloads: { [K in MessageType]: v.GenericSchema<unknown, Protocol[K
   addSite: byOrigin,
   expectSite: byOrigin,
   removeSite: byOrigin,
-  exportProfiles: v.object({ includeKeys: bool }),
   importProfiles: v.object({ profiles: v.array(ImportEntrySchema), sites: v.array(OriginSchema) }),
   undoImport: v.object({ profileIds: v.array(str), sites: v.array(str) }),
 };

@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import { send, type Imported, type PublicState } from '../shared/protocol';
-import { parseImport, type Rejection } from '../core/import-file';
+import { exportProfiles, parseImport, type Rejection } from '../core/profiles-file';
 import { download } from '../ui/download';
 import type { Run } from '../ui/useAppState';
 
@@ -47,9 +47,15 @@ export function TransferSection({ state, run, onStatus }: { state: PublicState; 
         <button
           type="button"
           onClick={async () => {
-            const r = await run(send('exportProfiles', { includeKeys }));
-            if (!r.ok) return;
-            download(`maiagent-profiles-${new Date().toISOString().slice(0, 10)}.json`, r.value.json);
+            // Keys come from the background only when the user ticked the warned box.
+            const profiles = [];
+            for (const p of state.profiles) {
+              const r = includeKeys ? await run(send('revealKey', { profileId: p.id })) : null;
+              if (r && !r.ok) return;
+              profiles.push({ ...p, key: r?.value.key ?? '' });
+            }
+            const file = exportProfiles({ profiles, sites: state.sites.map((s) => s.origin) }, includeKeys, new Date());
+            download(`maiagent-profiles-${new Date().toISOString().slice(0, 10)}.json`, JSON.stringify(file, null, 2));
             onStatus(t('exported'));
           }}
         >

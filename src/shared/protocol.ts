@@ -6,7 +6,7 @@ import type { Exchange } from '../core/exchange';
 import type { KeyProblem } from '../core/keys';
 import type { OriginProblem } from '../core/origins';
 import type { ImportEntry, RepairNotice } from '../core/settings';
-import type { Rejection } from '../core/import-file';
+import type { Rejection } from '../core/profiles-file';
 
 export type Persist = 'local' | 'session';
 
@@ -145,7 +145,6 @@ export interface Protocol {
    */
   expectSite: { req: { origin: string }; res: null };
   removeSite: { req: { origin: string }; res: PublicState };
-  exportProfiles: { req: { includeKeys: boolean }; res: { json: string } };
   /**
    * A file the options page parsed (core/transfer.ts parseImport); the background checks it again.
    * A profile whose name is taken is never replaced: with another key it is added under a new name

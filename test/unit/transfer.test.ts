@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseImport } from '../../src/core/import-file';
-import { distinctName, exportProfiles } from '../../src/core/transfer';
+import { distinctName } from '../../src/core/distinct-name';
+import { exportProfiles, parseImport } from '../../src/core/profiles-file';
 import { defaultSettings, type Settings } from '../../src/core/settings';
 
 const KEY = 'Trans000.transferSecretKey';

@@ -47,7 +47,6 @@ const GOOD: { [K in MessageType]: Protocol[K]['req'] } = {
   addSite: { origin: 'https://app.example.com' },
   expectSite: { origin: 'https://app.example.com' },
   removeSite: { origin: 'https://app.example.com' },
-  exportProfiles: { includeKeys: false },
   importProfiles: { profiles: [{ name: 'B', key: '', origins: [API], addedAt: 1, persist: 'local' }], sites: [DOCS] },
   undoImport: { profileIds: ['x'], sites: ['https://app.example.com'] },
 };
@@ -80,7 +79,6 @@ const BAD: Record<MessageType, unknown[]> = {
   addSite: [{}, { origin: 1 }],
   expectSite: [{}, { origin: ['https://app.example.com'] }],
   removeSite: [{}, { origin: null }],
-  exportProfiles: [{}, { includeKeys: 'true' }],
   importProfiles: [{}, { json: '{}' }, { profiles: [{ name: 'B' }], sites: [] }, { profiles: [], sites: 'x' }],
   undoImport: [{}, { profileIds: 'x', sites: [] }, { profileIds: [], sites: [1] }],
 };

@@ -1,7 +1,6 @@
 // Import and export handlers (src/background/transfer.ts), called through the message map.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { EXPORT_FORMAT } from '../../../src/core/constants';
-import { parseImport } from '../../../src/core/import-file';
+import { EXPORT_FORMAT, exportProfiles, parseImport } from '../../../src/core/profiles-file';
 import {
   API,
   DOCS,
@@ -248,14 +247,18 @@ describe('importProfiles and key age', () => {
   });
 });
 
-describe('exportProfiles', () => {
+describe('export, as the options page writes it', () => {
   it('leaves keys out unless asked, and what it writes imports back', async () => {
-    const without = JSON.parse(value(await handlers.exportProfiles({ includeKeys: false })).json) as {
-      profiles: Record<string, unknown>[];
+    const state = value(await handlers.getState({}));
+    const write = async (includeKeys: boolean) => {
+      const profiles = [];
+      for (const p of state.profiles)
+        profiles.push({ ...p, key: includeKeys ? value(await handlers.revealKey({ profileId: p.id })).key : '' });
+      return JSON.stringify(exportProfiles({ profiles, sites: state.sites.map((x) => x.origin) }, includeKeys, new Date()));
     };
+    const without = JSON.parse(await write(false)) as { profiles: Record<string, unknown>[] };
     expect(without.profiles).toEqual([{ name: 'Prod', origins: [API], addedAt: expect.any(Number), persist: 'local' }]);
-    const withKeys = value(await handlers.exportProfiles({ includeKeys: true })).json;
-    expect(withKeys).toContain(KEY_A);
+    expect(await write(true)).toContain(KEY_A);
     const before = await dump(env);
     const r = await handlers.importProfiles(await parsed(JSON.stringify(without)));
     expect(r.ok).toBe(true);

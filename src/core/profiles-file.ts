@@ -1,11 +1,54 @@
-// Reading an import file: the options page parses it here and sends the entries to the background,
-// which checks them again. Import is all-or-nothing: every entry is checked, every rejection is
-// reported, nothing partial is saved.
-import { EXPORT_FORMAT, EXPORT_VERSION } from './constants';
+// The profiles file, as the options page reads and writes it. Export: the state the page shows,
+// keys (from the background) only when the user asks for them. Import is all-or-nothing: every entry
+// is checked, every rejection is reported, nothing partial is saved; the page sends the entries to
+// the background, which checks them again (core/payloads.ts, background/transfer.ts).
 import { normalizeKey } from './keys';
 import type { MessageKey } from './messages';
 import { normalizeOrigin } from './origins';
 import type { Profile } from './settings';
+
+export const EXPORT_FORMAT = 'maiagent-devtools-profiles';
+const EXPORT_VERSION = 1;
+
+/** What a file is made of: the profiles (a key only where there is one to export) and the sites. */
+interface Exportable {
+  profiles: readonly Pick<Profile, 'name' | 'origins' | 'addedAt' | 'persist' | 'key'>[];
+  sites: readonly string[];
+}
+
+interface ExportedProfile {
+  name: string;
+  origins: string[];
+  addedAt: number;
+  persist: 'local' | 'session';
+  key?: string;
+}
+
+export interface ExportFile {
+  format: typeof EXPORT_FORMAT;
+  version: typeof EXPORT_VERSION;
+  exportedAt: string;
+  includesKeys: boolean;
+  profiles: ExportedProfile[];
+  sites: string[];
+}
+
+export function exportProfiles(s: Exportable, includeKeys: boolean, now: Date): ExportFile {
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: now.toISOString(),
+    includesKeys: includeKeys,
+    profiles: s.profiles.map((p) => ({
+      name: p.name,
+      origins: p.origins,
+      addedAt: p.addedAt,
+      persist: p.persist,
+      ...(includeKeys && p.key ? { key: p.key } : {}),
+    })),
+    sites: [...s.sites],
+  };
+}
 
 export interface Rejection {
   /** Index in the file's profiles list, or -1 for the file as a whole. */
