@@ -1,5 +1,5 @@
-// The profile operations: keys and profiles. Each checks its input; nothing invalid is ever stored.
-import { normalizeKey } from '../core/keys';
+// The profile operations: keys and profiles. A key arrives normalised by the page and checked at
+// the door (core/payloads.ts); origins and references are checked here; nothing invalid is ever stored.
 import { normalizeOrigin } from '../core/origins';
 import { DEFAULT_API_ORIGIN, type Profile, type Settings } from '../core/settings';
 import { t } from '../shared/i18n';
@@ -7,12 +7,6 @@ import { clearNotice, purgeExpiredUndo, putUndo, readSettings, takeUndo, UNDO_MS
 import { BUILT_IN, hasAccess } from './access';
 import { change, done, inEffect, Refused, refused, type Handler } from './handler';
 import { unawaited } from './unawaited';
-
-function checkedKey(key: string): string {
-  const r = normalizeKey(key);
-  if (!r.ok) throw new Refused(r.problem);
-  return r.key;
-}
 
 async function checkedOrigins(origins: readonly string[]): Promise<string[]> {
   const out: string[] = [];
@@ -51,19 +45,18 @@ function activate(s: Settings, p: Pick<Profile, 'id' | 'origins'>): Settings {
 
 export const saveKey: Handler<'saveKey'> = ({ key, profileId, persist }) =>
   change((s) => {
-    const k = checkedKey(key);
     if (profileId) {
       const p = find(s, profileId);
       return {
         ...s,
-        profiles: s.profiles.map((x) => (x.id === p.id ? { ...x, key: k, addedAt: Date.now(), persist: persist ?? x.persist } : x)),
+        profiles: s.profiles.map((x) => (x.id === p.id ? { ...x, key, addedAt: Date.now(), persist: persist ?? x.persist } : x)),
       };
     }
     // First run: one step, a default name the user can change later, the public API origin.
     const p: Profile = {
       id: crypto.randomUUID(),
       name: defaultName(s),
-      key: k,
+      key,
       origins: [DEFAULT_API_ORIGIN],
       addedAt: Date.now(),
       persist: persist ?? 'local',
@@ -73,13 +66,12 @@ export const saveKey: Handler<'saveKey'> = ({ key, profileId, persist }) =>
 
 export const addProfile: Handler<'addProfile'> = (input) =>
   change(async (s) => {
-    const key = checkedKey(input.key);
     const origins = await checkedOrigins(input.origins ?? [DEFAULT_API_ORIGIN]);
     const name = input.name?.trim() || defaultName(s);
     const p: Profile = {
       id: crypto.randomUUID(),
       name: name.slice(0, 100),
-      key,
+      key: input.key,
       origins,
       addedAt: Date.now(),
       persist: input.persist ?? 'local',
@@ -97,7 +89,7 @@ export const updateProfile: Handler<'updateProfile'> = (input) =>
       name = input.name.trim();
       if (!name) throw new Refused('nameEmpty');
     }
-    const key = input.key !== undefined ? checkedKey(input.key) : p.key;
+    const key = input.key ?? p.key;
     const origins = input.origins !== undefined ? await checkedOrigins(input.origins) : p.origins;
     // A session key that is gone cannot be "remembered": there is nothing to keep.
     if (input.persist === 'local' && !key) throw new Refused('keyMissing');

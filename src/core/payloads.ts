@@ -1,9 +1,10 @@
 // The shape of every message's payload, checked at the background's door before any handler
 // runs: a page bug (or anything else that reaches the door) gets `requestInvalid`, never a crash.
-// Only shape and type here; what a value means (a valid key, a granted origin) the handlers check.
+// Shape and type here, and keys (pages send them normalised: core/key-input.ts); what needs the
+// stored settings or the browser (a granted origin, a profile that exists) the handlers check.
 import * as v from 'valibot';
 import type { MessageType, Protocol } from '../shared/protocol';
-import { bool, ImportEntrySchema, is, OriginSchema, persistSchema, str } from './settings';
+import { bool, ImportEntrySchema, is, KeySchema, OriginSchema, persistSchema, str } from './settings';
 
 const persist = v.optional(persistSchema);
 const origins = v.optional(v.array(str));
@@ -14,9 +15,9 @@ const none = v.object({});
 
 export const payloads: { [K in MessageType]: v.GenericSchema<unknown, Protocol[K]['req']> } = {
   getState: none,
-  saveKey: v.object({ key: str, profileId: v.optional(str), persist }),
-  addProfile: v.object({ key: str, name: v.optional(str), origins, persist }),
-  updateProfile: v.object({ id: str, name: v.optional(str), key: v.optional(str), origins, persist }),
+  saveKey: v.object({ key: KeySchema, profileId: v.optional(str), persist }),
+  addProfile: v.object({ key: KeySchema, name: v.optional(str), origins, persist }),
+  updateProfile: v.object({ id: str, name: v.optional(str), key: v.optional(KeySchema), origins, persist }),
   deleteProfile: byId,
   undoDelete: byId,
   moveProfile: v.object({ id: str, by: is<-1 | 1>((by) => by === -1 || by === 1) }),

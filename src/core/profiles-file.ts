@@ -2,7 +2,7 @@
 // keys (from the background) only when the user asks for them. Import is all-or-nothing: every entry
 // is checked, every rejection is reported, nothing partial is saved; the page sends the entries to
 // the background, which checks them again (core/payloads.ts, background/transfer.ts).
-import { normalizeKey } from './keys';
+import { normalizeKey } from './key-input';
 import type { MessageKey } from './messages';
 import { normalizeOrigin } from './origins';
 import type { Profile } from './settings';

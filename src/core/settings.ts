@@ -1,7 +1,7 @@
 // Storage schema: the one shape settings take in storage.local, its defaults, version and migrations.
 // Parsing never throws: bad stored data is repaired (what can be kept is kept) or reset, with a notice.
 import * as v from 'valibot';
-import { normalizeKey } from './keys';
+import { isKey } from './keys';
 import { normalizeOrigin } from './origins';
 
 export const SCHEMA_VERSION = 3;
@@ -17,6 +17,8 @@ export const str = is<string>((s) => typeof s === 'string');
 export const bool = is<boolean>((b) => typeof b === 'boolean');
 const num = is<number>((n) => typeof n === 'number' && !Number.isNaN(n));
 const textOf = (min: number, max: number) => is<string>((s) => typeof s === 'string' && s.length >= min && s.length <= max);
+/** A key as stored and injected (see isKey). */
+export const KeySchema = is<string>((k) => typeof k === 'string' && isKey(k));
 export const persistSchema = is<'local' | 'session'>((p) => p === 'local' || p === 'session');
 
 export const OriginSchema = is<string>((o) => {
@@ -44,7 +46,7 @@ const ProfileSchema = v.pipe(
     /** When the user dismissed the rotation reminder for this key (ms), if ever. */
     rotationDismissedAt: v.optional(num),
   }),
-  v.check((p) => (p.persist === 'session' ? p.key === '' : isStoredKeyValid(p.key))),
+  v.check((p) => (p.persist === 'session' ? p.key === '' : isKey(p.key))),
 );
 export type Profile = v.InferOutput<typeof ProfileSchema>;
 
@@ -54,7 +56,7 @@ export type Profile = v.InferOutput<typeof ProfileSchema>;
  */
 export const ImportEntrySchema = v.pipe(
   v.object({ ...profileFields, name: textOf(1, 100) }),
-  v.check((p) => p.key === '' || isStoredKeyValid(p.key)),
+  v.check((p) => p.key === '' || isKey(p.key)),
 );
 export type ImportEntry = v.InferOutput<typeof ImportEntrySchema>;
 
@@ -209,7 +211,7 @@ export function withSessionKeys(s: Settings, session: SessionKeys): Settings {
     ...s,
     profiles: s.profiles.map((p) => {
       const k = p.persist === 'session' ? session[p.id] : undefined;
-      return k !== undefined && isStoredKeyValid(k) ? { ...p, key: k } : p;
+      return k !== undefined && isKey(k) ? { ...p, key: k } : p;
     }),
   };
 }
@@ -220,7 +222,7 @@ export function cleanSessionKeys(s: Settings, session: unknown): SessionKeys {
   if (!isRecord(session)) return out;
   for (const p of s.profiles) {
     const k = session[p.id];
-    if (p.persist === 'session' && typeof k === 'string' && isStoredKeyValid(k)) out[p.id] = k;
+    if (p.persist === 'session' && typeof k === 'string' && isKey(k)) out[p.id] = k;
   }
   return out;
 }
@@ -246,10 +248,4 @@ export function activeKeys(s: Settings): ActiveKey[] {
 export function keyAge(p: Pick<Profile, 'addedAt' | 'rotationDismissedAt'>, now: number): { days: number; rotationDue: boolean } {
   const days = Math.max(0, Math.floor((now - p.addedAt) / 86_400_000));
   return { days, rotationDue: days >= ROTATION_DAYS && !(p.rotationDismissedAt && p.rotationDismissedAt >= p.addedAt) };
-}
-
-/** A stored key must be exactly what normalizeKey would produce: nothing invalid is ever injected. */
-function isStoredKeyValid(k: string): boolean {
-  const r = normalizeKey(k);
-  return r.ok && r.key === k;
 }

@@ -3,7 +3,7 @@
 import { ext as browser } from '../platform/ext';
 import type { ApiTabProblem } from '../core/api-tab';
 import type { Exchange } from '../core/exchange';
-import type { KeyProblem } from '../core/keys';
+import type { KeyProblem } from '../core/key-input';
 import type { OriginProblem } from '../core/origins';
 import type { ImportEntry, RepairNotice } from '../core/settings';
 import type { Rejection } from '../core/profiles-file';
