@@ -36,11 +36,12 @@ function defaultName(s: Settings): string {
   }
 }
 
-/** Make `id` the active profile for each of its origins. */
-function activate(s: Settings, p: Pick<Profile, 'id' | 'origins'>): Settings {
-  const active = { ...s.active };
-  for (const o of p.origins) active[o] = p.id;
-  return { ...s, active };
+/** A new profile, added last; active for its origins where they have none yet, or everywhere with `activate`. */
+function added(s: Settings, key: string, origins: string[], name = '', persist: Profile['persist'] = 'local', activate = false): Settings {
+  const id = crypto.randomUUID();
+  const p: Profile = { id, name: name.trim().slice(0, 100) || defaultName(s), key, origins, addedAt: Date.now(), persist };
+  const mine = Object.fromEntries(origins.map((o) => [o, id]));
+  return { ...s, profiles: [...s.profiles, p], active: activate ? { ...s.active, ...mine } : { ...mine, ...s.active } };
 }
 
 export const saveKey: Handler<'saveKey'> = ({ key, profileId, persist }) =>
@@ -53,33 +54,11 @@ export const saveKey: Handler<'saveKey'> = ({ key, profileId, persist }) =>
       };
     }
     // First run: one step, a default name the user can change later, the public API origin.
-    const p: Profile = {
-      id: crypto.randomUUID(),
-      name: defaultName(s),
-      key,
-      origins: [DEFAULT_API_ORIGIN],
-      addedAt: Date.now(),
-      persist: persist ?? 'local',
-    };
-    return activate({ ...s, profiles: [...s.profiles, p] }, p);
+    return added(s, key, [DEFAULT_API_ORIGIN], '', persist, true);
   });
 
 export const addProfile: Handler<'addProfile'> = (input) =>
-  change(async (s) => {
-    const origins = await checkedOrigins(input.origins ?? [DEFAULT_API_ORIGIN]);
-    const name = input.name?.trim() || defaultName(s);
-    const p: Profile = {
-      id: crypto.randomUUID(),
-      name: name.slice(0, 100),
-      key: input.key,
-      origins,
-      addedAt: Date.now(),
-      persist: input.persist ?? 'local',
-    };
-    const next = { ...s, profiles: [...s.profiles, p] };
-    // A new profile becomes active only where its origins have none yet.
-    return { ...next, active: { ...Object.fromEntries(origins.map((o) => [o, p.id])), ...s.active } };
-  });
+  change(async (s) => added(s, input.key, await checkedOrigins(input.origins ?? [DEFAULT_API_ORIGIN]), input.name, input.persist));
 
 export const updateProfile: Handler<'updateProfile'> = (input) =>
   change(async (s) => {
