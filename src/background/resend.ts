@@ -10,7 +10,7 @@ import { readSettings } from './store';
 import { hasAccess } from './access';
 import { done, type Handler } from './handler';
 
-export const CHECK_TIMEOUT_MS = 10_000;
+const CHECK_TIMEOUT_MS = 10_000;
 /** Headers the page may not choose: the key, cookies, and what fetch sets itself. */
 const DROPPED =
   /^(authorization|cookie|cookie2|host|content-length|connection|origin|referer|transfer-encoding|keep-alive|upgrade|te|trailer|expect|proxy-.*|sec-.*|:.*)$/i;
