@@ -146,7 +146,7 @@ export interface Protocol {
   expectSite: { req: { origin: string }; res: null };
   removeSite: { req: { origin: string }; res: PublicState };
   /**
-   * A file the options page parsed (core/transfer.ts parseImport); the background checks it again.
+   * A file the options page parsed (core/profiles-file.ts parseImport); the background checks it again.
    * A profile whose name is taken is never replaced: with another key it is added under a new name
    * (`renamed`), inactive; the same key again is left as it is. `added` and `sitesAdded` are what
    * `undoImport` takes away again.
