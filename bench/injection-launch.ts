@@ -107,10 +107,10 @@ function loopScript(count: number, tag: string): string {
 async function saveKey(cdp: Cdp, extId: string, key: string): Promise<Tab> {
   // An extension page without a script of its own (an icon): it can message the background.
   const ctl = await Tab.open(cdp, `chrome-extension://${extId}/icons/icon-16.png`);
-  const reply = await ctl.evaluate<{ ok: boolean; error?: string } | undefined>(
+  const reply = await ctl.evaluate<{ ok: boolean; problem?: string } | undefined>(
     `chrome.runtime.sendMessage({ type: 'saveKey', payload: { key: ${JSON.stringify(key)} } })`,
   );
-  if (!reply?.ok) throw new Error(`saveKey: ${reply?.error ?? 'no reply from the background'}`);
+  if (!reply?.ok) throw new Error(`saveKey: ${reply?.problem ?? 'no reply from the background'}`);
   return ctl;
 }
 

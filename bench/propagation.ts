@@ -165,12 +165,8 @@ export const propagation: Measurement = {
       // Switch profile: two profiles for the API, flip the "Active key for …" combobox.
       const ctl = await quietExtensionPage(b);
       const other = current === KEY_A ? KEY_B : KEY_A;
-      const state = await message<{ ok: boolean; state?: { profiles: { id: string }[] } }>(ctl, 'addProfile', {
-        key: other,
-        name: 'Second',
-        origins: [API_ORIGIN],
-      });
-      if (!state.ok || !state.state) throw new Error(`addProfile refused: ${JSON.stringify(state)}`);
+      // message() throws on a refusal: the state it answers has the new profile.
+      await message<{ profiles: { id: string }[] }>(ctl, 'addProfile', { key: other, name: 'Second', origins: [API_ORIGIN] });
       await ctl.close();
       await popup.reload();
       await popup.bringToFront();

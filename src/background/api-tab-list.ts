@@ -1,13 +1,12 @@
 // The tabs that "Open in tab" opened, kept in storage.session (they end with the browser session).
 import { ext as browser } from '../platform/ext';
 import { withApiTab } from '../core/api-tab';
-
-const API_TABS = 'apiTabs';
+import { readSession, writeSession } from './store';
 
 /** Tabs opened by "Open in tab" that are still open. Closed tabs drop out here (tab ids are not reused). */
 export async function liveApiTabs(): Promise<number[]> {
-  const got = await browser.storage.session.get([API_TABS]);
-  const stored = Array.isArray(got[API_TABS]) ? (got[API_TABS] as unknown[]).filter((t): t is number => Number.isInteger(t)) : [];
+  const got = await readSession('apiTabs');
+  const stored = Array.isArray(got) ? (got as unknown[]).filter((t): t is number => Number.isInteger(t)) : [];
   if (stored.length === 0) return [];
   const alive = await Promise.all(
     stored.map((id) =>
@@ -18,10 +17,10 @@ export async function liveApiTabs(): Promise<number[]> {
     ),
   );
   const live = alive.filter((id): id is number => id !== null);
-  if (live.length !== stored.length) await browser.storage.session.set({ [API_TABS]: live });
+  if (live.length !== stored.length) await writeSession('apiTabs', live);
   return live;
 }
 
 export async function rememberApiTab(tabId: number): Promise<void> {
-  await browser.storage.session.set({ [API_TABS]: withApiTab(await liveApiTabs(), tabId) });
+  await writeSession('apiTabs', withApiTab(await liveApiTabs(), tabId));
 }

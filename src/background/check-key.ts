@@ -1,15 +1,12 @@
 // "Check key": one GET /api/users/current/ with the profile's key, from the background, with a
 // 10 s limit. The page gets the owner's name or an exchange for the decoder; never the key.
-import type { Header } from '../core/exchange';
-import { keyFingerprint, maskKey, maskKeyIn } from '../core/keys';
-import { ext as browser } from '../platform/ext';
-import { KEY_CHECKS } from '../shared/storage-keys';
+import { keyFingerprint } from '../core/keys';
 import type { CheckResult } from '../shared/protocol';
-import { readSettings } from './store';
+import { readSession, readSettings, writeSession } from './store';
 import { hasAccess } from './access';
 import { done, type Handler } from './handler';
+import { sendRequest } from './resend';
 
-export const CHECK_TIMEOUT_MS = 10_000;
 const CHECK_PATH = '/api/users/current/';
 
 const str = (x: unknown) => (typeof x === 'string' ? x : typeof x === 'number' ? String(x) : '');
@@ -29,9 +26,9 @@ async function check(profileId: string): Promise<CheckResult> {
   // validate each record; the worker stays small.
   const refused = result.kind === 'http' && (result.exchange.status === 401 || result.exchange.status === 403);
   try {
-    const all: unknown = (await browser.storage.session.get(KEY_CHECKS))[KEY_CHECKS];
-    const record = { outcome: result.kind === 'ok' ? 'ok' : refused ? 'refused' : 'other', origin: p.origins[0], at: Date.now() };
-    await browser.storage.session.set({ [KEY_CHECKS]: { ...(all as object), [await keyFingerprint(p.key)]: record } });
+    const all = await readSession('keyChecks');
+    const record = { outcome: result.kind === 'ok' ? 'ok' : refused ? 'refused' : 'other', origin: p.origins[0]!, at: Date.now() };
+    await writeSession('keyChecks', { ...(all as object), [await keyFingerprint(p.key)]: record });
   } catch {
     /* the record only sharpens the panel's diagnosis */
   }
@@ -39,46 +36,19 @@ async function check(profileId: string): Promise<CheckResult> {
 }
 
 async function runCheck(key: string, origin: string): Promise<CheckResult> {
-  const url = `${origin}${CHECK_PATH}`;
-  // Whatever the server answers is shown; a key it repeats is shown masked, like everywhere else.
-  const mask = (s: string) => maskKeyIn(s, key);
-  let res: Response;
-  try {
-    res = await fetch(url, {
-      headers: { Authorization: `Api-Key ${key}`, Accept: 'application/json' },
-      credentials: 'omit',
-      cache: 'no-store',
-      redirect: 'error',
-      signal: AbortSignal.timeout(CHECK_TIMEOUT_MS),
-    });
-  } catch (e) {
-    if (e instanceof DOMException && e.name === 'TimeoutError') return { kind: 'timeout' };
-    if (!navigator.onLine) return { kind: 'offline' };
-    return { kind: 'network', message: mask(e instanceof Error ? e.message : String(e)) };
-  }
-  const text = await res.text().catch(() => '');
-  if (res.ok) {
+  const headers = new Headers({ Authorization: `Api-Key ${key}`, Accept: 'application/json' });
+  const r = await sendRequest('GET', `${origin}${CHECK_PATH}`, headers, undefined, key);
+  if (r.kind !== 'done') return r.kind === 'network' && !navigator.onLine ? { kind: 'offline' } : r;
+  const ex = r.exchange;
+  if (ex.status >= 200 && ex.status < 300) {
     try {
-      const u = JSON.parse(text) as Record<string, unknown>;
+      // Masked already, like everything the server answers.
+      const u = JSON.parse(ex.responseBody ?? '') as Record<string, unknown>;
       const company = u.company && typeof u.company === 'object' ? str((u.company as Record<string, unknown>).name) : str(u.company);
-      return { kind: 'ok', user: { name: mask(str(u.name)), email: mask(str(u.email)), company: mask(company) } };
+      return { kind: 'ok', user: { name: str(u.name), email: str(u.email), company } };
     } catch {
       /* a 200 that is not the profile: let the decoder say what it is */
     }
   }
-  const responseHeaders: Header[] = [];
-  res.headers.forEach((value, name) => responseHeaders.push({ name, value: mask(value) }));
-  return {
-    kind: 'http',
-    exchange: {
-      method: 'GET',
-      url,
-      status: res.status,
-      statusText: mask(res.statusText),
-      requestHeaders: [{ name: 'Authorization', value: `Api-Key ${maskKey(key)}` }],
-      responseHeaders,
-      responseBody: mask(text.slice(0, 100_000)),
-      responseMimeType: res.headers.get('content-type') ?? undefined,
-    },
-  };
+  return { kind: 'http', exchange: ex };
 }

@@ -25,8 +25,8 @@ import {
   undoDelete,
   updateProfile,
 } from './profiles';
-import { addSite, expectSite, removeSite, tabStatus } from './sites';
-import { exportProfiles, importProfiles, undoImport } from './transfer';
+import { addSite, expectSite, removeSite } from './sites';
+import { importProfiles, undoImport } from './transfer';
 
 export const handlers: { [K in keyof Protocol]: Handler<K> } = {
   getState,
@@ -48,8 +48,6 @@ export const handlers: { [K in keyof Protocol]: Handler<K> } = {
   addSite,
   expectSite,
   removeSite,
-  tabStatus,
-  exportProfiles,
   importProfiles,
   undoImport,
 };

@@ -6,6 +6,7 @@ import { isSettingsChange, purgeExpiredUndo, updateSettings } from './store';
 import { dispatch, isMessageType, isOwnPage } from './handlers';
 import { reconcile } from './reconcile';
 import { addExpectedSite } from './sites';
+import { unawaited } from './unawaited';
 
 // Answered through sendResponse (return true keeps the channel open): Chrome's own API does not
 // take a returned promise as the answer in every version.
@@ -16,23 +17,26 @@ browser.runtime.onMessage.addListener(((message: unknown, sender: Runtime.Messag
   return true;
 }) as unknown as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
 
-browser.runtime.onInstalled.addListener(() => void reconcile());
-browser.runtime.onStartup.addListener(() => void reconcile());
+/** reconcile() logs its own failure (and keeps its queue going); nothing more to do with it here. */
+const reconcileSoon = () => void reconcile().catch(() => undefined);
+
+browser.runtime.onInstalled.addListener(reconcileSoon);
+browser.runtime.onStartup.addListener(reconcileSoon);
 browser.storage.onChanged.addListener((changes, area) => {
-  if (isSettingsChange(changes, area)) void reconcile();
+  if (isSettingsChange(changes, area)) reconcileSoon();
 });
 
 // Access granted or withdrawn (also outside the extension, in the browser's settings) changes
 // which rules may exist.
-browser.permissions.onAdded.addListener(() => void addExpectedSite().then(() => reconcile()));
-browser.permissions.onRemoved.addListener(() => void reconcile());
+browser.permissions.onAdded.addListener(() => unawaited(addExpectedSite().then(reconcile), 'adding a granted site'));
+browser.permissions.onRemoved.addListener(reconcileSoon);
 
 /** The keyboard shortcut (commands API) flips injection. */
 browser.commands.onCommand.addListener((command) => {
   if (command !== 'toggle-injection') return;
-  void updateSettings((s) => ({ ...s, enabled: !s.enabled })).then(() => reconcile());
+  unawaited(updateSettings((s) => ({ ...s, enabled: !s.enabled })).then(reconcile), 'the injection shortcut');
 });
 
-void reconcile();
+reconcileSoon();
 // A deleted profile's undo copy holds its key: never keep it past its 30 s, even across a stop.
-void purgeExpiredUndo();
+unawaited(purgeExpiredUndo(), 'dropping an expired undo');

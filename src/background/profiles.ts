@@ -1,17 +1,12 @@
-// The profile operations: keys and profiles. Each checks its input; nothing invalid is ever stored.
-import { normalizeKey } from '../core/keys';
+// The profile operations: keys and profiles. A key arrives normalised by the page and checked at
+// the door (core/payloads.ts); origins and references are checked here; nothing invalid is ever stored.
 import { normalizeOrigin } from '../core/origins';
 import { DEFAULT_API_ORIGIN, type Profile, type Settings } from '../core/settings';
 import { t } from '../shared/i18n';
 import { clearNotice, purgeExpiredUndo, putUndo, readSettings, takeUndo, UNDO_MS } from './store';
 import { BUILT_IN, hasAccess } from './access';
 import { change, done, inEffect, Refused, refused, type Handler } from './handler';
-
-function checkedKey(key: string): string {
-  const r = normalizeKey(key);
-  if (!r.ok) throw new Refused(r.problem);
-  return r.key;
-}
+import { unawaited } from './unawaited';
 
 async function checkedOrigins(origins: readonly string[]): Promise<string[]> {
   const out: string[] = [];
@@ -41,52 +36,29 @@ function defaultName(s: Settings): string {
   }
 }
 
-/** Make `id` the active profile for each of its origins. */
-function activate(s: Settings, p: Pick<Profile, 'id' | 'origins'>): Settings {
-  const active = { ...s.active };
-  for (const o of p.origins) active[o] = p.id;
-  return { ...s, active };
+/** A new profile, added last; active for its origins where they have none yet, or everywhere with `activate`. */
+function added(s: Settings, key: string, origins: string[], name = '', persist: Profile['persist'] = 'local', activate = false): Settings {
+  const id = crypto.randomUUID();
+  const p: Profile = { id, name: name.trim().slice(0, 100) || defaultName(s), key, origins, addedAt: Date.now(), persist };
+  const mine = Object.fromEntries(origins.map((o) => [o, id]));
+  return { ...s, profiles: [...s.profiles, p], active: activate ? { ...s.active, ...mine } : { ...mine, ...s.active } };
 }
 
 export const saveKey: Handler<'saveKey'> = ({ key, profileId, persist }) =>
   change((s) => {
-    const k = checkedKey(key);
     if (profileId) {
       const p = find(s, profileId);
       return {
         ...s,
-        profiles: s.profiles.map((x) => (x.id === p.id ? { ...x, key: k, addedAt: Date.now(), persist: persist ?? x.persist } : x)),
+        profiles: s.profiles.map((x) => (x.id === p.id ? { ...x, key, addedAt: Date.now(), persist: persist ?? x.persist } : x)),
       };
     }
     // First run: one step, a default name the user can change later, the public API origin.
-    const p: Profile = {
-      id: crypto.randomUUID(),
-      name: defaultName(s),
-      key: k,
-      origins: [DEFAULT_API_ORIGIN],
-      addedAt: Date.now(),
-      persist: persist ?? 'local',
-    };
-    return activate({ ...s, profiles: [...s.profiles, p] }, p);
+    return added(s, key, [DEFAULT_API_ORIGIN], '', persist, true);
   });
 
 export const addProfile: Handler<'addProfile'> = (input) =>
-  change(async (s) => {
-    const key = checkedKey(input.key);
-    const origins = await checkedOrigins(input.origins ?? [DEFAULT_API_ORIGIN]);
-    const name = input.name?.trim() || defaultName(s);
-    const p: Profile = {
-      id: crypto.randomUUID(),
-      name: name.slice(0, 100),
-      key,
-      origins,
-      addedAt: Date.now(),
-      persist: input.persist ?? 'local',
-    };
-    const next = { ...s, profiles: [...s.profiles, p] };
-    // A new profile becomes active only where its origins have none yet.
-    return { ...next, active: { ...Object.fromEntries(origins.map((o) => [o, p.id])), ...s.active } };
-  });
+  change(async (s) => added(s, input.key, await checkedOrigins(input.origins ?? [DEFAULT_API_ORIGIN]), input.name, input.persist));
 
 export const updateProfile: Handler<'updateProfile'> = (input) =>
   change(async (s) => {
@@ -96,7 +68,7 @@ export const updateProfile: Handler<'updateProfile'> = (input) =>
       name = input.name.trim();
       if (!name) throw new Refused('nameEmpty');
     }
-    const key = input.key !== undefined ? checkedKey(input.key) : p.key;
+    const key = input.key ?? p.key;
     const origins = input.origins !== undefined ? await checkedOrigins(input.origins) : p.origins;
     // A session key that is gone cannot be "remembered": there is nothing to keep.
     if (input.persist === 'local' && !key) throw new Refused('keyMissing');
@@ -121,7 +93,7 @@ export const deleteProfile: Handler<'deleteProfile'> = ({ id }) =>
     // Undo lives in storage.session only: it holds the key and must not outlive the browser session.
     await putUndo({ profile: p, index, wasActive });
     // Gone when the offer ends if the worker still runs then; else at its next wake-up (index.ts).
-    setTimeout(() => void purgeExpiredUndo(), UNDO_MS + 500);
+    setTimeout(() => unawaited(purgeExpiredUndo(), 'dropping an expired undo'), UNDO_MS + 500);
     return removeProfile(s, id);
   });
 

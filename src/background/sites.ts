@@ -1,11 +1,7 @@
 // Sites allowed to use the key: their pages' requests to the API get the header.
 import { normalizeOrigin } from '../core/origins';
-import { activeKeys } from '../core/settings';
-import type { TabStatus } from '../shared/protocol';
-import { readSettings } from './store';
-import { ext as browser } from '../platform/ext';
+import { live, readSession, readSettings, writeSession } from './store';
 import { hasAccess, revokeAccess } from './access';
-import { injectedInTab } from './tab-count';
 import { change, done, refused, type Handler } from './handler';
 
 /** The page asked the browser for access from the user's click; we only record a granted site. */
@@ -16,22 +12,18 @@ export const addSite: Handler<'addSite'> = async ({ origin }) => {
   return change((s) => (s.sites.includes(r.origin) ? s : { ...s, sites: [...s.sites, r.origin] }));
 };
 
-const PENDING = 'pendingSite';
-
 export const expectSite: Handler<'expectSite'> = async ({ origin }) => {
   const r = normalizeOrigin(origin);
-  if (r.ok) await browser.storage.session.set({ [PENDING]: { origin: r.origin, until: Date.now() + 5 * 60_000 } });
+  if (r.ok) await writeSession('pendingSite', { origin: r.origin, until: Date.now() + 5 * 60_000 });
   return done(null);
 };
 
 /** On a granted permission: add the site the user was asking for, if that is what was granted. */
 export async function addExpectedSite(): Promise<void> {
-  const got = await browser.storage.session.get([PENDING]);
-  const p = got[PENDING] as { origin?: string; until?: number } | undefined;
-  if (!p?.origin || !(typeof p.until === 'number' && p.until > Date.now())) return;
-  if (!(await hasAccess(p.origin))) return;
-  await browser.storage.session.remove(PENDING);
-  await addSite({ origin: p.origin });
+  const p = (await readSession('pendingSite')) as { origin?: unknown } | undefined;
+  if (!live(p) || typeof p!.origin !== 'string' || !(await hasAccess(p!.origin))) return;
+  await writeSession('pendingSite');
+  await addSite({ origin: p!.origin });
 }
 
 export const removeSite: Handler<'removeSite'> = async ({ origin }) => {
@@ -41,27 +33,4 @@ export const removeSite: Handler<'removeSite'> = async ({ origin }) => {
     await revokeAccess(origin, [...s.sites, ...s.profiles.flatMap((p) => p.origins)]);
   }
   return result;
-};
-
-export const tabStatus: Handler<'tabStatus'> = async ({ url, tabId }) => {
-  let origin: string | null = null;
-  try {
-    const u = new URL(url);
-    if (u.protocol === 'http:' || u.protocol === 'https:') origin = u.origin;
-  } catch {
-    /* not a web page */
-  }
-  const verdict = async (): Promise<TabStatus['verdict']> => {
-    if (!origin) return 'notWeb';
-    const s = await readSettings();
-    if (!s.enabled) return 'injectionOff';
-    const keys = activeKeys(s);
-    if (keys.length === 0) return 'noKey';
-    if (keys.some((k) => k.origin === origin)) return (await hasAccess(origin)) ? 'apiOrigin' : 'noAccess';
-    if (s.sites.includes(origin)) return (await hasAccess(origin)) ? 'allowed' : 'noAccess';
-    if (!normalizeOrigin(origin).ok) return 'insecure';
-    return 'notAllowed';
-  };
-  const [v, injected] = await Promise.all([verdict(), tabId === undefined ? null : injectedInTab(tabId)]);
-  return done({ origin, verdict: v, injected });
 };

@@ -2,8 +2,7 @@
 import { keyFingerprint, maskKey } from '../core/keys';
 import { keyAge, type Settings } from '../core/settings';
 import type { PublicState } from '../shared/protocol';
-import { writeSnapshot } from '../shared/storage-keys';
-import { readNotice } from './store';
+import { readNotice, writeSnapshot } from './store';
 import { BUILT_IN } from './access';
 
 /** `granted`: the configured origins the browser grants access to, as reconcile found them. */
@@ -11,23 +10,27 @@ export async function publicState(s: Settings, granted: ReadonlySet<string>): Pr
   const hasAccess = (o: string) => granted.has(o);
   const now = Date.now();
   const profiles = await Promise.all(
-    s.profiles.map(async (p) => ({
-      id: p.id,
-      name: p.name,
-      masked: p.key ? maskKey(p.key) : '',
-      fingerprint: p.key ? await keyFingerprint(p.key) : '',
-      hasKey: p.key !== '',
-      origins: p.origins,
-      addedAt: p.addedAt,
-      persist: p.persist,
-      ...keyAge(p, now),
-    })),
+    s.profiles.map(async (p) => {
+      const { days, rotationDue } = keyAge(p, now);
+      return {
+        id: p.id,
+        name: p.name,
+        masked: p.key ? maskKey(p.key) : '',
+        fingerprint: p.key ? await keyFingerprint(p.key) : '',
+        hasKey: p.key !== '',
+        origins: p.origins,
+        addedAt: p.addedAt,
+        persist: p.persist,
+        ageDays: days,
+        rotationDue,
+      };
+    }),
   );
   const sites = s.sites.map((origin) => ({ origin, granted: hasAccess(origin), builtIn: BUILT_IN.has(origin) }));
   const missingApiAccess = [...new Set(s.profiles.flatMap((p) => p.origins))].filter((o) => !hasAccess(o));
   const state: PublicState = {
     enabled: s.enabled,
-    profiles: profiles.map(({ days, ...p }) => ({ ...p, ageDays: days })),
+    profiles,
     active: s.active,
     sites,
     missingApiAccess,

@@ -1,6 +1,7 @@
-// Storage: the only module that touches extension storage. Settings live in storage.local
+// Storage: the only module that writes extension storage. Settings live in storage.local
 // (parsed and repaired on every read); session-only keys live in storage.session, which the
-// browser clears when it closes. Never the synced area. Writes are serialised in one queue.
+// browser clears when it closes. Never the synced area. Settings writes are serialised in one
+// queue; the few other entries go through the typed accessors at the end.
 import { ext as browser } from '../platform/ext';
 import {
   cleanSessionKeys,
@@ -12,7 +13,8 @@ import {
   type Settings,
 } from '../core/settings';
 
-import { NOTICE, SESSION_KEYS, SETTINGS } from '../shared/storage-keys';
+import type { PublicState } from '../shared/protocol';
+import { KEY_CHECKS, NOTICE, SESSION_KEYS, SETTINGS, SNAPSHOT } from '../shared/storage-keys';
 import { UNDO_MS } from '../core/constants';
 export { UNDO_MS };
 
@@ -83,26 +85,53 @@ export function updateSettings(change: (s: Settings) => Settings | Promise<Setti
   return next;
 }
 
-/** Pending undo of a deletion: in storage.session only (it holds a key), and only for a short while. */
-const UNDO = 'undoDelete';
-export async function putUndo(value: { profile: { id: string }; [more: string]: unknown }): Promise<void> {
-  await browser.storage.session.set({ [UNDO]: { ...value, until: Date.now() + UNDO_MS } });
+/** Publish what pages may show at once (masked keys only): they read it before the worker answers. */
+export async function writeSnapshot(state: PublicState): Promise<void> {
+  await browser.storage.local.set({ [SNAPSHOT]: state });
 }
+
+/** The entries of storage.session besides the session keys, by name, and what each holds. */
+interface SessionEntries {
+  /** A deleted profile's copy for Undo (it holds the key: session only, and only for a short while). */
+  undoDelete: { profile: { id: string }; until: number; [more: string]: unknown };
+  /** The site a page asked access for just before the browser's prompt (which may close a popup). */
+  pendingSite: { origin: string; until: number };
+  /** Tabs opened by "Open in tab" (their rule is scoped to them). */
+  apiTabs: number[];
+  /** The last Check key outcome per key fingerprint, for the panel (no key material). */
+  [KEY_CHECKS]: Record<string, { outcome: string; origin: string; at: number }>;
+}
+
+/** An entry as stored: unknown, since anything may be there; each reader checks what it gets. */
+export async function readSession(name: keyof SessionEntries): Promise<unknown> {
+  return (await browser.storage.session.get(name))[name];
+}
+
+/** Write an entry of storage.session; `undefined` removes it. */
+export async function writeSession<K extends keyof SessionEntries>(name: K, value?: SessionEntries[K]): Promise<void> {
+  await (value === undefined ? browser.storage.session.remove(name) : browser.storage.session.set({ [name]: value }));
+}
+
+/** Whether a stored entry with an expiry (`until`) is still live. */
+export const live = (u: unknown): boolean =>
+  typeof (u as { until?: unknown } | undefined)?.until === 'number' && (u as { until: number }).until > Date.now();
+
+/** Keep a deleted profile's copy for Undo, for UNDO_MS. */
+export const putUndo = (value: { profile: { id: string }; [more: string]: unknown }) =>
+  writeSession('undoDelete', { ...value, until: Date.now() + UNDO_MS });
+
 /** The pending undo for profile `id`, if it has not expired; a request for another id leaves it. */
 export async function takeUndo(id: string): Promise<unknown> {
-  const got = await browser.storage.session.get([UNDO]);
-  const u = got[UNDO] as { until?: number; profile?: { id?: string } } | undefined;
-  const live = !!u && typeof u.until === 'number' && u.until > Date.now();
-  if (live && u.profile?.id !== id) return undefined;
-  await browser.storage.session.remove(UNDO);
-  return live ? u : undefined;
+  const u = (await readSession('undoDelete')) as { profile?: { id?: string } } | undefined;
+  if (live(u) && u!.profile?.id !== id) return undefined;
+  await writeSession('undoDelete');
+  return live(u) ? u : undefined;
 }
 
 /** Expired undo data still holds a key: dropped when its time is up, at every wake-up and whenever a page asks for the state. */
 export async function purgeExpiredUndo(): Promise<void> {
-  const got = await browser.storage.session.get([UNDO]);
-  const u = got[UNDO] as { until?: number } | undefined;
-  if (u && !(typeof u.until === 'number' && u.until > Date.now())) await browser.storage.session.remove(UNDO);
+  const u = await readSession('undoDelete');
+  if (u && !live(u)) await writeSession('undoDelete');
 }
 
 export { isSettingsChange } from '../shared/storage-keys';

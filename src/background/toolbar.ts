@@ -1,7 +1,7 @@
 // The toolbar icon tells the state without colour alone: a slashed icon and "off" when injection
 // is off, the plain icon when on, and "!" when an active key is due for rotation. No per-request
 // count on the badge: Chrome would redraw it on its main thread for every matched request; the
-// popup reads the count when it opens instead (tab-count.ts).
+// popup reads the count when it opens instead (popup/tab-status.ts).
 import { ext as browser } from '../platform/ext';
 import { activeKeys, keyAge, type Settings } from '../core/settings';
 import { t } from '../shared/i18n';

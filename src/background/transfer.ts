@@ -1,5 +1,8 @@
-// Export and import of profiles (see core/transfer.ts for the format and its checks).
-import { buildExportFile as toFile, distinctName, parseImport, type Rejection } from '../core/transfer';
+// Import of profiles (export is the options page's own: core/profiles-file.ts). The options page parses
+// an import file (core/profiles-file.ts) and sends the entries; their shape is checked at the door
+// (core/payloads.ts), what needs the stored profiles and the browser's grants is checked here.
+import { distinctName } from '../core/distinct-name';
+import type { Rejection } from '../core/profiles-file';
 import { t } from '../shared/i18n';
 import { BUILT_IN, hasAccess } from './access';
 import type { Profile } from '../core/settings';
@@ -7,22 +10,22 @@ import { readSettings } from './store';
 import { removeProfile } from './profiles';
 import { change, done, type Handler } from './handler';
 
-export const exportProfiles: Handler<'exportProfiles'> = async ({ includeKeys }) =>
-  done({ json: JSON.stringify(toFile(await readSettings(), includeKeys, new Date()), null, 2) });
-
-export const importProfiles: Handler<'importProfiles'> = async ({ json }) => {
+export const importProfiles: Handler<'importProfiles'> = async ({ profiles: entries, sites }) => {
   const current = await readSettings();
-  const parsed = parseImport(json, new Map(current.profiles.map((p) => [p.name, p.origins])));
-  if (!parsed.ok) return { ok: false, problem: 'importRejected', rejected: parsed.rejected };
   // Imported origins and sites need host access the user already granted; a file cannot grant it.
   // The built-in hosts are the exception: the manifest asks for them, and while the browser
   // withholds them the pages say so and offer to grant them.
   const usable = async (o: string) => BUILT_IN.has(o) || (await hasAccess(o));
   const rejected: Rejection[] = [];
-  for (const [index, p] of parsed.profiles.entries()) {
-    for (const o of p.origins) if (!(await usable(o))) rejected.push({ index, name: p.name, reason: 'importNoAccess' });
+  for (const [index, p] of entries.entries()) {
+    const reject = (reason: Rejection['reason']) => rejected.push({ index, name: p.name, reason });
+    // An entry without a key only names a profile that is there, with the same origins: a shared
+    // file must not be able to send your key somewhere new.
+    const had = current.profiles.find((x) => x.name === p.name)?.origins;
+    if (!p.key && !(had?.length === p.origins.length && p.origins.every((o) => had.includes(o)))) reject('importKeylessOrigins');
+    for (const o of p.origins) if (!(await usable(o))) reject('importNoAccess');
   }
-  for (const site of parsed.sites) if (!(await usable(site))) rejected.push({ index: -1, name: site, reason: 'importNoAccess' });
+  for (const site of sites) if (!(await usable(site))) rejected.push({ index: -1, name: site, reason: 'importNoAccess' });
   if (rejected.length) return { ok: false, problem: 'importRejected', rejected };
   const added: string[] = [];
   const renamed: { from: string; to: string }[] = [];
@@ -30,7 +33,7 @@ export const importProfiles: Handler<'importProfiles'> = async ({ json }) => {
   const result = await change((s) => {
     const profiles = [...s.profiles];
     const taken = new Set(profiles.map((p) => p.name));
-    for (const imp of parsed.profiles) {
+    for (const imp of entries) {
       const same = profiles.find((p) => p.name === imp.name);
       // A keyless entry only names a profile that is there (its origins were checked): nothing to change.
       if (same && (!imp.key || same.key === imp.key)) continue;
@@ -42,11 +45,11 @@ export const importProfiles: Handler<'importProfiles'> = async ({ json }) => {
       added.push(id);
       profiles.push({ ...imp, name, id } as Profile);
     }
-    sitesAdded = parsed.sites.filter((o) => !s.sites.includes(o));
+    sitesAdded = sites.filter((o) => !s.sites.includes(o));
     return { ...s, profiles, sites: [...s.sites, ...new Set(sitesAdded)] };
   });
   if (!result.ok) return result;
-  return done({ state: result.value, count: parsed.profiles.length, added, sitesAdded, renamed });
+  return done({ state: result.value, count: entries.length, added, sitesAdded, renamed });
 };
 
 /** "Key 1 (imported)", "Key 1 (imported 2)"… */

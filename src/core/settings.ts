@@ -1,54 +1,83 @@
-// Storage schema: the one shape settings take in storage.local, its defaults, version and migrations.
+// Storage schema: the one shape settings take in storage.local, its defaults and version (the
+// migrations from older versions: settings-migrations.ts).
 // Parsing never throws: bad stored data is repaired (what can be kept is kept) or reset, with a notice.
 import * as v from 'valibot';
-import { normalizeKey } from './keys';
+import { isKey } from './keys';
 import { normalizeOrigin } from './origins';
+import { migrations } from './settings-migrations';
 
 export const SCHEMA_VERSION = 3;
 const ROTATION_DAYS = 90;
 import { DEFAULT_API_ORIGIN, DOCS_ORIGIN } from './constants';
 export { DEFAULT_API_ORIGIN, DOCS_ORIGIN };
 
-const OriginSchema = v.pipe(
-  v.string(),
-  v.check((o) => {
-    const r = normalizeOrigin(o);
-    return r.ok && r.origin === o;
-  }),
-);
+// Few kinds of valibot schema on purpose: each kind used adds its code to the service worker,
+// which has a size budget. Values are checked with custom() (one kind for strings, numbers,
+// booleans and choices alike); object(), array(), optional() and pipe() give the structure.
+export const is = <T>(test: (x: unknown) => boolean) => v.custom<T>(test);
+export const str = is<string>((s) => typeof s === 'string');
+export const bool = is<boolean>((b) => typeof b === 'boolean');
+const num = is<number>((n) => typeof n === 'number' && !Number.isNaN(n));
+const textOf = (min: number, max: number) => is<string>((s) => typeof s === 'string' && s.length >= min && s.length <= max);
+/** A key as stored and injected (see isKey). */
+export const KeySchema = is<string>((k) => typeof k === 'string' && isKey(k));
+export const persistSchema = is<'local' | 'session'>((p) => p === 'local' || p === 'session');
+
+export const OriginSchema = is<string>((o) => {
+  const r = typeof o === 'string' && normalizeOrigin(o);
+  return !!r && r.ok && r.origin === o;
+});
+
+/** What a profile is, besides its id: shared by the stored form and an imported entry. */
+const profileFields = {
+  name: textOf(0, 100),
+  /** The key, or '' when it is kept only for the browser session (then it lives in storage.session). */
+  key: str,
+  origins: v.pipe(
+    v.array(OriginSchema),
+    v.check((os) => os.length > 0),
+  ),
+  addedAt: is<number>((n) => Number.isInteger(n) && (n as number) >= 0),
+  persist: persistSchema,
+};
 
 const ProfileSchema = v.pipe(
   v.object({
-    id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
-    name: v.pipe(v.string(), v.maxLength(100)),
-    /** The key, or '' when it is kept only for the browser session (then it lives in storage.session). */
-    key: v.string(),
-    origins: v.pipe(v.array(OriginSchema), v.minLength(1)),
-    addedAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    persist: v.picklist(['local', 'session']),
+    id: textOf(1, 64),
+    ...profileFields,
     /** When the user dismissed the rotation reminder for this key (ms), if ever. */
-    rotationDismissedAt: v.optional(v.number()),
+    rotationDismissedAt: v.optional(num),
   }),
-  v.check((p) => (p.persist === 'session' ? p.key === '' : isStoredKeyValid(p.key))),
+  v.check((p) => (p.persist === 'session' ? p.key === '' : isKey(p.key))),
 );
 export type Profile = v.InferOutput<typeof ProfileSchema>;
 
+/**
+ * A profile as the options page sends it from an import file it parsed (core/transfer.ts): no id
+ * yet, a name, and a valid key, or '' when it only names a profile that is there.
+ */
+export const ImportEntrySchema = v.pipe(
+  v.object({ ...profileFields, name: textOf(1, 100) }),
+  v.check((p) => p.key === '' || isKey(p.key)),
+);
+export type ImportEntry = v.InferOutput<typeof ImportEntrySchema>;
+
 const SettingsSchema = v.object({
-  version: v.literal(SCHEMA_VERSION),
-  enabled: v.boolean(),
+  version: is<typeof SCHEMA_VERSION>((n) => n === SCHEMA_VERSION),
+  enabled: bool,
   profiles: v.pipe(
     v.array(ProfileSchema),
     v.check((ps) => new Set(ps.map((p) => p.id)).size === ps.length),
   ),
   /** Which profile is active for each API origin. */
-  active: v.record(v.string(), v.string()),
+  active: is<Record<string, string>>((a) => isRecord(a) && Object.values(a).every((id) => typeof id === 'string')),
   /** Origins whose pages' requests get the header (the docs site by default). */
   sites: v.array(OriginSchema),
   /**
    * Whether top-level GET navigations to an API origin get the key whoever starts them: what makes
    * an address typed in the address bar work, at the cost of letting any page do the same. Off by default.
    */
-  typedNavigation: v.boolean(),
+  typedNavigation: bool,
 });
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 
@@ -66,44 +95,6 @@ export interface Loaded {
 /** Whether settings (as kept in storage.local) satisfy the schema; the store refuses to write others. */
 export function isValidSettings(s: unknown): boolean {
   return v.safeParse(SettingsSchema, s).success;
-}
-
-/** Migrations from each older version to the next; index = from-version. */
-const migrations: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
-  // v1 kept every key in storage.local; v2 adds the per-profile choice of where the key is kept.
-  1: (old) => ({
-    ...old,
-    version: 2,
-    profiles: Array.isArray(old.profiles) ? old.profiles.map((p: unknown) => (isRecord(p) ? { persist: 'local', ...p } : p)) : old.profiles,
-  }),
-  // v3: navigations typed in the address bar get the key only if the user switches it on (v2 gave
-  // it to them, and with them to navigations from opaque and unlisted origins). `http://[::1]` is
-  // no longer an origin (it could never be granted); the same machine is `http://localhost`.
-  2: (old) => ({
-    ...old,
-    version: 3,
-    typedNavigation: false,
-    sites: Array.isArray(old.sites) ? [...new Set(old.sites.map(fromIpv6Loopback))] : old.sites,
-    profiles: Array.isArray(old.profiles)
-      ? old.profiles.map((p: unknown) =>
-          isRecord(p) && Array.isArray(p.origins) ? { ...p, origins: [...new Set(p.origins.map(fromIpv6Loopback))] } : p,
-        )
-      : old.profiles,
-    // Where both spellings had an active profile, the one already on localhost stays.
-    active: isRecord(old.active)
-      ? Object.fromEntries(
-          Object.entries(old.active)
-            .sort(([a], [b]) => Number(isIpv6Loopback(b)) - Number(isIpv6Loopback(a)))
-            .map(([o, id]) => [fromIpv6Loopback(o), id]),
-        )
-      : old.active,
-  }),
-};
-
-const isIpv6Loopback = (o: unknown): o is string => typeof o === 'string' && o.startsWith('http://[::1]');
-
-function fromIpv6Loopback(o: unknown): unknown {
-  return isIpv6Loopback(o) ? `http://localhost${o.slice('http://[::1]'.length)}` : o;
 }
 
 function isRecord(x: unknown): x is Record<string, unknown> {
@@ -184,7 +175,7 @@ export function withSessionKeys(s: Settings, session: SessionKeys): Settings {
     ...s,
     profiles: s.profiles.map((p) => {
       const k = p.persist === 'session' ? session[p.id] : undefined;
-      return k !== undefined && isStoredKeyValid(k) ? { ...p, key: k } : p;
+      return k !== undefined && isKey(k) ? { ...p, key: k } : p;
     }),
   };
 }
@@ -195,7 +186,7 @@ export function cleanSessionKeys(s: Settings, session: unknown): SessionKeys {
   if (!isRecord(session)) return out;
   for (const p of s.profiles) {
     const k = session[p.id];
-    if (p.persist === 'session' && typeof k === 'string' && isStoredKeyValid(k)) out[p.id] = k;
+    if (p.persist === 'session' && typeof k === 'string' && isKey(k)) out[p.id] = k;
   }
   return out;
 }
@@ -221,10 +212,4 @@ export function activeKeys(s: Settings): ActiveKey[] {
 export function keyAge(p: Pick<Profile, 'addedAt' | 'rotationDismissedAt'>, now: number): { days: number; rotationDue: boolean } {
   const days = Math.max(0, Math.floor((now - p.addedAt) / 86_400_000));
   return { days, rotationDue: days >= ROTATION_DAYS && !(p.rotationDismissedAt && p.rotationDismissedAt >= p.addedAt) };
-}
-
-/** A stored key must be exactly what normalizeKey would produce: nothing invalid is ever injected. */
-function isStoredKeyValid(k: string): boolean {
-  const r = normalizeKey(k);
-  return r.ok && r.key === k;
 }

@@ -25,7 +25,7 @@ export function Options() {
           <ProfilesSection state={state} run={run} onStatus={setStatus} />
           <SitesSection state={state} run={run} onStatus={setStatus} />
           <NavigationSection state={state} run={run} />
-          <TransferSection run={run} onStatus={setStatus} />
+          <TransferSection state={state} run={run} onStatus={setStatus} />
         </>
       )}
       <p class="message ok" role="status" aria-live="polite">

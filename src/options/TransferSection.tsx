@@ -1,8 +1,8 @@
 // Export profiles to JSON (keys only when the user ticks the warned box) and import them back.
 import { useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
-import { send, type Imported } from '../shared/protocol';
-import type { Rejection } from '../core/transfer';
+import { send, type Imported, type PublicState } from '../shared/protocol';
+import { buildExportFile, parseImport, type Rejection } from '../core/profiles-file';
 import { download } from '../ui/download';
 import type { Run } from '../ui/useAppState';
 
@@ -15,7 +15,7 @@ const PROFILES_FILE_MAX_BYTES = 20 * 1024 * 1024;
 /** More rejections than this are summed up in one line: a hostile file may have thousands. */
 const SHOWN_REJECTIONS = 20;
 
-export function TransferSection({ run, onStatus }: { run: Run; onStatus: (s: string) => void }) {
+export function TransferSection({ state, run, onStatus }: { state: PublicState; run: Run; onStatus: (s: string) => void }) {
   const [includeKeys, setIncludeKeys] = useState(false);
   const [rejected, setRejected] = useState<Rejection[] | null>(null);
   const [done, setDone] = useState<Imported | null>(null);
@@ -47,9 +47,15 @@ export function TransferSection({ run, onStatus }: { run: Run; onStatus: (s: str
         <button
           type="button"
           onClick={async () => {
-            const r = await run(send('exportProfiles', { includeKeys }));
-            if (!r.ok) return;
-            download(`maiagent-profiles-${new Date().toISOString().slice(0, 10)}.json`, r.value.json);
+            // Keys come from the background only when the user ticked the warned box.
+            const profiles = [];
+            for (const p of state.profiles) {
+              const r = includeKeys ? await run(send('revealKey', { profileId: p.id })) : null;
+              if (r && !r.ok) return;
+              profiles.push({ ...p, key: r?.value.key ?? '' });
+            }
+            const file = buildExportFile({ profiles, sites: state.sites.map((s) => s.origin) }, includeKeys, new Date());
+            download(`maiagent-profiles-${new Date().toISOString().slice(0, 10)}.json`, JSON.stringify(file, null, 2));
             onStatus(t('exported'));
           }}
         >
@@ -72,7 +78,11 @@ export function TransferSection({ run, onStatus }: { run: Run; onStatus: (s: str
               } catch {
                 return fileProblem('importUnreadable');
               }
-              const r = await run(send('importProfiles', { json }));
+              // Parsed here, with the profiles the page shows; the background checks the entries again
+              // against what it has stored.
+              const parsed = parseImport(json, new Map(state.profiles.map((p) => [p.name, p.origins])));
+              if (!parsed.ok) return fileProblem(parsed.rejected);
+              const r = await run(send('importProfiles', { profiles: parsed.profiles, sites: parsed.sites }));
               if (r.ok) {
                 setRejected(null);
                 setDone(r.value);

@@ -3,7 +3,7 @@
 // is preserved, and every start-up step that failed, or a request that could not be listed, is said.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { devtoolsTheme } from '../platform/devtools';
-import { onSettingsChanged } from '../shared/storage-keys';
+import { onSettingsChanged } from '../ui/snapshot';
 import { jobQueue } from './capture/queue';
 import type { CaptureEvent, CaptureProblem, CaptureSession, Captured } from './capture/session';
 import { watchKeyChecks } from './key-checks';

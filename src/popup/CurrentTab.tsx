@@ -5,7 +5,8 @@ import type { MessageKey } from '../core/messages';
 import { originToMatchPattern } from '../core/origins';
 import { t } from '../shared/i18n';
 import type { Run } from '../ui/useAppState';
-import { send, type PublicState, type TabStatus } from '../shared/protocol';
+import { send, type PublicState } from '../shared/protocol';
+import { injectedInTab, tabStatus, type TabStatus } from './tab-status';
 
 const TEXT: Record<TabStatus['verdict'], MessageKey> = {
   allowed: 'tabAllowed',
@@ -41,9 +42,8 @@ export function CurrentTab({ state, run, onStatus }: { state: PublicState; run: 
       if (!tab?.url) return setStatus('unknown');
       const count = !countedRef.current && tab.id !== undefined;
       countedRef.current = true;
-      const s = await run(send('tabStatus', { url: tab.url, ...(count ? { tabId: tab.id } : {}) }));
-      setStatus(s.ok ? s.value : 'unknown');
-      if (count && s.ok) setInjected(s.value.injected);
+      setStatus(tabStatus(state, tab.url));
+      if (count) setInjected(await injectedInTab(tab.id!));
     })();
   }, [state, run]);
 

@@ -3,10 +3,10 @@
 import { ext as browser } from '../platform/ext';
 import type { ApiTabProblem } from '../core/api-tab';
 import type { Exchange } from '../core/exchange';
-import type { KeyProblem } from '../core/keys';
+import type { KeyProblem } from '../core/key-input';
 import type { OriginProblem } from '../core/origins';
-import type { RepairNotice } from '../core/settings';
-import type { Rejection } from '../core/transfer';
+import type { ImportEntry, RepairNotice } from '../core/settings';
+import type { Rejection } from '../core/profiles-file';
 
 export type Persist = 'local' | 'session';
 
@@ -118,14 +118,6 @@ export type ResendResult =
   | { kind: 'timeout' }
   | { kind: 'network'; message: string };
 
-export interface TabStatus {
-  origin: string | null;
-  /** allowed: requests from this page get the key. */
-  verdict: 'allowed' | 'apiOrigin' | 'notAllowed' | 'notWeb' | 'insecure' | 'noAccess' | 'injectionOff' | 'noKey';
-  /** Requests of the tab that got the key (as the browser reports them); null when unknown. */
-  injected: number | null;
-}
-
 export interface Protocol {
   getState: { req: Record<string, never>; res: PublicState };
   saveKey: { req: { key: string; profileId?: string; persist?: Persist }; res: PublicState };
@@ -153,14 +145,13 @@ export interface Protocol {
    */
   expectSite: { req: { origin: string }; res: null };
   removeSite: { req: { origin: string }; res: PublicState };
-  tabStatus: { req: { url: string; tabId?: number }; res: TabStatus };
-  exportProfiles: { req: { includeKeys: boolean }; res: { json: string } };
   /**
+   * A file the options page parsed (core/profiles-file.ts parseImport); the background checks it again.
    * A profile whose name is taken is never replaced: with another key it is added under a new name
    * (`renamed`), inactive; the same key again is left as it is. `added` and `sitesAdded` are what
    * `undoImport` takes away again.
    */
-  importProfiles: { req: { json: string }; res: Imported };
+  importProfiles: { req: { profiles: ImportEntry[]; sites: string[] }; res: Imported };
   undoImport: { req: { profileIds: string[]; sites: string[] }; res: PublicState };
 }
 

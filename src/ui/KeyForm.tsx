@@ -1,6 +1,6 @@
 // The key field with live validation: what the user types is checked before anything is stored.
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { normalizeKey } from '../core/keys';
+import { normalizeKey } from '../core/key-input';
 import type { MessageKey } from '../core/messages';
 import { t } from '../shared/i18n';
 import type { Persist, Problem } from '../shared/protocol';

@@ -5,7 +5,7 @@ import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import type { MessageKey } from '../core/messages';
 import { send, type Problem, type PublicState, type Reply, type ReplyTo } from '../shared/protocol';
-import { onSettingsChanged, readSnapshot } from '../shared/storage-keys';
+import { onSettingsChanged, readSnapshot } from './snapshot';
 import { DOCS_ORIGIN } from '../core/constants';
 import { readLastState, writeLastState } from './lastState';
 

@@ -242,8 +242,7 @@ describe('concurrent edits', () => {
         ({ name, key }) => chrome.runtime.sendMessage({ type: 'addProfile', payload: { name, key, origins: ['https://api.maiagent.ai'] } }),
         { name, key },
       );
-    const before = ((await add(popup, 'probe', 'Probe000.probeprobe')) as { value: { state: { profiles: unknown[] } } }).value.state
-      .profiles.length;
+    const before = ((await add(popup, 'probe', 'Probe000.probeprobe')) as { value: { profiles: unknown[] } }).value.profiles.length;
     const names = Array.from({ length: 10 }, (_, i) => `Concurrent ${i}`);
     await Promise.all(names.map((n, i) => add(i % 2 ? popup : options, n, `Conc000${i}.concurrentkey`)));
     const state = (await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'getState', payload: {} }))) as {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { keyFingerprint, maskKey, normalizeKey } from '../../src/core/keys';
+import { normalizeKey } from '../../src/core/key-input';
+import { isKey, keyFingerprint, maskKey } from '../../src/core/keys';
 import { credentialShape } from '../../src/core/diagnose/facts';
 
 const KEY = 'g5BnKDab.Zx81uQ9fLmN2pR4sT6vW8yXs';
@@ -48,6 +49,44 @@ describe('normalizeKey', () => {
   it('does not take a real key for a placeholder or a JWT', () => {
     for (const k of [KEY, 'eyJabcde.fghijklmnop', 'Q7wErTy1.Mn0bVc9XzLk8JhGf7DsA6pOi', 'yourapikey1.abcdefghijkl'])
       expect(normalizeKey(k).ok, k).toBe(true);
+  });
+});
+
+describe("isKey (the background's check of a key the page normalised)", () => {
+  it('accepts exactly what normalizeKey accepts and leaves unchanged', () => {
+    const samples = [
+      KEY,
+      'abc-DEF_123.xyz-789',
+      `Api-Key ${KEY}`,
+      `Bearer ${KEY}`,
+      ` ${KEY}`,
+      'bearer12',
+      'api-key1',
+      'Api-Key',
+      'short',
+      '12345678',
+      'a'.repeat(512),
+      'a'.repeat(513),
+      'g5BnKD...Xs',
+      'abc..def.ghi',
+      'your_api_key',
+      'YOUR_API_KEY_HERE',
+      'xxxxxxxxxxxx',
+      'undefined',
+      '<your-api-key>',
+      'eyJhbGciOiJIUzI1NiJ9.eyJ1c2VyIjoiYSJ9.sig-nature_1',
+      'eyJabcde.fghijklmnop',
+      'yourapikey1.abcdefghijkl',
+      'k\u00e9y12345678',
+      'key"12345678',
+      'key 12345678',
+      'key\t12345678',
+      '',
+    ];
+    for (const k of samples) {
+      const n = normalizeKey(k);
+      expect(isKey(k), JSON.stringify(k)).toBe(n.ok && n.key === k);
+    }
   });
 });
 

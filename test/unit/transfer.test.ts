@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildExportFile, distinctName, parseImport } from '../../src/core/transfer';
+import { distinctName } from '../../src/core/distinct-name';
+import { buildExportFile, parseImport } from '../../src/core/profiles-file';
 import { defaultSettings, type Settings } from '../../src/core/settings';
 
 const KEY = 'Trans000.transferSecretKey';

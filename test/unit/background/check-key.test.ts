@@ -51,8 +51,8 @@ describe('checkKey', () => {
     expect(env.network).toHaveBeenCalledTimes(1);
     const [url, init] = env.network.mock.calls[0]!;
     expect(url).toBe(URL_CURRENT);
+    expect(Object.fromEntries(new Headers(init!.headers))).toEqual({ authorization: `Api-Key ${KEY_A}`, accept: 'application/json' });
     expect(init).toMatchObject({
-      headers: { Authorization: `Api-Key ${KEY_A}`, Accept: 'application/json' },
       credentials: 'omit',
       cache: 'no-store',
       redirect: 'error',
@@ -74,20 +74,24 @@ describe('checkKey', () => {
     const body = { detail: 'Invalid API key.' };
     env.network.mockResolvedValueOnce(json(body, 401, { 'www-authenticate': 'Api-Key' }));
     const r = value(await handlers.checkKey({ profileId: 'a' }));
-    expect(r).toEqual({
+    expect(r).toMatchObject({
       kind: 'http',
       exchange: {
         method: 'GET',
         url: URL_CURRENT,
         status: 401,
         statusText: 'Unauthorized',
-        requestHeaders: [{ name: 'Authorization', value: 'Api-Key g5BnKD...Xs' }],
+        requestHeaders: [
+          { name: 'accept', value: 'application/json' },
+          { name: 'authorization', value: 'Api-Key g5BnKD...Xs' },
+        ],
         responseHeaders: [
           { name: 'content-type', value: 'application/json' },
           { name: 'www-authenticate', value: 'Api-Key' },
         ],
         responseBody: JSON.stringify(body),
         responseMimeType: 'application/json',
+        responseTruncated: false,
       },
     });
     expect(JSON.stringify(r)).not.toContain(KEY_A);

@@ -2,7 +2,19 @@
 // at run time before its handler runs; a malformed one is refused with `requestInvalid`, never a crash.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MessageType, Protocol } from '../../../src/shared/protocol';
-import { API, EXT_ID, EXT_ORIGIN, KEY_A, installFakeBrowser, profile, seed, settings, uninstallFakeBrowser, type Env } from './fake-env';
+import {
+  API,
+  DOCS,
+  EXT_ID,
+  EXT_ORIGIN,
+  KEY_A,
+  installFakeBrowser,
+  profile,
+  seed,
+  settings,
+  uninstallFakeBrowser,
+  type Env,
+} from './fake-env';
 
 let env: Env;
 let door: typeof import('../../../src/background/handlers');
@@ -35,9 +47,7 @@ const GOOD: { [K in MessageType]: Protocol[K]['req'] } = {
   addSite: { origin: 'https://app.example.com' },
   expectSite: { origin: 'https://app.example.com' },
   removeSite: { origin: 'https://app.example.com' },
-  tabStatus: { url: 'https://example.com/', tabId: 3 },
-  exportProfiles: { includeKeys: false },
-  importProfiles: { json: '{}' },
+  importProfiles: { profiles: [{ name: 'B', key: '', origins: [API], addedAt: 1, persist: 'local' }], sites: [DOCS] },
   undoImport: { profileIds: ['x'], sites: ['https://app.example.com'] },
 };
 
@@ -69,9 +79,7 @@ const BAD: Record<MessageType, unknown[]> = {
   addSite: [{}, { origin: 1 }],
   expectSite: [{}, { origin: ['https://app.example.com'] }],
   removeSite: [{}, { origin: null }],
-  tabStatus: [{}, { url: 1 }, { url: 'https://example.com/', tabId: '3' }],
-  exportProfiles: [{}, { includeKeys: 'true' }],
-  importProfiles: [{}, { json: { format: 'x' } }],
+  importProfiles: [{}, { json: '{}' }, { profiles: [{ name: 'B' }], sites: [] }, { profiles: [], sites: 'x' }],
   undoImport: [{}, { profileIds: 'x', sites: [] }, { profileIds: [], sites: [1] }],
 };
 

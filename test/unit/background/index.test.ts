@@ -128,6 +128,16 @@ describe('wake-up and events', () => {
     await env.commands.onCommand.trigger('toggle-injection');
     await vi.waitFor(async () => expect(env.dnr.all()).toHaveLength(2));
   });
+
+  it('logs a failure of work nobody awaits (by the error name only), instead of leaving it unhandled', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    vi.spyOn(env.storage.local, 'get').mockRejectedValueOnce(new Error(`storage broken ${KEY_B}`));
+    await env.commands.onCommand.trigger('toggle-injection');
+    await vi.waitFor(() => expect(error).toHaveBeenCalledWith('MaiAgent DevTools: the injection shortcut failed:', 'Error'));
+    expect(JSON.stringify(error.mock.calls)).not.toContain(KEY_B);
+    // Nothing changed: injection is still on.
+    expect(env.dnr.all()).toHaveLength(2);
+  });
 });
 
 describe('the undo copy of a deleted profile (it holds the key)', () => {

@@ -48,8 +48,8 @@ describe('send and the page banner', () => {
   });
 
   it('a refusal of what the user asked goes to the control, not the banner', async () => {
-    const r = await send('saveKey', { key: `Bearer ${KEY_A}` });
-    expect(r).toEqual({ ok: false, problem: 'keyBearer' });
+    const r = await send('updateProfile', { id: 'a', name: '   ' });
+    expect(r).toEqual({ ok: false, problem: 'nameEmpty' });
     expect(bannerFor(r)).toBeNull();
   });
 

@@ -135,42 +135,7 @@ describe('removeSite', () => {
   });
 });
 
-describe('tabStatus', () => {
-  it('tells whether a tab gets the key', async () => {
-    const verdict = async (url: string) => value(await handlers.tabStatus({ url })).verdict;
-    expect(value(await handlers.tabStatus({ url: `${DOCS}/docs/intro` }))).toEqual({ origin: DOCS, verdict: 'allowed', injected: null });
-    expect(await verdict(`${API}/api/users/current/`)).toBe('apiOrigin');
-    expect(await verdict(`${APP}/`)).toBe('notAllowed');
-    expect(await verdict('http://app.example.com/')).toBe('insecure');
-    expect(await verdict('chrome://extensions')).toBe('notWeb');
-    value(await handlers.setEnabled({ enabled: false }));
-    expect(await verdict(`${DOCS}/`)).toBe('injectionOff');
-  });
-});
-
 describe('the per-tab count of requests that got the key', () => {
-  it('counts only matches of rules that add the header, in the rule set they came from', async () => {
-    value(await handlers.getState({})); // reconciles: the rules are in place
-    const inject = env.dnr.dynamic
-      .list()
-      .filter((r) => r.action.type === 'modifyHeaders')
-      .map((r) => r.id);
-    expect(inject.length).toBeGreaterThan(0);
-    env.dnr.matched.set(7, [
-      { rule: { ruleId: inject[0]!, rulesetId: '_dynamic' } },
-      { rule: { ruleId: inject[0]!, rulesetId: '_dynamic' } },
-      // Same id in the other rule set (none there), a rule id that is not ours.
-      { rule: { ruleId: inject[0]!, rulesetId: '_session' } },
-      { rule: { ruleId: 99_999, rulesetId: '_dynamic' } },
-    ]);
-    expect(value(await handlers.tabStatus({ url: `${DOCS}/`, tabId: 7 })).injected).toBe(2);
-  });
-
-  it('is unknown (null) when the browser will not tell, without failing the verdict', async () => {
-    const r = value(await handlers.tabStatus({ url: `${DOCS}/`, tabId: 8 }));
-    expect(r).toEqual({ origin: DOCS, verdict: 'allowed', injected: null });
-  });
-
   it('is never on the badge: Chrome would redraw it for every request', async () => {
     value(await handlers.getState({}));
     expect(env.dnr.actionOptions.length).toBeGreaterThan(0);

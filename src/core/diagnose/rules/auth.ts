@@ -2,7 +2,7 @@
 // not count. An unknown, revoked, placeholder or wrong-environment key gets the same body as no
 // key at all ("not provided": the API-key check is a permission, not an authenticator), so the
 // cause comes from what was sent and what the panel knew at the time, never from the body alone.
-import { normalizeKey, type KeyProblem } from '../../keys';
+import { normalizeKey, type KeyProblem } from '../../key-input';
 import { keyFromAuthorization, maskAuthorization } from '../../redact';
 import { msg, type Msg } from '../../messages';
 import { normalizeOrigin } from '../../origins';

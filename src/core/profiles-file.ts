@@ -1,12 +1,20 @@
-// Import and export of profiles as JSON. Keys are left out unless the user asks for them.
-// Import is all-or-nothing: every entry is checked, every rejection is reported, nothing partial is saved.
-import { normalizeKey } from './keys';
+// The profiles file, as the options page reads and writes it. Export: the state the page shows,
+// keys (from the background) only when the user asks for them. Import is all-or-nothing: every entry
+// is checked, every rejection is reported, nothing partial is saved; the page sends the entries to
+// the background, which checks them again (core/payloads.ts, background/transfer.ts).
+import { normalizeKey } from './key-input';
 import type { MessageKey } from './messages';
 import { normalizeOrigin } from './origins';
-import type { Profile, Settings } from './settings';
+import type { Profile } from './settings';
 
 export const EXPORT_FORMAT = 'maiagent-devtools-profiles';
 const EXPORT_VERSION = 1;
+
+/** What a file is made of: the profiles (a key only where there is one to export) and the sites. */
+interface Exportable {
+  profiles: readonly Pick<Profile, 'name' | 'origins' | 'addedAt' | 'persist' | 'key'>[];
+  sites: readonly string[];
+}
 
 interface ExportedProfile {
   name: string;
@@ -25,7 +33,7 @@ export interface ExportFile {
   sites: string[];
 }
 
-export function buildExportFile(s: Settings, includeKeys: boolean, now: Date): ExportFile {
+export function buildExportFile(s: Exportable, includeKeys: boolean, now: Date): ExportFile {
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
@@ -38,7 +46,7 @@ export function buildExportFile(s: Settings, includeKeys: boolean, now: Date): E
       persist: p.persist,
       ...(includeKeys && p.key ? { key: p.key } : {}),
     })),
-    sites: s.sites,
+    sites: [...s.sites],
   };
 }
 
@@ -51,7 +59,7 @@ export interface Rejection {
 
 export type ImportResult = { ok: true; profiles: Omit<Profile, 'id'>[]; sites: string[] } | { ok: false; rejected: Rejection[] };
 
-/** A name from the file, cut for the message (not shared with har.ts: the worker stays small). */
+/** A name from the file, cut for the message. */
 const cut = (s: string) => (s.length > 60 ? `${s.slice(0, 59)}…` : s);
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -120,16 +128,4 @@ export function parseImport(text: string, existing: ReadonlyMap<string, readonly
       }
   }
   return rejected.length ? { ok: false, rejected } : { ok: true, profiles, sites };
-}
-
-/**
- * A name no profile has yet, for an imported key whose name is taken: `label(1)` ("Key 1 (imported)"),
- * then `label(2)`…, cut so that the whole stays within the 100 characters a name may have.
- */
-export function distinctName(name: string, taken: ReadonlySet<string>, label: (base: string, n: number) => string): string {
-  for (let n = 1; ; n++) {
-    const suffixLength = label('', n).length;
-    const candidate = label(name.slice(0, Math.max(1, 100 - suffixLength)), n);
-    if (!taken.has(candidate)) return candidate;
-  }
 }
