@@ -7,7 +7,8 @@ import { isAuthorizationHeader } from '../core/redact';
 import { t } from '../shared/i18n';
 import { send, type PublicProfile, type PublicState, type ResendRequest, type ResendResult } from '../shared/protocol';
 import type { Row } from './model';
-import { NO_KEY, originOf, ResendEditor, type Draft } from './ResendEditor';
+import { LazyResendEditor as ResendEditor } from './LazyResendEditor';
+import { NO_KEY, originOf, type Draft } from './resend-draft';
 
 interface Props {
   row: Row;

@@ -4,26 +4,7 @@ import { jsonProblem } from '../core/json-check';
 import { RESEND_METHODS, parseHeaderLines, resendTarget } from '../core/resend';
 import { t } from '../shared/i18n';
 import type { PublicProfile, ResendRequest } from '../shared/protocol';
-
-export interface Draft {
-  rowId: number;
-  method: string;
-  url: string;
-  headers: string;
-  body: string;
-  profileId: string;
-}
-
-/** The value of the key choice that sends no key. */
-export const NO_KEY = '';
-
-export function originOf(url: string): string {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return '';
-  }
-}
+import { NO_KEY, originOf, type Draft } from './resend-draft';
 
 interface Props {
   draft: Draft;
