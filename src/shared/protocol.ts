@@ -156,7 +156,6 @@ export interface Protocol {
 }
 
 export type MessageType = keyof Protocol;
-export type Request = { [K in MessageType]: { type: K; payload: Protocol[K]['req'] } }[MessageType];
 export type ReplyTo<K extends MessageType> = Reply<Protocol[K]['res']>;
 
 /**
