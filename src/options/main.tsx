@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import '../ui/theme.css';
+import '../ui/controls.css';
 import './options.css';
 import { Options } from './Options';
 

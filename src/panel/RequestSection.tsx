@@ -1,6 +1,7 @@
 // The request as it was sent: method and URL, a warning when the browser reads the URL otherwise,
 // query parameters, headers (Authorization masked token by token) and the body. Text only.
 import { t } from '../shared/i18n';
+import { HeadersTable } from './HeadersTable';
 import type { ShownRow } from './shown-row';
 
 export function RequestSection({ row }: { row: ShownRow }) {
@@ -30,16 +31,7 @@ export function RequestSection({ row }: { row: ShownRow }) {
           </tbody>
         </table>
       )}
-      <table class="headers" aria-label={t('requestHeadersHeading')}>
-        <tbody>
-          {ex.requestHeaders.map((h, i) => (
-            <tr key={i}>
-              <th class="mono">{h.name}</th>
-              <td class="mono">{h.value}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <HeadersTable headers={ex.requestHeaders} label={t('requestHeadersHeading')} />
       {ex.requestBody && <pre class="body">{row.requestText}</pre>}
       {ex.requestTruncated && <p class="muted">{t('requestBodyTruncated')}</p>}
     </>

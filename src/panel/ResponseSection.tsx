@@ -2,6 +2,7 @@
 // back together, and the body itself. Text only.
 import type { DecodedBody } from '../core/decode';
 import { t } from '../shared/i18n';
+import { HeadersTable } from './HeadersTable';
 import type { BodyFailure } from './capture/body';
 import { ResponseBody } from './ResponseBody';
 import type { ShownRow } from './shown-row';
@@ -38,16 +39,7 @@ export function ResponseSection({ row, words }: { row: ShownRow; words: readonly
       <p class="mono">
         {ex.status} {ex.statusText ?? ''}
       </p>
-      <table class="headers" aria-label={t('responseHeadersHeading')}>
-        <tbody>
-          {ex.responseHeaders.map((h, i) => (
-            <tr key={i}>
-              <th class="mono">{h.name}</th>
-              <td class="mono">{h.value}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <HeadersTable headers={ex.responseHeaders} label={t('responseHeadersHeading')} />
       {row.bodyFailure && (
         <p class="warning" role="note" data-testid="body-unreadable">
           {failureText(row.bodyFailure)}

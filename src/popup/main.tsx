@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import '../ui/theme.css';
+import '../ui/controls.css';
 import './popup.css';
 import { Popup } from './Popup';
 import { startLoading } from '../ui/useAppState';
