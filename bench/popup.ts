@@ -10,10 +10,10 @@ import type { Launched } from '../test/e2e/browser';
 import { unpackedExtensionId } from './chromium';
 import { KEY_A, message, quietExtensionPage, withBrowser } from './env';
 import { median, type Measurement, type Outcome, type RunOptions } from './figures';
-import { EMPTY_MARKER, EMPTY_PAGE, removeDir, writeEmptyExtension } from './reference';
+import { EMPTY_MARKER, EMPTY_PAGE, removeDir, SCRIPT_PAGE, writeEmptyExtension } from './reference';
 
 type Case = 'firstRun' | 'withKey';
-type Kind = Case | 'empty';
+type Kind = Case | 'empty' | 'script';
 
 declare global {
   interface Window {
@@ -26,11 +26,11 @@ declare global {
  * plain JavaScript text: tsx would wrap named inner functions in a helper the page does not have.
  */
 const WATCH_READY = `(kind) => {
-  if (!location.pathname.endsWith(kind === 'empty' ? '/${EMPTY_PAGE}' : '/popup.html')) return;
+  if (!location.pathname.endsWith(kind === 'empty' ? '/${EMPTY_PAGE}' : kind === 'script' ? '/${SCRIPT_PAGE}' : '/popup.html')) return;
   const state = { at: null, how: '', firstRender: null };
   window.__popupReady = state;
   function ready() {
-    if (kind === 'empty') return !!document.getElementById('${EMPTY_MARKER}');
+    if (kind === 'empty' || kind === 'script') return !!document.getElementById('${EMPTY_MARKER}');
     if (kind === 'firstRun') {
       const el = document.activeElement;
       if (!(el instanceof HTMLInputElement)) return false;
@@ -65,11 +65,12 @@ interface Open {
 }
 
 async function openOnce(b: Launched, kind: Kind, emptyUrl: string): Promise<Open> {
+  const url = kind === 'empty' ? emptyUrl : kind === 'script' ? emptyUrl.replace(EMPTY_PAGE, SCRIPT_PAGE) : null;
   const page: Page = await b.ctx.newPage();
   try {
     await page.addInitScript({ content: `(${WATCH_READY})(${JSON.stringify(kind)});` });
     const t0 = Date.now();
-    await page.goto(kind === 'empty' ? emptyUrl : `chrome-extension://${b.extId}/src/popup/popup.html`, { waitUntil: 'commit' });
+    await page.goto(url ?? `chrome-extension://${b.extId}/src/popup/popup.html`, { waitUntil: 'commit' });
     const h = await page
       .waitForFunction(() => (window.__popupReady?.at != null ? window.__popupReady : null), undefined, { timeout: 10_000, polling: 10 })
       .catch(async () => {
@@ -134,6 +135,16 @@ export const popup: Measurement = {
       target: { op: '<=', value: 25 },
       digits: 1,
     },
+    {
+      // What the popup's own code costs: against a page of the empty extension whose one script
+      // adds the element. Any page drawn by script pays for that script file (see bench/README.md).
+      id: 'popup.vsScriptPageMs',
+      name: 'Popup ready vs one-script ext. page (slowest case)',
+      unit: 'ms',
+      target: { op: '<=', value: 25 },
+      digits: 1,
+    },
+    { id: 'popup.scriptFloorMs', name: 'One-script page vs empty page (floor)', unit: 'ms', target: null, digits: 1 },
     { id: 'popup.empty', name: 'Empty extension page ready', unit: 'ms', target: null, digits: 1 },
     { id: 'popup.floor', name: 'Popup floor: scriptless ext. page loaded', unit: 'ms', target: null, digits: 1 },
   ],
@@ -144,6 +155,8 @@ export const popup: Measurement = {
     const failures: Record<string, string[]> = {};
     /** Per run, per case: popup ready minus the empty page's, one per pair of opens. */
     const pairs: Record<string, number[]>[] = Array.from({ length: opts.iterations }, () => ({}));
+    /** The same against the one-script page opened between the two. */
+    const scriptPairs: Record<string, number[]>[] = Array.from({ length: opts.iterations }, () => ({}));
     /** Of that difference, the part before the popup's first render (its page and script) — the rest is waiting for its data. */
     const toFirstRender: Record<string, number[]> = {};
     const emptyDir = writeEmptyExtension();
@@ -178,10 +191,13 @@ export const popup: Measurement = {
                     const e = await openOnce(b, 'empty', emptyUrl);
                     (samples['popup.empty'] ??= []).push(e.readyMs);
                     (raw['popup.empty'] ??= []).push(e);
+                    const sp = await openOnce(b, 'script', emptyUrl);
+                    (samples['popup.scriptFloorMs'] ??= []).push(sp.readyMs - e.readyMs);
                     const r = await openOnce(b, kind, emptyUrl);
                     (samples[id] ??= []).push(r.readyMs);
                     (raw[id] ??= []).push(r);
                     (pairs[run]![id] ??= []).push(r.readyMs - e.readyMs);
+                    (scriptPairs[run]![id] ??= []).push(r.readyMs - sp.readyMs);
                     if (r.firstRenderMs !== null) (toFirstRender[id] ??= []).push(r.firstRenderMs - e.readyMs);
                   } catch (e) {
                     // One open that never gets ready is reported, and the others still count.
@@ -207,6 +223,8 @@ export const popup: Measurement = {
     // Per run: each case's median difference to the empty page; the figure takes the slowest case.
     const vsEmptyByRun = pairs.map((byCase) => Object.fromEntries(Object.entries(byCase).map(([id, xs]) => [id, median(xs)!])));
     samples['popup.vsEmptyMs'] = vsEmptyByRun.map((byCase) => Math.max(...Object.values(byCase))).filter((x) => Number.isFinite(x));
+    const vsScriptByRun = scriptPairs.map((byCase) => Object.fromEntries(Object.entries(byCase).map(([id, xs]) => [id, median(xs)!])));
+    samples['popup.vsScriptPageMs'] = vsScriptByRun.map((byCase) => Math.max(...Object.values(byCase))).filter((x) => Number.isFinite(x));
     const byCase = (id: string) => median(pairs.flatMap((p) => p[id] ?? []));
     const caseText = ['firstRun.cold', 'withKey.cold', 'firstRun.warm', 'withKey.warm']
       .map((c) => `${c} ${byCase(`popup.${c}`)?.toFixed(1) ?? '—'}`)
@@ -229,6 +247,11 @@ export const popup: Measurement = {
           'per run and case the median of (popup ready − empty page ready) over the pairs; the figure is the slowest case of each run; ' +
           'vsEmptyUntilFirstRender: the part of it until the popup first rendered anything (page and script), the rest being the wait for its data',
         vsEmptyByRun,
+        vsScriptByRun,
+        vsScript:
+          'right after the empty page and before the popup, a second page of the empty extension whose only script (a module file) adds the element: ' +
+          'popup.scriptFloorMs is its ready time minus the empty page’s (what one script file costs any extension page), ' +
+          'popup.vsScriptPageMs the popup’s minus its, per run and case the median, the slowest case',
         vsEmptyUntilFirstRender: Object.fromEntries(Object.entries(toFirstRender).map(([id, xs]) => [id, median(xs)])),
         opens: raw,
       },

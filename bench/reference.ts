@@ -41,13 +41,21 @@ export const EMPTY_PAGE = 'empty.html';
 /** The one element of the empty page: it is "ready" once this is in the DOM. */
 export const EMPTY_MARKER = 'empty-ready';
 
-/** A temp folder with an extension that has one page and nothing else (no permissions, no script). */
+/** A page of the same extension with one tiny script that puts the marker in: the floor of any page drawn by script. */
+export const SCRIPT_PAGE = 'script.html';
+
+/**
+ * A temp folder with an extension that has no permissions and two pages: one with an element and
+ * no script, and one whose only script (a file, as the CSP of extension pages requires) adds it.
+ */
 export function writeEmptyExtension(): string {
   const dir = mkdtempSync(join(tmpdir(), 'maiagent-bench-empty-'));
   mkdirSync(dir, { recursive: true });
   write(dir, {
     'manifest.json': JSON.stringify({ manifest_version: 3, name: 'Empty page (bench)', version: '1.0' }, null, 2),
     [EMPTY_PAGE]: `<!doctype html><html><head><meta charset="utf-8"><title>empty</title></head><body><p id="${EMPTY_MARKER}">empty</p></body></html>\n`,
+    [SCRIPT_PAGE]: `<!doctype html><html><head><meta charset="utf-8"><title>script</title><script type="module" src="script.js"></script></head><body></body></html>\n`,
+    'script.js': `const p = document.createElement('p');\np.id = '${EMPTY_MARKER}';\np.textContent = 'script';\ndocument.body.append(p);\n`,
   });
   return dir;
 }
