@@ -22,12 +22,15 @@ export interface HarEntry {
 }
 
 /** Only headers with a string name and value; anything else in an imported file is dropped. */
+const isHeader = (h: unknown): h is HarHeader =>
+  !!h && typeof (h as HarHeader).name === 'string' && typeof (h as HarHeader).value === 'string';
+
+/**
+ * The entry's headers as an exchange's. The entry's own array when every header is well formed
+ * (the usual case): a copy of each header for 10,000 imported requests was megabytes of heap.
+ */
 export const cleanHeaders = (hs: unknown): Header[] =>
-  Array.isArray(hs)
-    ? hs
-        .filter((h): h is HarHeader => !!h && typeof h.name === 'string' && typeof h.value === 'string')
-        .map((h) => ({ name: h.name, value: h.value }))
-    : [];
+  Array.isArray(hs) ? (hs.every(isHeader) ? hs : hs.filter(isHeader).map((h) => ({ name: h.name, value: h.value }))) : [];
 
 export function isHarEntry(x: unknown): x is HarEntry {
   if (!x || typeof x !== 'object') return false;

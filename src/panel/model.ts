@@ -28,7 +28,8 @@ export interface Row {
   sentFingerprint: string | null;
   /** The redirect this request followed, when the list showed it just before. */
   redirectedFrom: RedirectOrigin | null;
-  diagnosis: Diagnosis;
+  /** Made when first read (see buildRow). */
+  readonly diagnosis: Diagnosis;
   summary: string;
   /** Lower-cased text the filter searches. */
   search: string;
@@ -125,15 +126,22 @@ export function buildRow(
     'id' | 'entry' | 'exchange' | 'snapshot' | 'sentFingerprint' | 'redirectedFrom' | 'bodyLoaded' | 'bodyFailure' | 'resent'
   >,
 ): Row {
-  const diagnosis = diagnose({
+  const input = {
     exchange: base.exchange,
     snapshot: base.snapshot,
     sentFingerprint: base.sentFingerprint,
     redirectedFrom: base.redirectedFrom,
-  });
-  const summary = summaryOf(diagnosis);
+  };
+  const summary = summaryOf(diagnose(input));
   const ex = base.exchange;
   // Bodies are searched too (their first part: enough to find an id or a message, cheap at 10,000 rows).
   const bodies = `${(ex.requestBody ?? '').slice(0, SEARCH_BODY)} ${ex.responseBase64 ? '' : (ex.responseBody ?? '').slice(0, SEARCH_BODY)}`;
-  return { ...base, diagnosis, summary, search: `${ex.method} ${ex.url} ${ex.status} ${summary} ${bodies}`.toLowerCase() };
+  const row = { ...base, summary, search: `${ex.method} ${ex.url} ${ex.status} ${summary} ${bodies}`.toLowerCase() } as Row;
+  // The list needs only the summary; the whole diagnosis (a decoded body, parsed JSON included) is
+  // made again when a row is shown, and kept from then on. Holding it for 10,000 imported rows was a
+  // fifth of the panel's heap, and a larger heap is a longer garbage collection while scrolling.
+  // Enumerable, so a spread copy ({ ...row }) is a whole row (it computes the diagnosis of that one row).
+  let diagnosis: Diagnosis | undefined;
+  Object.defineProperty(row, 'diagnosis', { get: () => (diagnosis ??= diagnose(input)), enumerable: true });
+  return row;
 }

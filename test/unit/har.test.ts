@@ -253,3 +253,17 @@ describe('imported bodies are capped like captured ones', () => {
     expect(shorten('a\nb')).toBe('a b');
   });
 });
+
+describe('headers of an imported entry', () => {
+  it('are the entry’s own array when every header is well formed, and a cleaned copy otherwise', async () => {
+    const { cleanHeaders } = await import('../../src/core/har');
+    const good = [
+      { name: 'Content-Type', value: 'application/json' },
+      { name: 'X-Id', value: '1' },
+    ];
+    expect(cleanHeaders(good)).toBe(good);
+    const mixed = [{ name: 'A', value: '1', comment: 'c' }, null, { name: 'B' }, { name: 'C', value: 3 }];
+    expect(cleanHeaders(mixed)).toEqual([{ name: 'A', value: '1' }]);
+    expect(cleanHeaders('nope')).toEqual([]);
+  });
+});

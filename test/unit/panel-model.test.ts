@@ -245,3 +245,26 @@ describe('the row as the details show it', () => {
     expect(JSON.stringify(stream.events.map((e) => [e.name, JSON.parse(e.data), e.json]))).not.toContain(KEY);
   });
 });
+
+describe('a row’s diagnosis', () => {
+  it('is the full diagnosis, made once and then kept; the list has its summary at once', async () => {
+    const diagnoseModule = await import('../../src/core/diagnose');
+    const row = model.buildRow({
+      id: 7,
+      entry,
+      exchange,
+      snapshot: model.fileSnapshot(exchange),
+      sentFingerprint: null,
+      redirectedFrom: null,
+      bodyLoaded: true,
+    });
+    expect(row.summary.length).toBeGreaterThan(0);
+    const first = row.diagnosis;
+    expect(first).toEqual(
+      diagnoseModule.diagnose({ exchange, snapshot: model.fileSnapshot(exchange), sentFingerprint: null, redirectedFrom: null }),
+    );
+    expect(row.diagnosis).toBe(first);
+    // A spread copy is a whole row.
+    expect({ ...row }.diagnosis).toBe(first);
+  });
+});
