@@ -29,6 +29,11 @@ export function inClass(status: number, c: StatusClass): boolean {
   return Math.floor(status / 100) === hundred;
 }
 
+/** True when the filter keeps every row: the list then needs no row's search text at all. */
+export function keepsAll(f: RowFilter): boolean {
+  return !f.errorsOnly && f.statusClass === 'all' && f.text.trim() === '';
+}
+
 /** A predicate for the filter; build it once per filter change, then apply it to every row. */
 export function compileFilter(f: RowFilter): (r: Filterable) => boolean {
   const words = f.text.toLowerCase().split(/\s+/).filter(Boolean);

@@ -12,6 +12,7 @@ import {
   type RedirectOrigin,
   type Snapshot,
 } from '../core/diagnose';
+import { decode, type Decoded } from '../core/decode';
 import { headerValue, type Exchange } from '../core/exchange';
 import { harToExchange, type HarEntry } from '../core/har';
 import { keyFromAuthorization } from '../core/redact';
@@ -31,8 +32,8 @@ export interface Row {
   /** Made when first read (see buildRow). */
   readonly diagnosis: Diagnosis;
   summary: string;
-  /** Lower-cased text the filter searches. */
-  search: string;
+  /** Lower-cased text the filter searches (made when first read, see buildRow). */
+  readonly search: string;
   /** False while the body has not been read (requests outside the API, read when selected). */
   bodyLoaded: boolean;
   /** Why DevTools gave no body, when it could not (a response without a body has none here). */
@@ -113,12 +114,19 @@ export function redirectLinker(): (ex: Exchange) => RedirectOrigin | null {
   };
 }
 
-export function summaryOf(d: Diagnosis): string {
-  return d.decoded.serverMessage ? `${tm(d.decoded.meaning)} — ${d.decoded.serverMessage}` : tm(d.decoded.meaning);
+/** The list's one line: what the status means, and what the server said. */
+export function summaryOf(d: Decoded): string {
+  return d.serverMessage ? `${tm(d.meaning)} — ${d.serverMessage}` : tm(d.meaning);
 }
 
 /** How much of each body the filter searches. */
 const SEARCH_BODY = 20_000;
+
+function searchText(ex: Exchange, summary: string): string {
+  // Bodies are searched too (their first part: enough to find an id or a message, cheap at 10,000 rows).
+  const bodies = `${(ex.requestBody ?? '').slice(0, SEARCH_BODY)} ${ex.responseBase64 ? '' : (ex.responseBody ?? '').slice(0, SEARCH_BODY)}`;
+  return `${ex.method} ${ex.url} ${ex.status} ${summary} ${bodies}`.toLowerCase();
+}
 
 export function buildRow(
   base: Pick<
@@ -132,16 +140,19 @@ export function buildRow(
     sentFingerprint: base.sentFingerprint,
     redirectedFrom: base.redirectedFrom,
   };
-  const summary = summaryOf(diagnose(input));
+  // The summary needs only the decoded response, not the diagnosis (less to make, and to collect, per row).
+  const summary = summaryOf(decode(base.exchange));
   const ex = base.exchange;
-  // Bodies are searched too (their first part: enough to find an id or a message, cheap at 10,000 rows).
-  const bodies = `${(ex.requestBody ?? '').slice(0, SEARCH_BODY)} ${ex.responseBase64 ? '' : (ex.responseBody ?? '').slice(0, SEARCH_BODY)}`;
-  const row = { ...base, summary, search: `${ex.method} ${ex.url} ${ex.status} ${summary} ${bodies}`.toLowerCase() } as Row;
+  const row = { ...base, summary } as Row;
   // The list needs only the summary; the whole diagnosis (a decoded body, parsed JSON included) is
   // made again when a row is shown, and kept from then on. Holding it for 10,000 imported rows was a
   // fifth of the panel's heap, and a larger heap is a longer garbage collection while scrolling.
   // Enumerable, so a spread copy ({ ...row }) is a whole row (it computes the diagnosis of that one row).
   let diagnosis: Diagnosis | undefined;
   Object.defineProperty(row, 'diagnosis', { get: () => (diagnosis ??= diagnose(input)), enumerable: true });
+  // The text the filter searches, made when the filter is first used: lower-cased copies of the
+  // URLs and bodies of 10,000 rows are heap the list does not need to scroll.
+  let search: string | undefined;
+  Object.defineProperty(row, 'search', { get: () => (search ??= searchText(ex, summary)), enumerable: true });
   return row;
 }

@@ -30,3 +30,14 @@ describe('compileFilter', () => {
 describe('helpers', () => {
   it('keepNewest drops the oldest', () => expect(keepNewest([1, 2, 3, 4], 2)).toEqual([3, 4]));
 });
+
+describe('keepsAll', () => {
+  it('is true only for a filter that keeps every row', async () => {
+    const { keepsAll, NO_FILTER } = await import('../../src/core/filter');
+    expect(keepsAll(NO_FILTER)).toBe(true);
+    expect(keepsAll({ ...NO_FILTER, text: '   ' })).toBe(true);
+    expect(keepsAll({ ...NO_FILTER, text: 'x' })).toBe(false);
+    expect(keepsAll({ ...NO_FILTER, errorsOnly: true })).toBe(false);
+    expect(keepsAll({ ...NO_FILTER, statusClass: '4xx' })).toBe(false);
+  });
+});
