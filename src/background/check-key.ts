@@ -1,6 +1,6 @@
 // "Check key": one GET /api/users/current/ with the profile's key, from the background, with a
 // 10 s limit. The page gets the owner's name or an exchange for the decoder; never the key.
-import { keyFingerprint } from '../core/keys';
+import { keyFingerprint, maskKeyIn } from '../core/keys';
 import type { CheckResult } from '../shared/protocol';
 import { readSession, readSettings, writeSession } from './store';
 import { hasAccess } from './access';
@@ -42,10 +42,11 @@ async function runCheck(key: string, origin: string): Promise<CheckResult> {
   const ex = r.exchange;
   if (ex.status >= 200 && ex.status < 300) {
     try {
-      // Masked already, like everything the server answers.
+      // The body is masked as text; what parsing decodes (a \u escape) is masked again.
       const u = JSON.parse(ex.responseBody ?? '') as Record<string, unknown>;
-      const company = u.company && typeof u.company === 'object' ? str((u.company as Record<string, unknown>).name) : str(u.company);
-      return { kind: 'ok', user: { name: str(u.name), email: str(u.email), company } };
+      const field = (x: unknown) => maskKeyIn(str(x), key);
+      const company = u.company && typeof u.company === 'object' ? field((u.company as Record<string, unknown>).name) : field(u.company);
+      return { kind: 'ok', user: { name: field(u.name), email: field(u.email), company } };
     } catch {
       /* a 200 that is not the profile: let the decoder say what it is */
     }

@@ -6,7 +6,7 @@ import { useMemo } from 'preact/hooks';
 import { asDocsLocale, CATALOG, docsUrl, endpointLabel, endpointReport, type BodyWarning } from '../core/catalog';
 import type { MessageKey } from '../core/messages';
 import { t } from '../shared/i18n';
-import type { Row } from './model';
+import type { ShownRow } from './shown-row';
 
 const TYPE_NAMES: Record<string, MessageKey> = {
   s: 'typeString',
@@ -19,14 +19,16 @@ const TYPE_NAMES: Record<string, MessageKey> = {
 };
 const typeName = (code: string) => (TYPE_NAMES[code] ? t(TYPE_NAMES[code]) : code);
 
-function warningText(w: BodyWarning): string {
+function warningText(w: BodyWarning, mask: (s: string) => string): string {
+  // The paths and names come from the request body as parsed: masked after parsing (a \u escape hides a key from a text mask).
+  const path = mask(w.path);
   switch (w.kind) {
     case 'unknownField':
-      return w.suggestion ? t('bodyUnknownFieldSuggest', w.path, w.suggestion) : t('bodyUnknownField', w.path);
+      return w.suggestion ? t('bodyUnknownFieldSuggest', path, mask(w.suggestion)) : t('bodyUnknownField', path);
     case 'missingField':
-      return t('bodyMissingField', w.path);
+      return t('bodyMissingField', path);
     case 'wrongType':
-      return t('bodyWrongType', w.path, typeName(w.expected), typeName(w.got));
+      return t('bodyWrongType', path, typeName(w.expected), typeName(w.got));
   }
 }
 
@@ -40,8 +42,8 @@ function DocsLink({ page }: { page: number }) {
   );
 }
 
-/** `row` as the details show it: the ids come from the URL, which may carry a key, masked there. */
-export function EndpointSection({ row }: { row: Row }) {
+/** `row` as the details show it; the ids are decoded from its URL, so they are masked again after decoding. */
+export function EndpointSection({ row }: { row: ShownRow }) {
   const ex = row.exchange;
   const report = useMemo(
     () => endpointReport(CATALOG, { method: ex.method, url: ex.url, status: ex.status, requestBody: ex.requestBody }),
@@ -58,7 +60,13 @@ export function EndpointSection({ row }: { row: Row }) {
         </p>
       )}
       {report.notFound === 'unknownId' && match && (
-        <p>{t('endpointUnknownId', endpointLabel(match.method, match.template, match.prefix), Object.values(match.params).join(', '))}</p>
+        <p>
+          {t(
+            'endpointUnknownId',
+            endpointLabel(match.method, match.template, match.prefix),
+            row.mask(Object.values(match.params).join(', ')),
+          )}
+        </p>
       )}
       {report.notFound === 'unknownPath' && (
         <>
@@ -86,7 +94,7 @@ export function EndpointSection({ row }: { row: Row }) {
           <h4>{t('endpointBodyHeading')}</h4>
           <ul class="body-warnings" data-testid="body-warnings">
             {report.bodyWarnings.map((w, i) => (
-              <li key={i}>{warningText(w)}</li>
+              <li key={i}>{warningText(w, row.mask)}</li>
             ))}
           </ul>
         </>

@@ -23,6 +23,8 @@ export interface ShownRow extends Row {
   requestText: string;
   /** A streamed response put back together from what was captured, each decoded part masked. */
   stream: AssembledStream | null;
+  /** The mask itself, for what a section decodes further (the ids of an API path). */
+  mask: (s: string) => string;
 }
 
 type Mask = (s: string) => string;
@@ -148,5 +150,6 @@ export function shownRow(row: Row, secrets: Secrets): ShownRow {
     query: queryParams(ex.url).map(([k, v]) => [mask(k), mask(v)]),
     requestText: mask(pretty(ex.requestBody)),
     stream: maskedStream(row, mask),
+    mask,
   };
 }

@@ -15,8 +15,6 @@ import type { Rows } from './useRows';
 /** What went wrong while capturing, with what DevTools (or the code) said. */
 export type CaptureProblems = Partial<Record<CaptureProblem | 'showFailed', string>>;
 
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
 export function useCapture(capture: CaptureSession | null, panel: PanelState, rows: Rows, settings: PanelSettings) {
   const [showReloadHint, setShowReloadHint] = useState(false);
   /** Start-up steps that failed, with what DevTools said; the panel says so instead of looking empty. */
@@ -87,7 +85,8 @@ export function useCapture(capture: CaptureSession | null, panel: PanelState, ro
     const ready = Promise.all([refreshState(), watchKeyChecks()]);
     onSettingsChanged(() => void refreshState());
     // A request that cannot be made a row is not dropped without a word: the panel says so.
-    const run = jobQueue(ready, (err) => setProblems((p) => ({ ...p, showFailed: message(err) })));
+    // Named, not quoted: the error's message may hold what the request carried (a key among it).
+    const run = jobQueue(ready, (err) => setProblems((p) => ({ ...p, showFailed: err instanceof Error ? err.name : typeof err })));
     capture?.listen((e) => void run(() => onCapture(e)));
   }, [capture, onCapture, refreshState]);
 

@@ -46,8 +46,17 @@ export function startLoading(): void {
   };
 }
 
-/** Failures of the background itself (not a refusal of what the user asked): the page's banner shows them. */
-const BACKGROUND_FAILURES: ReadonlySet<Problem> = new Set<Problem>(['backgroundUnavailable', 'handlerFailed', 'requestInvalid']);
+/**
+ * Failures of the background or its storage (not a refusal of what the user asked): the page's
+ * banner shows them, also for calls whose control shows nothing of its own (a switch).
+ */
+const BACKGROUND_FAILURES: ReadonlySet<Problem> = new Set<Problem>([
+  'backgroundUnavailable',
+  'handlerFailed',
+  'requestInvalid',
+  'storageQuota',
+  'settingsInvalid',
+]);
 
 /**
  * The banner message a reply calls for: "not answering" (the worker could not be reached) told
@@ -110,7 +119,11 @@ export function useAppState() {
     setError(null);
     const r = await p;
     const banner = bannerFor(r);
-    if (banner) setError(t(banner));
+    if (banner) {
+      setError(t(banner));
+      // Controls that changed before the call (a switch) are drawn again from the state, which did not change.
+      setState((cur) => (cur ? { ...cur } : cur));
+    }
     return r;
   }, []);
 

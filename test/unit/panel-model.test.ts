@@ -211,6 +211,8 @@ describe('the row as the details show it', () => {
     expect(shown.exchange.requestHeaders[0]!.value).toBe(`Api-Key ${maskKey(KEY)}`);
     expect(shown.diagnosis.decoded.serverMessage).toBe(`Invalid key ${maskKey(KEY)}.`);
     expect(shown.canonical).toContain(`plain=${maskKey(KEY)}`);
+    // What a section decodes further (the ids of an API path) is masked again with the row's mask.
+    expect(shown.mask(decodeURIComponent(`%67${KEY.slice(1)}`))).toBe(maskKey(KEY));
     // Nothing to mask: the same texts.
     const plain = shownRow({ ...row, exchange: exchange, bodyFailure: undefined }, secretsMatcher([]));
     expect(plain.exchange).toEqual(exchange);

@@ -157,6 +157,19 @@ describe('checkKey', () => {
     expect(bad.exchange.responseHeaders).toContainEqual({ name: 'x-echo', value: `Api-Key ${masked}` });
   });
 
+  it('masks a key the server writes with \\u escapes in the user it names (masked after parsing)', async () => {
+    const escaped = `\\u00${KEY_A.charCodeAt(0).toString(16)}${KEY_A.slice(1)}`;
+    env.network.mockResolvedValueOnce(
+      new Response(`{"name":"Ada ${escaped}","email":"ada@example.com","company":"${escaped}"}`, {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      }),
+    );
+    const ok = value(await handlers.checkKey({ profileId: 'a' }));
+    expect(JSON.stringify(ok)).not.toContain(KEY_A);
+    expect(ok).toMatchObject({ kind: 'ok', user: { email: 'ada@example.com' } });
+  });
+
   it('records the outcome by key fingerprint in session storage, for the panel (no key stored there)', async () => {
     const { keyFingerprint } = await import('../../../src/core/keys');
     const { ext } = await import('../../../src/platform/ext');

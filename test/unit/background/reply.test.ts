@@ -53,6 +53,12 @@ describe('send and the page banner', () => {
     expect(bannerFor(r)).toBeNull();
   });
 
+  it('storage that cannot take a change goes to the banner too (a switch has no place of its own to say it)', () => {
+    expect(bannerFor({ ok: false, problem: 'storageQuota' })).toBe('storageQuota');
+    expect(bannerFor({ ok: false, problem: 'settingsInvalid' })).toBe('settingsInvalid');
+    expect(bannerFor({ ok: false, problem: 'keyEmpty' })).toBeNull();
+  });
+
   it.each(['en', 'ja', 'zh_TW'])('%s says the two failures differently', (lang) => {
     const m = JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8')) as Record<string, { message: string }>;
     const unreachable = m.backgroundUnavailable?.message;
