@@ -28,6 +28,7 @@ export interface ShownRow extends Row {
 }
 
 type Mask = (s: string) => string;
+const NO_MASK: Mask = (s) => s;
 
 /** Every string in a parsed JSON value (names too). */
 function deepMask(x: unknown, mask: Mask): unknown {
@@ -84,6 +85,8 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
  * neither the text nor the tree made from it can show the key.
  */
 function maskedJsonText(text: string, mask: Mask): string {
+  // No key known: nothing to mask, and no body (up to 1 MB) to parse twice for it.
+  if (mask === NO_MASK) return text;
   const masked = mask(text);
   const raw = parseJson(text);
   if (!raw.ok) return masked;
@@ -135,7 +138,7 @@ function maskedDiagnosis(d: Diagnosis, mask: Mask): Diagnosis {
 
 /** The row as the detail view shows it. Exports (snippets, reports) start from the row itself. */
 export function shownRow(row: Row, secrets: Secrets): ShownRow {
-  const mask: Mask = secrets.re ? (s) => maskText(s, secrets) : (s) => s;
+  const mask: Mask = secrets.re ? (s) => maskText(s, secrets) : NO_MASK;
   const ex = row.exchange;
   const canonical = canonicalUrl(ex.url);
   const failure = row.bodyFailure;
