@@ -39,11 +39,20 @@ let keepsCopy = false;
  */
 export function startLoading(): void {
   keepsCopy = true;
-  early ??= {
-    cached: readLastState(),
+  if (early) return;
+  const cached = readLastState();
+  early = {
+    cached,
     snapshot: readSnapshot(),
-    state: send('getState', {}),
+    // With a copy to draw from, wake the worker after the first frame is painted: a worker that has
+    // to start competes with that frame for the CPU. Without one, nothing is drawn until it answers.
+    state: cached ? afterPaint().then(() => send('getState', {})) : send('getState', {}),
   };
+}
+
+/** Resolves once the next frame has been painted (a task queued from the frame's callback runs after it). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 /**
