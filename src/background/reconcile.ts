@@ -36,7 +36,7 @@ async function replace(
 ): Promise<boolean> {
   const installed = await get();
   if (sameRules(installed, wanted)) return false;
-  await update({ removeRuleIds: installed.map((r) => r.id), addRules: wanted as DeclarativeNetRequest.Rule[] });
+  await update({ removeRuleIds: installed.map((r) => r.id), addRules: wanted });
   return true;
 }
 

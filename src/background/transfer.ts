@@ -5,7 +5,6 @@ import { distinctName } from '../core/distinct-name';
 import type { Rejection } from '../core/profiles-file';
 import { t } from '../shared/i18n';
 import { BUILT_IN, hasAccess } from './access';
-import type { Profile } from '../core/settings';
 import { readSettings } from './store';
 import { removeProfile } from './profiles';
 import { change, done, type Handler } from './handler';
@@ -43,7 +42,7 @@ export const importProfiles: Handler<'importProfiles'> = async ({ profiles: entr
       taken.add(name);
       const id = crypto.randomUUID();
       added.push(id);
-      profiles.push({ ...imp, name, id } as Profile);
+      profiles.push({ ...imp, name, id });
     }
     sitesAdded = sites.filter((o) => !s.sites.includes(o));
     return { ...s, profiles, sites: [...s.sites, ...new Set(sitesAdded)] };

@@ -13,6 +13,13 @@ function lineColumn(text: string, position: number): { line: number; column: num
   return { line: lines.length, column: lines[lines.length - 1]!.length + 1 };
 }
 
+/** Thrown by errorOffset's scan at the first character it cannot accept. */
+class Stop extends Error {
+  constructor(readonly at: number) {
+    super('invalid JSON');
+  }
+}
+
 /**
  * Offset of the first character a JSON parser cannot accept (engines do not all say where):
  * a small recursive-descent scan of RFC 8259's grammar.
@@ -23,7 +30,7 @@ export function errorOffset(text: string): number {
     while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
   };
   const fail = (): never => {
-    throw i;
+    throw new Stop(i);
   };
   const lit = (word: string) => {
     for (const ch of word)
@@ -101,8 +108,8 @@ export function errorOffset(text: string): number {
     value(0);
     ws();
     return i < text.length ? i : -1;
-  } catch (at) {
-    return typeof at === 'number' ? at : 0;
+  } catch (e) {
+    return e instanceof Stop ? e.at : 0;
   }
 }
 

@@ -87,10 +87,10 @@ function jsonLines(text: string): StreamEvent[] | null {
 /** The text piece an event carries, in the shapes streaming APIs use. */
 function contentOf(j: unknown): string | null {
   if (!isRecord(j)) return null;
-  for (const k of ['content', 'text', 'delta', 'answer']) if (typeof j[k] === 'string') return j[k] as string;
+  for (const k of ['content', 'text', 'delta', 'answer']) if (typeof j[k] === 'string') return j[k];
   const msg = j.message;
   if (isRecord(msg) && typeof msg.content === 'string') return msg.content;
-  const choice = Array.isArray(j.choices) ? j.choices[0] : undefined;
+  const choice: unknown = Array.isArray(j.choices) ? j.choices[0] : undefined;
   if (isRecord(choice) && isRecord(choice.delta) && typeof choice.delta.content === 'string') return choice.delta.content;
   return null;
 }

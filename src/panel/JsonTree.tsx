@@ -37,7 +37,7 @@ function Node({ name, value, path, words, onPick }: NodeProps) {
       <li class="leaf">
         <Key name={name} path={path} onPick={onPick} />
         <span class={`v-${value === null ? 'null' : typeof value}`}>
-          <Highlighted text={JSON.stringify(value) ?? String(value)} words={words} />
+          <Highlighted text={JSON.stringify(value) ?? typeof value} words={words} />
         </span>
       </li>
     );

@@ -17,7 +17,7 @@ const PHASES: [string, MessageKey][] = [
 export function TimingSection({ row }: { row: Row }) {
   const timings = (row.entry as { timings?: Record<string, unknown> }).timings ?? {};
   // HAR uses -1 for a phase that did not happen.
-  const phases = PHASES.filter(([k]) => typeof timings[k] === 'number' && (timings[k] as number) >= 0);
+  const phases = PHASES.filter(([k]) => typeof timings[k] === 'number' && timings[k] >= 0);
   return (
     <dl class="fields timing">
       {phases.map(([k, label]) => (

@@ -18,5 +18,5 @@ export function entryOf(ex: Exchange): HarEntry {
       headers: ex.responseHeaders,
       content: { mimeType: ex.responseMimeType ?? '', text: ex.responseBody ?? '', size: ex.size ?? 0 },
     },
-  } as HarEntry;
+  };
 }

@@ -23,7 +23,7 @@ export interface DevtoolsRequest {
   entry: HarEntry;
   /** DevTools' own id of the request (Chrome), the same in getHAR and onRequestFinished; else null. */
   id: number | null;
-  getContent(): Promise<RawContent>;
+  getContent: () => Promise<RawContent>;
 }
 
 /** What an extension gets from DevTools: a HAR entry, plus getContent (and in Chrome `_id`, from its prototype). */

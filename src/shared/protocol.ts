@@ -164,7 +164,7 @@ export type ReplyTo<K extends MessageType> = Reply<Protocol[K]['res']>;
  */
 export async function send<K extends MessageType>(type: K, payload: Protocol[K]['req']): Promise<ReplyTo<K>> {
   try {
-    const reply = (await browser.runtime.sendMessage({ type, payload })) as ReplyTo<K> | undefined;
+    const reply = await browser.runtime.sendMessage<unknown, ReplyTo<K> | undefined>({ type, payload });
     if (typeof reply?.ok === 'boolean') return reply;
   } catch {
     /* no receiving end: the worker failed to start, or the extension was reloaded under the page */

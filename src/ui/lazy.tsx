@@ -7,7 +7,7 @@ export interface Lazy<P> {
   /** Renders nothing until the code is in, then the component. */
   View: FunctionComponent<P>;
   /** Starts loading now (on a click, when idle) so the view is ready when it is needed. */
-  preload(): Promise<FunctionComponent<P>>;
+  preload: () => Promise<FunctionComponent<P>>;
 }
 
 export function lazyComponent<P extends object>(load: () => Promise<FunctionComponent<P>>): Lazy<P> {

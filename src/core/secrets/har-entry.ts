@@ -39,6 +39,8 @@ function redactHeader(name: string, value: string, s: Secrets): string {
 }
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+/** Array.isArray, typed as unknown items (not any). */
+const isList = (x: unknown): x is readonly unknown[] => Array.isArray(x);
 
 /** Every string anywhere in a value (names too), cleaned. */
 function deepRedact(x: unknown, clean: (s: string) => string): unknown {
@@ -54,14 +56,14 @@ function cookieArrayValues(part: unknown): string[] {
 }
 
 function cleanHeaderList(hs: unknown, s: Secrets): unknown {
-  if (!Array.isArray(hs)) return hs;
+  if (!isList(hs)) return hs;
   return hs.map((h) =>
     isRecord(h) && typeof h.name === 'string' && typeof h.value === 'string' ? { ...h, value: redactHeader(h.name, h.value, s) } : h,
   );
 }
 
 function cleanCookieList(cs: unknown): unknown {
-  if (!Array.isArray(cs)) return cs;
+  if (!isList(cs)) return cs;
   return cs.map((c) => (isRecord(c) ? { ...c, value: REDACTED } : c));
 }
 
