@@ -38,7 +38,11 @@ export function ProfileRow({
     e.preventDefault();
     const list = splitOrigins(origins);
     if (!(await requestAccess(list))) return setProblem('permissionMissing');
-    await apply(await run(send('updateProfile', { id: p.id, name, origins: list })), t('profileSaved', name));
+    apply(await run(send('updateProfile', { id: p.id, name, origins: list })), t('profileSaved', name));
+  };
+  const deleteProfile = async () => {
+    const r = await run(send('deleteProfile', { id: p.id }));
+    if (r.ok) onDeleted(p.id, p.name);
   };
 
   return (
@@ -51,7 +55,7 @@ export function ProfileRow({
           {state.missingApiAccess.some((o) => p.origins.includes(o)) && <span class="error"> · {t('apiAccessMissing')}</span>}
         </p>
       </header>
-      <form onSubmit={saveDetails} class="profile-fields">
+      <form onSubmit={(e) => void saveDetails(e)} class="profile-fields">
         <label class="field">
           {t('profileNameLabel')}
           <input type="text" value={name} maxLength={100} onInput={(e) => setName(e.currentTarget.value)} />
@@ -115,15 +119,7 @@ export function ProfileRow({
         >
           {t('moveDown')}
         </button>
-        <button
-          type="button"
-          class="danger"
-          aria-label={t('deleteNamed', p.name)}
-          onClick={async () => {
-            const r = await run(send('deleteProfile', { id: p.id }));
-            if (r.ok) onDeleted(p.id, p.name);
-          }}
-        >
+        <button type="button" class="danger" aria-label={t('deleteNamed', p.name)} onClick={() => void deleteProfile()}>
           {t('delete')}
         </button>
       </div>

@@ -23,6 +23,46 @@ export function TransferSection({ state, run, onStatus }: { state: PublicState; 
     setDone(null);
     setRejected(typeof reasons === 'string' ? [{ index: -1, name: '', reason: reasons }] : reasons);
   };
+  const exportProfiles = async () => {
+    // Keys come from the background only when the user ticked the warned box.
+    const profiles = [];
+    for (const p of state.profiles) {
+      const r = includeKeys ? await run(send('revealKey', { profileId: p.id })) : null;
+      if (r && !r.ok) return;
+      profiles.push({ ...p, key: r?.value.key ?? '' });
+    }
+    const file = buildExportFile({ profiles, sites: state.sites.map((s) => s.origin) }, includeKeys, new Date());
+    download(`maiagent-profiles-${new Date().toISOString().slice(0, 10)}.json`, JSON.stringify(file, null, 2));
+    onStatus(t('exported'));
+  };
+  const importFile = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    // Refused before it is read: a huge file would only be sent to the background to fail there.
+    if (file.size > PROFILES_FILE_MAX_BYTES) return fileProblem('importTooLarge');
+    let json: string;
+    try {
+      json = await file.text();
+    } catch {
+      return fileProblem('importUnreadable');
+    }
+    // Parsed here, with the profiles the page shows; the background checks the entries again
+    // against what it has stored.
+    const parsed = parseImport(json, new Map(state.profiles.map((p) => [p.name, p.origins])));
+    if (!parsed.ok) return fileProblem(parsed.rejected);
+    const r = await run(send('importProfiles', { profiles: parsed.profiles, sites: parsed.sites }));
+    if (r.ok) {
+      setRejected(null);
+      setDone(r.value);
+      onStatus(t('imported', String(r.value.count)));
+    } else fileProblem(r.rejected ?? [{ index: -1, name: '', reason: r.problem }]);
+  };
+  const undoImport = async (imported: Imported) => {
+    const r = await run(send('undoImport', { profileIds: imported.added, sites: imported.sitesAdded }));
+    setDone(null);
+    onStatus(r.ok ? t('importUndone') : t(r.problem));
+  };
 
   return (
     <section aria-labelledby="transfer-h">
@@ -44,52 +84,12 @@ export function TransferSection({ state, run, onStatus }: { state: PublicState; 
         </p>
       )}
       <div class="row">
-        <button
-          type="button"
-          onClick={async () => {
-            // Keys come from the background only when the user ticked the warned box.
-            const profiles = [];
-            for (const p of state.profiles) {
-              const r = includeKeys ? await run(send('revealKey', { profileId: p.id })) : null;
-              if (r && !r.ok) return;
-              profiles.push({ ...p, key: r?.value.key ?? '' });
-            }
-            const file = buildExportFile({ profiles, sites: state.sites.map((s) => s.origin) }, includeKeys, new Date());
-            download(`maiagent-profiles-${new Date().toISOString().slice(0, 10)}.json`, JSON.stringify(file, null, 2));
-            onStatus(t('exported'));
-          }}
-        >
+        <button type="button" onClick={() => void exportProfiles()}>
           {t('exportButton')}
         </button>
         <label class="field">
           {t('importLabel')}
-          <input
-            type="file"
-            accept="application/json,.json"
-            onChange={async (e) => {
-              const file = e.currentTarget.files?.[0];
-              e.currentTarget.value = '';
-              if (!file) return;
-              // Refused before it is read: a huge file would only be sent to the background to fail there.
-              if (file.size > PROFILES_FILE_MAX_BYTES) return fileProblem('importTooLarge');
-              let json: string;
-              try {
-                json = await file.text();
-              } catch {
-                return fileProblem('importUnreadable');
-              }
-              // Parsed here, with the profiles the page shows; the background checks the entries again
-              // against what it has stored.
-              const parsed = parseImport(json, new Map(state.profiles.map((p) => [p.name, p.origins])));
-              if (!parsed.ok) return fileProblem(parsed.rejected);
-              const r = await run(send('importProfiles', { profiles: parsed.profiles, sites: parsed.sites }));
-              if (r.ok) {
-                setRejected(null);
-                setDone(r.value);
-                onStatus(t('imported', String(r.value.count)));
-              } else fileProblem(r.rejected ?? [{ index: -1, name: '', reason: r.problem }]);
-            }}
-          />
+          <input type="file" accept="application/json,.json" onChange={(e) => void importFile(e.currentTarget)} />
         </label>
       </div>
       {done && (done.renamed.length > 0 || done.added.length > 0 || done.sitesAdded.length > 0) && (
@@ -97,14 +97,7 @@ export function TransferSection({ state, run, onStatus }: { state: PublicState; 
           {done.renamed.map((r, i) => (
             <p key={i}>{t('importRenamed', r.from, r.to)}</p>
           ))}
-          <button
-            type="button"
-            onClick={async () => {
-              const r = await run(send('undoImport', { profileIds: done.added, sites: done.sitesAdded }));
-              setDone(null);
-              onStatus(r.ok ? t('importUndone') : t(r.problem));
-            }}
-          >
+          <button type="button" onClick={() => void undoImport(done)}>
             {t('importUndo')}
           </button>
         </div>

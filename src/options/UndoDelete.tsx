@@ -9,17 +9,15 @@ export function UndoDelete({
   onStatus,
   onDone,
 }: Omit<ProfilesProps, 'state'> & { deleted: { id: string; name: string }; onDone: () => void }) {
+  const undo = async () => {
+    const r = await run(send('undoDelete', { id: deleted.id }));
+    onDone();
+    if (!r.ok) onStatus(t(r.problem));
+  };
   return (
     <div class="notice" role="status">
       <span>{t('profileDeleted', deleted.name)}</span>
-      <button
-        type="button"
-        onClick={async () => {
-          const r = await run(send('undoDelete', { id: deleted.id }));
-          onDone();
-          if (!r.ok) onStatus(t(r.problem));
-        }}
-      >
+      <button type="button" onClick={() => void undo()}>
         {t('undo')}
       </button>
     </div>

@@ -23,7 +23,7 @@ import { useRows } from './useRows';
 
 /** `capture` is null when the panel is opened in a tab (a HAR viewer). */
 /**
- * Reading a body, or looking for stored keys in it, failed: the body stays unshown (it may hold a
+ * Reading a body, or looking for stored keys in it (a selected row, a resent answer), failed: the body stays unshown (it may hold a
  * key the panel could not look for) and the console says why, without the body.
  */
 const warnUnshown = (e: unknown) => console.warn('the response body could not be shown:', e instanceof Error ? e.name : typeof e);
@@ -114,7 +114,7 @@ export function Panel({ capture }: { capture: CaptureSession | null }) {
           id="request-list"
           rows={visible}
           selectedId={rows.selected}
-          onSelect={(id) => rows.select(id).catch(warnUnshown)}
+          onSelect={(id) => void rows.select(id).catch(warnUnshown)}
           secrets={rows.secrets}
         />
         <Splitter value={settings.split} controls="request-list" onChange={(split) => setSettings((s) => ({ ...s, split }))} />
@@ -125,7 +125,7 @@ export function Panel({ capture }: { capture: CaptureSession | null }) {
               state={state}
               secrets={rows.secrets}
               apiOrigins={panel.apiOrigins()}
-              onResent={rows.addResent}
+              onResent={(ex, sentFingerprint) => void rows.addResent(ex, sentFingerprint).catch(warnUnshown)}
               words={words}
             />
           ) : (

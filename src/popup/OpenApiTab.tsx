@@ -10,16 +10,13 @@ export function OpenApiTab({ origin, run }: { origin: string; run: Run }) {
   const [url, setUrl] = useState(`${origin}/api/users/current/`);
   const [problem, setProblem] = useState<MessageKey | null>(null);
   const id = `open-${origin}`;
+  const open = async (e: Event) => {
+    e.preventDefault();
+    const r = await run(send('openApiTab', { url, origin }));
+    setProblem(r.ok ? null : r.problem);
+  };
   return (
-    <form
-      class="row"
-      noValidate
-      onSubmit={async (e) => {
-        e.preventDefault();
-        const r = await run(send('openApiTab', { url, origin }));
-        setProblem(r.ok ? null : r.problem);
-      }}
-    >
+    <form class="row" noValidate onSubmit={(e) => void open(e)}>
       <label class="field" for={id} style={{ flex: 1 }}>
         {t('openTabLabel')}
       </label>

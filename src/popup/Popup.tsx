@@ -29,6 +29,11 @@ export function Popup() {
     const timer = setTimeout(() => setForgotten(null), UNDO_MS);
     return () => clearTimeout(timer);
   }, [forgotten]);
+  const undoForget = async (id: string) => {
+    const r = await run(send('undoDelete', { id }));
+    setForgotten(null);
+    if (!r.ok) setStatus(t(r.problem));
+  };
 
   if (!state)
     return (
@@ -82,14 +87,7 @@ export function Popup() {
       {forgotten && (
         <div class="notice" role="status">
           <span>{t('forgotten')}</span>
-          <button
-            type="button"
-            onClick={async () => {
-              const r = await run(send('undoDelete', { id: forgotten.id }));
-              setForgotten(null);
-              if (!r.ok) setStatus(t(r.problem));
-            }}
-          >
+          <button type="button" onClick={() => void undoForget(forgotten.id)}>
             {t('undo')}
           </button>
         </div>

@@ -35,6 +35,27 @@ export function ProfileCard({ origin, state, run, onStatus, onForgotten }: Props
   const revealed = revealedFor?.id === active.id ? revealedFor.key : null;
   const setRevealed = (key: string | null) => setRevealedFor(key === null ? null : { id: active.id, key });
   const selectId = `active-${origin}`;
+  const toggleReveal = async () => {
+    if (revealed !== null) return setRevealed(null);
+    const r = await run(send('revealKey', { profileId: active.id }));
+    if (r.ok) setRevealed(r.value.key);
+  };
+  const copyKey = async () => {
+    const r = await run(send('revealKey', { profileId: active.id }));
+    if (!r.ok) return;
+    try {
+      await navigator.clipboard.writeText(r.value.key);
+      onStatus(t('copied'));
+    } catch {
+      onStatus(t('copyFailed'));
+    }
+  };
+  const forget = async () => {
+    setConfirming(false);
+    const r = await run(send('deleteProfile', { id: active.id }));
+    if (!r.ok) return onStatus(t(r.problem));
+    onForgotten(active.id, active.name);
+  };
 
   return (
     <section class="card" aria-label={t('activeKeyFor', origin)}>
@@ -80,30 +101,10 @@ export function ProfileCard({ origin, state, run, onStatus, onForgotten }: Props
             </div>
           )}
           <div class="row buttons">
-            <button
-              type="button"
-              aria-pressed={revealed !== null}
-              onClick={async () => {
-                if (revealed !== null) return setRevealed(null);
-                const r = await run(send('revealKey', { profileId: active.id }));
-                if (r.ok) setRevealed(r.value.key);
-              }}
-            >
+            <button type="button" aria-pressed={revealed !== null} onClick={() => void toggleReveal()}>
               {t(revealed !== null ? 'hideKey' : 'revealKey')}
             </button>
-            <button
-              type="button"
-              onClick={async () => {
-                const r = await run(send('revealKey', { profileId: active.id }));
-                if (!r.ok) return;
-                try {
-                  await navigator.clipboard.writeText(r.value.key);
-                  onStatus(t('copied'));
-                } catch {
-                  onStatus(t('copyFailed'));
-                }
-              }}
-            >
+            <button type="button" onClick={() => void copyKey()}>
               {t('copyKey')}
             </button>
             <button type="button" disabled={keyCheck.busy(active.id)} onClick={() => void keyCheck.start(active.id)}>
@@ -146,16 +147,7 @@ export function ProfileCard({ origin, state, run, onStatus, onForgotten }: Props
         // Asked in place, not with confirm(): a native dialog would close the popup.
         <div class="notice" role="alertdialog" aria-label={t('forgetKey')} onKeyDown={(e) => e.key === 'Escape' && setConfirming(false)}>
           <span>{t('forgetConfirm', active.name)}</span>
-          <button
-            type="button"
-            ref={confirmButton}
-            onClick={async () => {
-              setConfirming(false);
-              const r = await run(send('deleteProfile', { id: active.id }));
-              if (!r.ok) return onStatus(t(r.problem));
-              onForgotten(active.id, active.name);
-            }}
-          >
+          <button type="button" ref={confirmButton} onClick={() => void forget()}>
             {t('forgetConfirmYes')}
           </button>
           <button type="button" onClick={() => setConfirming(false)}>

@@ -46,7 +46,7 @@ export function KeyForm({ onSave, onCancel, withName, initialPersist = 'local' }
   const live = value === '' ? null : normalizeKey(value);
   const shown = problem ?? (live && !live.ok ? live.problem : null);
   return (
-    <form onSubmit={submit} noValidate class="key-form">
+    <form onSubmit={(e) => void submit(e)} noValidate class="key-form">
       {withName && (
         <label class="field">
           {t('profileNameLabel')}
