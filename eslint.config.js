@@ -63,6 +63,16 @@ export default tseslint.config(
       ],
     },
   },
+  // Type-aware rules (typescript-eslint `recommendedTypeChecked`, all on) for the extension only:
+  // `projectService` finds `src/tsconfig.json` for each file, so one program with no Node types.
+  // Tests, scripts and bench keep the untyped rules above: typing them means two more programs.
+  // A handler that starts async work is called with `void` (no-floating-promises, no-misused-promises)
+  // only where its errors are handled already (`send` never rejects); otherwise it gets a `.catch`.
+  ...tseslint.configs.recommendedTypeCheckedOnly.map((config) => ({ ...config, files: ['src/**/*.{ts,tsx}'] })),
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+  },
   {
     files: ['src/platform/**'],
     rules: { 'no-restricted-globals': 'off' },
