@@ -19,7 +19,7 @@ import { build, type BuildOptions, type Plugin, type PluginOption, type Resolved
 import { unreachableFiles } from './lib/dist-graph.ts';
 import { inlineCss } from './vite-plugin-inline-css.ts';
 
-export type AloneEntry =
+type AloneEntry =
   /** A script (root-relative) bundled into one ES module written over `over` (output-relative). */
   | { script: string; over: string }
   /** An HTML page (root-relative), written over the main build's page. */
