@@ -1,8 +1,9 @@
 // What a build loads: the files an HTML page or a script pulls in (its <script>, stylesheet and
 // modulepreload links, and every static import under them), read from the built files as text.
-// Shared by the bench (bytes per entry point) and the build's last step (files nothing loads).
-import { existsSync, readFileSync } from 'node:fs';
-import { join, posix } from 'node:path';
+// Shared by the bench (bytes per entry point) and the build's last step (files nothing loads,
+// removed by scripts/vite-plugin-rebuild-alone.ts).
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, posix, relative } from 'node:path';
 
 /** Specifiers of static imports/re-exports in a (minified) ES module, and of dynamic import("…"). */
 export function importsOf(code: string): { statics: string[]; dynamics: string[] } {
@@ -67,4 +68,39 @@ export function reachable(dist: string, roots: string[], opts: { dynamic?: boole
     }
   }
   return { files: [...seen], dynamicImports: [...dynamic].filter((d) => !seen.has(d)).sort() };
+}
+
+type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
+
+/** Every string in the manifest that names a file of the build. */
+function manifestFiles(dist: string): string[] {
+  const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as Json;
+  const out: string[] = ['manifest.json'];
+  const visit = (v: Json) => {
+    if (typeof v === 'string') {
+      if (/\.(html|js|png|svg|json|css)$/.test(v) && !/^[a-z]+:/i.test(v)) out.push(v.replace(/^\//, ''));
+    } else if (Array.isArray(v)) v.forEach(visit);
+    else if (v && typeof v === 'object') Object.values(v).forEach(visit);
+  };
+  visit(manifest);
+  return out;
+}
+
+function allFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const abs = join(dir, name);
+    return statSync(abs).isDirectory() ? allFiles(abs) : [abs];
+  });
+}
+
+/**
+ * Files of `dist` that nothing loads (dist-relative, sorted). Reachable means: named by the
+ * manifest (worker, icons), an HTML page (code opens some by path, e.g. the DevTools panel), or
+ * loaded by one of those (scripts, stylesheets, static and dynamic imports), or under _locales/ or icons/.
+ */
+export function unreachableFiles(dist: string): string[] {
+  const files = allFiles(dist).map((abs) => relative(dist, abs).split('\\').join('/'));
+  const pages = files.filter((f) => f.endsWith('.html'));
+  const used = new Set(reachable(dist, [...manifestFiles(dist), ...pages], { dynamic: true }).files);
+  return files.filter((f) => !used.has(f) && !/^(_locales|icons)\//.test(f)).sort();
 }

@@ -4,9 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { referencedFiles, type ManifestLike } from '../../scripts/firefox-manifest';
-import { importsOf } from '../../scripts/lib/dist-graph';
+import { importsOf, unreachableFiles } from '../../scripts/lib/dist-graph';
 import { listFiles } from '../../scripts/lib/zip';
-import { unreachableFiles } from '../../scripts/prune-dist';
 import { expectOk, ROOT, runBin } from './run-script';
 
 const DIST = join(ROOT, 'dist');
@@ -44,8 +43,8 @@ describe('Firefox build', () => {
   });
 
   it('gives the popup one script and its styles inline, and leaves no file that nothing loads', () => {
-    // vite.popup.config.ts: every file an extension page loads costs it a round trip before its
-    // script runs (bench figure popup.vsEmptyMs); scripts/prune-dist.ts removes the main build's copies.
+    // scripts/vite-plugin-rebuild-alone.ts: every file an extension page loads costs it a round trip
+    // before its script runs (bench figure popup.vsEmptyMs); it also removes the main build's copies.
     const html = readFileSync(join(DIST, 'src/popup/popup.html'), 'utf8');
     expect(html.match(/<script\b/g)).toHaveLength(1);
     expect(html).not.toMatch(/<link\b[^>]*\b(stylesheet|modulepreload)\b/);

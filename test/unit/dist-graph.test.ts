@@ -1,10 +1,9 @@
-// What the build's last step (scripts/prune-dist.ts) keeps and removes, on a small made-up build.
+// What the build's last step (scripts/vite-plugin-rebuild-alone.ts) keeps and removes, on a small made-up build.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { importsOf, reachable } from '../../scripts/lib/dist-graph';
-import { unreachableFiles } from '../../scripts/prune-dist';
+import { importsOf, reachable, unreachableFiles } from '../../scripts/lib/dist-graph';
 
 let dir = '';
 function build(files: Record<string, string>): string {
