@@ -287,16 +287,33 @@ describe('attacks: no page other than an allowed site makes the browser send the
   });
 });
 
-/** Press "Open in tab" in the popup with `path`; the tab it opens. */
+/**
+ * Press "Open in tab" in the popup with `path` (it carries an `attack=` tag); the tab it opens, once
+ * the page shows that address. Tried once more only when the keyed GET reached the server but the
+ * tab never showed the page: the renderer crash that Playwright's focus emulation sets off in tabs an
+ * extension opens and navigates at once (docs/NOTES.md "Testing"), not something the extension did.
+ */
 async function openInTab(path: string): Promise<Page> {
-  const popup = await env.b.openPopup();
-  try {
-    const field = popup.getByLabel('API address to open');
-    await field.fill(path);
-    const [tab] = await Promise.all([env.b.ctx.waitForEvent('page'), popup.getByRole('button', { name: 'Open in tab' }).click()]);
-    return tab;
-  } finally {
-    await popup.close();
+  const tag = new URL(path, 'https://api.maiagent.ai').searchParams.get('attack') ?? '';
+  for (let attempt = 1; ; attempt++) {
+    const before = env.server.requests.length;
+    const popup = await env.b.openPopup();
+    let tab: Page | null = null;
+    try {
+      await popup.getByLabel('API address to open').fill(path);
+      [tab] = await Promise.all([
+        env.b.ctx.waitForEvent('page', { timeout: 15_000 }),
+        popup.getByRole('button', { name: 'Open in tab' }).click(),
+      ]);
+      await tabShows(tab, `attack=${tag}`, `the page "Open in tab" opened (${tag})`);
+      return tab;
+    } catch (e) {
+      const keyed = env.server.requests.slice(before).some((r) => hits(tag).includes(r) && r.headers.authorization === AUTH);
+      await tab?.close().catch(() => undefined);
+      if (!keyed || attempt > 1) throw e;
+    } finally {
+      await popup.close();
+    }
   }
 }
 
@@ -318,7 +335,6 @@ describe('where the key still goes', () => {
     const tab = await openInTab(opened.url);
     try {
       await expectKey(opened.tag, '"Open in tab"');
-      await tab.waitForURL(/attack=open-in-tab/, { waitUntil: 'commit' });
       await tab.locator('#response').waitFor();
       await expect(tab.locator('#response').textContent()).resolves.toContain('ada@example.com');
       const before = hits(opened.tag).length;
@@ -350,9 +366,6 @@ describe('where the key still goes', () => {
     const tab = await openInTab(opened.url);
     try {
       await expectKey(opened.tag, '"Open in tab"');
-      // Asked of the page itself: Playwright may not have seen the commit of a navigation that the
-      // extension started in a tab it created (seen once on Chromium 150).
-      await tabShows(tab, 'attack=opened-then-left', 'the opened page in the tab');
       await tab.goto('https://evil.test/');
       // Documented limit: the other site can send the tab back in history. The browser then loads
       // the page the user opened again (unless it keeps it in its back/forward cache), and a
