@@ -6,21 +6,20 @@ import {
   EXT_ID,
   KEY_A,
   fakeBrowser,
-  installFakeBrowser,
   profile,
   seed,
   settings,
   uninstallFakeBrowser,
   type Env,
   value,
+  freshBackground,
 } from './fake-env';
 
 let env: Env;
 let handlers: (typeof import('../../../src/background/handlers'))['handlers'];
 
 beforeEach(async () => {
-  env = installFakeBrowser();
-  ({ handlers } = await import('../../../src/background/handlers'));
+  ({ env, handlers } = await freshBackground());
 });
 afterEach(uninstallFakeBrowser);
 

@@ -6,14 +6,13 @@ import {
   KEY_A,
   KEY_B,
   dump,
-  installFakeBrowser,
   profile,
-  seed,
   settings,
   uninstallFakeBrowser,
   type Env,
   value,
   value as ok,
+  freshBackground,
 } from './fake-env';
 
 let env: Env;
@@ -22,9 +21,7 @@ let handlers: (typeof import('../../../src/background/handlers'))['handlers'];
 const APP = 'https://app.example.com';
 
 beforeEach(async () => {
-  env = installFakeBrowser();
-  ({ handlers } = await import('../../../src/background/handlers'));
-  await seed(env, settings({ profiles: [profile('a', KEY_A)], active: { [API]: 'a' } }));
+  ({ env, handlers } = await freshBackground({ seeded: settings({ profiles: [profile('a', KEY_A)], active: { [API]: 'a' } }) }));
 });
 afterEach(uninstallFakeBrowser);
 

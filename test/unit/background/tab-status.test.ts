@@ -1,7 +1,7 @@
 // The popup's view of the current tab (src/popup/tab-status.ts): the verdict from the state the
 // background publishes, and the count of the tab's requests that got the key.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { API, DOCS, KEY_A, installFakeBrowser, profile, seed, settings, uninstallFakeBrowser, type Env, value } from './fake-env';
+import { API, DOCS, KEY_A, profile, seed, settings, uninstallFakeBrowser, type Env, value, freshBackground } from './fake-env';
 
 let env: Env;
 let handlers: (typeof import('../../../src/background/handlers'))['handlers'];
@@ -10,10 +10,8 @@ let popup: typeof import('../../../src/popup/tab-status');
 const APP = 'https://app.example.com';
 
 beforeEach(async () => {
-  env = installFakeBrowser();
-  ({ handlers } = await import('../../../src/background/handlers'));
+  ({ env, handlers } = await freshBackground({ seeded: settings({ profiles: [profile('a', KEY_A)], active: { [API]: 'a' } }) }));
   popup = await import('../../../src/popup/tab-status');
-  await seed(env, settings({ profiles: [profile('a', KEY_A)], active: { [API]: 'a' } }));
 });
 afterEach(uninstallFakeBrowser);
 
