@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { poll } from './devtools';
 import { ADA, useExtension } from './setup';
-import { saveKeyInPopup } from './user';
+import { openInTab as openInTabWith, saveKeyInPopup } from './user';
 import type { RecordedRequest } from '../server/maiagent-server';
 
 const KEY = 'Att4ck00.attackSuiteSecret0123456789';
@@ -287,34 +287,16 @@ describe('attacks: no page other than an allowed site makes the browser send the
   });
 });
 
-/**
- * Press "Open in tab" in the popup with `path` (it carries an `attack=` tag); the tab it opens, once
- * the page shows that address. Tried once more only when the keyed GET reached the server but the
- * tab never showed the page: the renderer crash that Playwright's focus emulation sets off in tabs an
- * extension opens and navigates at once (docs/NOTES.md "Testing"), not something the extension did.
- */
-async function openInTab(path: string): Promise<Page> {
+/** "Open in tab" in the popup with `path` (it carries an `attack=` tag); the tab, once it shows that address. */
+function openInTab(path: string): Promise<Page> {
   const tag = new URL(path, 'https://api.maiagent.ai').searchParams.get('attack') ?? '';
-  for (let attempt = 1; ; attempt++) {
-    const before = env.server.requests.length;
-    const popup = await env.b.openPopup();
-    let tab: Page | null = null;
-    try {
-      await popup.getByLabel('API address to open').fill(path);
-      [tab] = await Promise.all([
-        env.b.ctx.waitForEvent('page', { timeout: 15_000 }),
-        popup.getByRole('button', { name: 'Open in tab' }).click(),
-      ]);
-      await tabShows(tab, `attack=${tag}`, `the page "Open in tab" opened (${tag})`);
-      return tab;
-    } catch (e) {
-      const keyed = env.server.requests.slice(before).some((r) => hits(tag).includes(r) && r.headers.authorization === AUTH);
-      await tab?.close().catch(() => undefined);
-      if (!keyed || attempt > 1) throw e;
-    } finally {
-      await popup.close();
-    }
-  }
+  return openInTabWith(
+    env.b,
+    () => env.server.requests,
+    path,
+    AUTH,
+    (tab) => tabShows(tab, `attack=${tag}`, `the page "Open in tab" opened (${tag})`),
+  );
 }
 
 describe('where the key still goes', () => {

@@ -1,7 +1,6 @@
 // The header goes exactly where it should, in a real Chromium with the real host names.
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { pageFetch, saveKeyInPopup } from './user';
+import { openInTab, pageFetch, saveKeyInPopup } from './user';
 import { ADA, useExtension } from './setup';
 
 const KEY = 'Xk2v9Qab.s3cr3tPartOfTheKey0123456789';
@@ -55,48 +54,17 @@ describe('header present', () => {
   it('on an API URL opened with "Open in tab" in the popup (browsable API, authenticated)', async () => {
     const popup = await env.b.openPopup();
     await expect(popup.getByLabel('API address to open').inputValue()).resolves.toBe('https://api.maiagent.ai/api/users/current/');
-    // Seen in CI and under load (Chromium 150 and 156): the extension opened the tab and its GET
-    // carried the key, but the tab's renderer crashed while committing the page, so Playwright never
-    // reported it (or reported "Page crashed"). The crash needs Playwright's focus emulation
-    // (Emulation.setFocusEmulationEnabled, sent to every page it attaches to) to reach the new tab
-    // during the extension's navigation: with no debugger on the tab it never happened in 290 tries
-    // (docs/NOTES.md "Testing"). Only that case, told by the keyed GET having arrived, is tried again.
-    const keyedSince = (before: number) =>
-      env.server.requests
-        .slice(before)
-        .some((r) => r.host === 'api.maiagent.ai' && r.path === '/api/users/current/' && r.headers.authorization === AUTH);
-    const openOnce = async (): Promise<{ tab: Page } | { harnessCrash: string }> => {
-      const before = env.server.requests.length;
-      const opened = env.b.ctx.waitForEvent('page', { timeout: 15_000 });
-      await popup.getByRole('button', { name: 'Open in tab' }).click();
-      try {
-        const tab = await opened;
-        await tab.locator('#response').waitFor();
-        return { tab };
-      } catch (e) {
-        const why = String(e).split('\n')[0]!;
-        if (keyedSince(before)) return { harnessCrash: why };
-        const shown = await popup
-          .locator('main')
-          .innerText()
-          .catch(() => '(popup closed)');
-        throw new Error(`"Open in tab" gave no page (${why}) and the server got no keyed GET; the popup shows: ${shown}`, {
-          cause: e,
-        });
-      }
-    };
-    let got = await openOnce();
-    if ('harnessCrash' in got) {
-      for (const p of env.b.ctx.pages())
-        if (p !== popup && p.url().startsWith('https://api.maiagent.ai/')) await p.close().catch(() => undefined);
-      got = await openOnce();
-    }
-    if ('harnessCrash' in got) throw new Error(`"Open in tab": the keyed GET arrived twice but no page showed it (${got.harnessCrash})`);
-    const { tab } = got;
+    await popup.close();
+    const tab = await openInTab(
+      env.b,
+      () => env.server.requests,
+      'https://api.maiagent.ai/api/users/current/',
+      AUTH,
+      (t) => t.locator('#response').waitFor(),
+    );
     await expect(tab.locator('#response').textContent()).resolves.toContain('ada@example.com');
     expect(seen('api.maiagent.ai', '/api/users/current/').at(-1)?.headers.authorization).toBe(AUTH);
     await tab.close();
-    await popup.close();
   });
 });
 
