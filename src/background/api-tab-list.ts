@@ -6,7 +6,7 @@ import { readSession, writeSession } from './store';
 /** Tabs opened by "Open in tab" that are still open. Closed tabs drop out here (tab ids are not reused). */
 export async function liveApiTabs(): Promise<number[]> {
   const got = await readSession('apiTabs');
-  const stored = Array.isArray(got) ? (got as unknown[]).filter((t): t is number => Number.isInteger(t)) : [];
+  const stored = Array.isArray(got) ? got.filter((t): t is number => Number.isInteger(t)) : [];
   if (stored.length === 0) return [];
   const alive = await Promise.all(
     stored.map((id) =>

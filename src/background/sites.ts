@@ -21,9 +21,9 @@ export const expectSite: Handler<'expectSite'> = async ({ origin }) => {
 /** On a granted permission: add the site the user was asking for, if that is what was granted. */
 export async function addExpectedSite(): Promise<void> {
   const p = (await readSession('pendingSite')) as { origin?: unknown } | undefined;
-  if (!live(p) || typeof p!.origin !== 'string' || !(await hasAccess(p!.origin))) return;
+  if (!live(p) || typeof p.origin !== 'string' || !(await hasAccess(p.origin))) return;
   await writeSession('pendingSite');
-  await addSite({ origin: p!.origin });
+  await addSite({ origin: p.origin });
 }
 
 export const removeSite: Handler<'removeSite'> = async ({ origin }) => {

@@ -113,7 +113,7 @@ export async function writeSession<K extends keyof SessionEntries>(name: K, valu
 }
 
 /** Whether a stored entry with an expiry (`until`) is still live. */
-export const live = (u: unknown): boolean =>
+export const live = <T extends object>(u: T | undefined): u is T & { until: number } =>
   typeof (u as { until?: unknown } | undefined)?.until === 'number' && (u as { until: number }).until > Date.now();
 
 /** Keep a deleted profile's copy for Undo, for UNDO_MS. */
@@ -123,9 +123,10 @@ export const putUndo = (value: { profile: { id: string }; [more: string]: unknow
 /** The pending undo for profile `id`, if it has not expired; a request for another id leaves it. */
 export async function takeUndo(id: string): Promise<unknown> {
   const u = (await readSession('undoDelete')) as { profile?: { id?: string } } | undefined;
-  if (live(u) && u!.profile?.id !== id) return undefined;
+  const pending = live(u);
+  if (pending && u.profile?.id !== id) return undefined;
   await writeSession('undoDelete');
-  return live(u) ? u : undefined;
+  return pending ? u : undefined;
 }
 
 /** Expired undo data still holds a key: dropped when its time is up, at every wake-up and whenever a page asks for the state. */

@@ -2,7 +2,7 @@
 // an import file (core/profiles-file.ts) and sends the entries; their shape is checked at the door
 // (core/payloads.ts), what needs the stored profiles and the browser's grants is checked here.
 import { distinctName } from '../core/distinct-name';
-import type { Rejection } from '../core/profiles-file';
+import { keylessEntryFits, type Rejection } from '../core/profiles-file';
 import { t } from '../shared/i18n';
 import { BUILT_IN, hasAccess } from './access';
 import { readSettings } from './store';
@@ -18,10 +18,8 @@ export const importProfiles: Handler<'importProfiles'> = async ({ profiles: entr
   const rejected: Rejection[] = [];
   for (const [index, p] of entries.entries()) {
     const reject = (reason: Rejection['reason']) => rejected.push({ index, name: p.name, reason });
-    // An entry without a key only names a profile that is there, with the same origins: a shared
-    // file must not be able to send your key somewhere new.
-    const had = current.profiles.find((x) => x.name === p.name)?.origins;
-    if (!p.key && !(had?.length === p.origins.length && p.origins.every((o) => had.includes(o)))) reject('importKeylessOrigins');
+    // Checked again here: the file was parsed by a page.
+    if (!p.key && !keylessEntryFits(p.origins, current.profiles.find((x) => x.name === p.name)?.origins)) reject('importKeylessOrigins');
     for (const o of p.origins) if (!(await usable(o))) reject('importNoAccess');
   }
   for (const site of sites) if (!(await usable(site))) rejected.push({ index: -1, name: site, reason: 'importNoAccess' });

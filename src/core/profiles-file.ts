@@ -2,6 +2,7 @@
 // keys (from the background) only when the user asks for them. Import is all-or-nothing: every entry
 // is checked, every rejection is reported, nothing partial is saved; the page sends the entries to
 // the background, which checks them again (core/payloads.ts, background/transfer.ts).
+import { isRecord } from './decode/values';
 import { normalizeKey } from './key-input';
 import type { MessageKey } from './messages';
 import { normalizeOrigin } from './origins';
@@ -62,7 +63,15 @@ export type ImportResult = { ok: true; profiles: Omit<Profile, 'id'>[]; sites: s
 /** A name from the file, cut for the message. */
 const cut = (s: string) => (s.length > 60 ? `${s.slice(0, 59)}…` : s);
 
-const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+/**
+ * Whether an entry without a key may stand: it names a profile that is there (`had`, its origins)
+ * and points it at the same origins, so a shared file cannot send your key somewhere new.
+ */
+export function keylessEntryFits(origins: readonly string[], had: readonly string[] | undefined): boolean {
+  if (!had) return false;
+  const same = new Set(origins);
+  return same.size === new Set(had).size && had.every((o) => same.has(o));
+}
 
 /**
  * Validate an export file. A profile without a key is accepted only when a profile of that name
@@ -109,8 +118,7 @@ export function parseImport(text: string, existing: ReadonlyMap<string, readonly
     } else {
       const had = existing.get(name);
       if (!had) return reject('importMissingKey');
-      const same = new Set(normalized);
-      if (same.size !== new Set(had).size || had.some((o) => !same.has(o))) return reject('importKeylessOrigins');
+      if (!keylessEntryFits(normalized, had)) return reject('importKeylessOrigins');
     }
     const persist = raw.persist === 'session' ? 'session' : 'local';
     const addedAt = typeof raw.addedAt === 'number' && Number.isInteger(raw.addedAt) && raw.addedAt >= 0 ? raw.addedAt : Date.now();

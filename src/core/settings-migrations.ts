@@ -1,9 +1,7 @@
 // Migrations of stored settings from each older schema version to the next (settings.ts runs them
 // before it checks the result against the current schema).
 
-function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
+import { isRecord } from './decode/values';
 
 /** Migrations from each older version to the next; index = from-version. */
 export const migrations: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {

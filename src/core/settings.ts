@@ -4,6 +4,7 @@
 import * as v from 'valibot';
 import { isKey } from './keys';
 import { normalizeOrigin } from './origins';
+import { isRecord } from './decode/values';
 import { migrations } from './settings-migrations';
 
 export const SCHEMA_VERSION = 3;
@@ -53,7 +54,7 @@ const ProfileSchema = v.pipe(
 export type Profile = v.InferOutput<typeof ProfileSchema>;
 
 /**
- * A profile as the options page sends it from an import file it parsed (core/transfer.ts): no id
+ * A profile as the options page sends it from an import file it parsed (core/profiles-file.ts): no id
  * yet, a name, and a valid key, or '' when it only names a profile that is there.
  */
 export const ImportEntrySchema = v.pipe(
@@ -95,10 +96,6 @@ export interface Loaded {
 /** Whether settings (as kept in storage.local) satisfy the schema; the store refuses to write others. */
 export function isValidSettings(s: unknown): boolean {
   return v.safeParse(SettingsSchema, s).success;
-}
-
-function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
 /** Read whatever storage held and return usable settings. Never throws. */
