@@ -47,7 +47,15 @@ export function Panel({ capture }: { capture: CaptureSession | null }) {
     // No filter: no row's search text is made (see model.ts), so 10,000 imported rows hold none.
     if (keepsAll(filter)) return listed;
     const keep = compileFilter(filter);
-    return listed.filter((r) => keep({ status: r.exchange.status, search: r.search }));
+    // A getter: a filter on status alone makes no row's search text either.
+    return listed.filter((r) =>
+      keep({
+        status: r.exchange.status,
+        get search() {
+          return r.search;
+        },
+      }),
+    );
   }, [listed, filter]);
   const filterBox = useRef<HTMLInputElement>(null);
   usePanelShortcuts(filterBox);

@@ -19,18 +19,7 @@ export function RequestSection({ row }: { row: ShownRow }) {
           {t('urlNotCanonical', row.canonical)}
         </p>
       )}
-      {row.query.length > 0 && (
-        <table class="headers" aria-label={t('queryHeading')}>
-          <tbody>
-            {row.query.map(([k, v], i) => (
-              <tr key={i}>
-                <th class="mono">{k}</th>
-                <td class="mono">{v}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {row.query.length > 0 && <HeadersTable headers={row.query.map(([name, value]) => ({ name, value }))} label={t('queryHeading')} />}
       <HeadersTable headers={ex.requestHeaders} label={t('requestHeadersHeading')} />
       {ex.requestBody && <pre class="body">{row.requestText}</pre>}
       {ex.requestTruncated && <p class="muted">{t('requestBodyTruncated')}</p>}

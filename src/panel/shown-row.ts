@@ -105,7 +105,7 @@ function maskedStream(row: Row, mask: Mask): AssembledStream | null {
   const ex = row.exchange;
   if (ex.responseBase64 || !ex.responseBody) return null;
   const s = assembleStream(ex.responseBody, ex.responseMimeType, { firstByteMs: firstByte(row), totalMs: ex.durationMs, error: ex.error });
-  if (!s) return null;
+  if (!s || mask === NO_MASK) return s;
   return {
     ...s,
     text: mask(s.text),
@@ -117,6 +117,7 @@ function maskedStream(row: Row, mask: Mask): AssembledStream | null {
 
 /** The diagnosis quotes the server (its message, field errors, evidence): those words masked too. */
 function maskedDiagnosis(d: Diagnosis, mask: Mask): Diagnosis {
+  if (mask === NO_MASK) return d;
   const m = (x: Msg): Msg => (x.subs ? { ...x, subs: x.subs.map(mask) } : x);
   // Every text of the decoded body, whatever its kind (`kind` names it).
   const body = Object.fromEntries(

@@ -28,16 +28,12 @@ export function usePanelState(): PanelState {
   const stateRef = useRef<PublicState | null>(null);
 
   const refreshState = useCallback(async () => {
-    try {
-      const r = await send('getState', {});
-      if (!r.ok) throw new Error(t(r.problem));
-      stateRef.current = r.value;
-      setState(r.value);
-      setStateFailed(null);
-    } catch (e) {
-      // The panel still decodes without settings, but the diagnosis knows less: say so.
-      setStateFailed(e instanceof Error ? e.message : String(e));
-    }
+    const r = await send('getState', {});
+    // The panel still decodes without settings, but the diagnosis knows less: say so.
+    if (!r.ok) return setStateFailed(t(r.problem));
+    stateRef.current = r.value;
+    setState(r.value);
+    setStateFailed(null);
   }, []);
 
   const apiOrigins = useCallback((): string[] => {

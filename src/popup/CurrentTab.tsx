@@ -1,6 +1,6 @@
 // Whether the current tab's page may use the key, why not, and "Allow this site".
 import { ext as browser } from '../platform/ext';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { MessageKey } from '../core/messages';
 import { originToMatchPattern } from '../core/origins';
 import { t } from '../shared/i18n';
@@ -31,21 +31,21 @@ async function describedTab(): Promise<{ url?: string; id?: number } | undefined
 }
 
 export function CurrentTab({ state, run, onStatus }: { state: PublicState; run: Run; onStatus: (s: string) => void }) {
-  const [status, setStatus] = useState<TabStatus | null | 'unknown'>(null);
-  // The count is asked once per popup: the browser allows only 20 such questions in 10 minutes.
+  // The tab is read once per popup; its status follows the state. The count is asked once too:
+  // the browser allows only 20 such questions in 10 minutes.
+  /** The tab's address; '' when the browser does not say (not a web page, or no tab). */
+  const [url, setUrl] = useState<string | null>(null);
   const [injected, setInjected] = useState<number | null>(null);
-  const countedRef = useRef(false);
 
   useEffect(() => {
     void (async () => {
       const tab = await describedTab().catch(() => undefined);
-      if (!tab?.url) return setStatus('unknown');
-      const count = !countedRef.current && tab.id !== undefined;
-      countedRef.current = true;
-      setStatus(tabStatus(state, tab.url));
-      if (count) setInjected(await injectedInTab(tab.id!));
+      if (!tab?.url) return setUrl('');
+      setUrl(tab.url);
+      if (tab.id !== undefined) setInjected(await injectedInTab(tab.id));
     })();
-  }, [state, run]);
+  }, []);
+  const status: TabStatus | null | 'unknown' = url === null ? null : url === '' ? 'unknown' : tabStatus(state, url);
 
   if (status === null) return null;
   if (status === 'unknown') return <p class="hint muted">{t('tabUnknown')}</p>;
