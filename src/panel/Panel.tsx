@@ -64,7 +64,6 @@ export function Panel({ capture }: { capture: CaptureSession | null }) {
 
   const clear = () => {
     rows.reset();
-    rows.forgetBodies();
     captured.forgetSlots();
     har.dismissNotice();
   };

@@ -25,7 +25,6 @@ export function useHarFile(rows: Rows) {
         const c = capImported(e);
         imported.push(await rows.rowFrom(c.entry, c.body, source, { bodyLoaded: true, requestTruncated: c.requestTruncated }));
       }
-      rows.forgetBodies();
       rows.reset(imported);
       setNotice(t('harImported', String(entries.length), name));
     } catch (e) {

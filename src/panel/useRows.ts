@@ -93,12 +93,23 @@ export function useRows(panel: PanelState, keep: number) {
       bodiesRef.current.delete(id);
       const body = await read();
       const row = rowsRef.current.find((r) => r.id === id);
-      if (row) await tracker.scan(exchangeOf(row.entry, body), knownKeys());
-      setRows((rs) =>
-        rs.map((r) =>
-          r.id === id ? buildRow({ ...r, exchange: exchangeOf(r.entry, body), bodyLoaded: true, bodyFailure: body.failure }) : r,
-        ),
-      );
+      if (!row) return;
+      const exchange = exchangeOf(row.entry, body);
+      await tracker.scan(exchange, knownKeys());
+      // The fields by name: a spread of the row would make its old diagnosis and search text (getters).
+      const { entry, snapshot, sentFingerprint, redirectedFrom, resent } = row;
+      const loaded = buildRow({
+        id,
+        entry,
+        exchange,
+        snapshot,
+        sentFingerprint,
+        redirectedFrom,
+        resent,
+        bodyLoaded: true,
+        bodyFailure: body.failure,
+      });
+      setRows((rs) => rs.map((r) => (r.id === id ? loaded : r)));
     },
     [knownKeys, tracker],
   );
@@ -128,10 +139,13 @@ export function useRows(panel: PanelState, keep: number) {
 
   /** A body to read when its row is selected. */
   const keepBody = useCallback((id: number, read: () => Promise<Body>) => void bodiesRef.current.set(id, read), []);
-  const forgetBodies = useCallback(() => bodiesRef.current.clear(), []);
 
-  /** Every row gone (Clear, a navigation without "Preserve log"), or replaced by a file's rows. */
+  /** Every row gone (Clear, a navigation without "Preserve log"), or replaced by a file's rows: rows still waiting for a frame and unread bodies too. */
   const reset = useCallback((next: Row[] = []) => {
+    if (flushRef.current !== null) cancelAnimationFrame(flushRef.current);
+    flushRef.current = null;
+    pendingRef.current = [];
+    bodiesRef.current.clear();
     setRows(keepNewest(next, keepRef.current));
     setSelected(null);
   }, []);
@@ -144,7 +158,6 @@ export function useRows(panel: PanelState, keep: number) {
     /** Every secret found so far, for an export made now. */
     currentSecrets: () => tracker.secrets,
     keepBody,
-    forgetBodies,
     push,
     replace,
     rowFrom,
