@@ -4,7 +4,7 @@ import { t } from '../shared/i18n';
 import { AddProfileForm } from './AddProfileForm';
 import { ProfileRow } from './ProfileRow';
 import type { ProfilesProps } from './profile-fields';
-import { UndoDelete } from './UndoDelete';
+import { UndoDelete } from '../ui/UndoDelete';
 
 export function ProfilesSection({ state, run, onStatus }: ProfilesProps) {
   const [undo, setUndo] = useState<{ id: string; name: string } | null>(null);
@@ -24,7 +24,16 @@ export function ProfilesSection({ state, run, onStatus }: ProfilesProps) {
           onDeleted={(id, name) => setUndo({ id, name })}
         />
       ))}
-      {undo && <UndoDelete deleted={undo} run={run} onStatus={onStatus} onDone={() => setUndo(null)} />}
+      {undo && (
+        <UndoDelete
+          key={undo.id}
+          deleted={undo}
+          text={t('profileDeleted', undo.name)}
+          run={run}
+          onStatus={onStatus}
+          onDone={() => setUndo(null)}
+        />
+      )}
       <AddProfileForm run={run} onStatus={onStatus} />
     </section>
   );

@@ -1,6 +1,6 @@
 import { ext as browser } from '../platform/ext';
-import { useEffect, useState } from 'preact/hooks';
-import { DEFAULT_API_ORIGIN, UNDO_MS } from '../core/constants';
+import { useState } from 'preact/hooks';
+import { DEFAULT_API_ORIGIN } from '../core/constants';
 import { t } from '../shared/i18n';
 import { send } from '../shared/protocol';
 import { FirstRunTip } from '../ui/FirstRunTip';
@@ -8,6 +8,7 @@ import { StorageNotice } from '../ui/StorageNotice';
 import { useAppState } from '../ui/useAppState';
 import { AccessNotice, missingAccess } from './AccessNotice';
 import { KeyForm } from '../ui/KeyForm';
+import { UndoDelete } from '../ui/UndoDelete';
 import { ProfileCard } from './ProfileCard';
 import { CurrentTab } from './CurrentTab';
 
@@ -23,17 +24,6 @@ export function Popup() {
   const [status, setStatus] = useState('');
   const [adding, setAdding] = useState(false);
   const [forgotten, setForgotten] = useState<{ id: string; name: string } | null>(null);
-  // The background keeps the undo copy for 30 s; the offer goes with it.
-  useEffect(() => {
-    if (!forgotten) return;
-    const timer = setTimeout(() => setForgotten(null), UNDO_MS);
-    return () => clearTimeout(timer);
-  }, [forgotten]);
-  const undoForget = async (id: string) => {
-    const r = await run(send('undoDelete', { id }));
-    setForgotten(null);
-    if (!r.ok) setStatus(t(r.problem));
-  };
 
   if (!state)
     return (
@@ -85,12 +75,14 @@ export function Popup() {
         ))
       )}
       {forgotten && (
-        <div class="notice" role="status">
-          <span>{t('forgotten')}</span>
-          <button type="button" onClick={() => void undoForget(forgotten.id)}>
-            {t('undo')}
-          </button>
-        </div>
+        <UndoDelete
+          key={forgotten.id}
+          deleted={forgotten}
+          text={t('forgotten')}
+          run={run}
+          onStatus={setStatus}
+          onDone={() => setForgotten(null)}
+        />
       )}
       {!firstRun &&
         (adding ? (
