@@ -10,7 +10,7 @@ import { readSettings } from './store';
 import { hasAccess } from './access';
 import { done, type Handler } from './handler';
 
-const CHECK_TIMEOUT_MS = 10_000;
+const SEND_TIMEOUT_MS = 10_000;
 /** Headers the page may not choose: the key, cookies, and what fetch sets itself. */
 const DROPPED =
   /^(authorization|cookie|cookie2|host|content-length|connection|origin|referer|transfer-encoding|keep-alive|upgrade|te|trailer|expect|proxy-.*|sec-.*|:.*)$/i;
@@ -32,7 +32,7 @@ export async function sendRequest(method: string, url: string, headers: Headers,
       credentials: 'omit',
       cache: 'no-store',
       redirect: 'error',
-      signal: AbortSignal.timeout(CHECK_TIMEOUT_MS),
+      signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
     });
   } catch (e) {
     if (e instanceof DOMException && e.name === 'TimeoutError') return { kind: 'timeout' };

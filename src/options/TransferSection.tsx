@@ -25,12 +25,14 @@ export function TransferSection({ state, run, onStatus }: { state: PublicState; 
   };
   const exportProfiles = async () => {
     // Keys come from the background only when the user ticked the warned box.
-    const profiles = [];
-    for (const p of state.profiles) {
-      const r = includeKeys ? await run(send('revealKey', { profileId: p.id })) : null;
-      if (r && !r.ok) return;
-      profiles.push({ ...p, key: r?.value.key ?? '' });
-    }
+    const keys = await Promise.all(
+      state.profiles.map((p) => (includeKeys ? run(send('revealKey', { profileId: p.id })) : Promise.resolve(null))),
+    );
+    if (keys.some((r) => r && !r.ok)) return;
+    const profiles = state.profiles.map((p, i) => {
+      const r = keys[i];
+      return { ...p, key: r?.ok ? r.value.key : '' };
+    });
     const file = buildExportFile({ profiles, sites: state.sites.map((s) => s.origin) }, includeKeys, new Date());
     download(`maiagent-profiles-${new Date().toISOString().slice(0, 10)}.json`, JSON.stringify(file, null, 2));
     onStatus(t('exported'));

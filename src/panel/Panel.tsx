@@ -21,13 +21,13 @@ import { usePanelShortcuts } from './usePanelShortcuts';
 import { usePanelState } from './usePanelState';
 import { useRows } from './useRows';
 
-/** `capture` is null when the panel is opened in a tab (a HAR viewer). */
 /**
  * Reading a body, or looking for stored keys in it (a selected row, a resent answer), failed: the body stays unshown (it may hold a
  * key the panel could not look for) and the console says why, without the body.
  */
 const warnUnshown = (e: unknown) => console.warn('the response body could not be shown:', e instanceof Error ? e.name : typeof e);
 
+/** `capture` is null when the panel is opened in a tab (a HAR viewer). */
 export function Panel({ capture }: { capture: CaptureSession | null }) {
   const devtools = capture !== null;
   const [settings, setSettings] = usePanelSettings();
